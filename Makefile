@@ -1,0 +1,39 @@
+# Two commands from a fresh clone:  make serve  (build and preview)  and  make test  (every test).
+# Each creates .venv and installs the exact versions pinned in pyproject.toml + constraints.txt.
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+HOST   ?= 127.0.0.1:8000
+
+.PHONY: install install-test validate schema site serve test clean
+
+$(VENV)/.site-deps: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.test-deps: $(VENV)/.site-deps
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $@
+
+install: $(VENV)/.site-deps
+install-test: $(VENV)/.test-deps
+
+validate: install                 ## check every file in orgs/, list every problem
+	$(PY) -m generator validate
+
+schema: install                   ## regenerate schema/ from the model
+	$(PY) -m generator schema
+
+site: install                     ## build into site/ (replaced only when the build succeeds)
+	$(PY) -m generator build --output site
+
+serve: site                       ## build, then serve with live reload on http://$(HOST)
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs serve --livereload --dev-addr $(HOST)
+
+test: install-test                ## every test, browser tests included
+	$(PY) -m pytest
+
+clean:
+	rm -rf site .site-* $(VENV)

@@ -1,0 +1,47 @@
+"""`make site`: validate, build with MkDocs into a temporary folder, then swap it into place.
+
+A failed validation or build leaves the last good site/ exactly as it was. MkDocs runs as a
+separate process, so the core never imports it and another engine could take its place here.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from generator.validate import validate_tree
+
+
+class BuildFailed(Exception):
+    pass
+
+
+def build_site(root: Path, output: Path) -> None:
+    validate_tree(root)  # raises InvalidDirectory with every problem before anything is built
+    output = output if output.is_absolute() else root / output
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=output.parent))
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+             "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)],
+            cwd=root, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        if result.returncode != 0:
+            raise BuildFailed(f"the site build failed (see above); {output} was left as it was")
+        _swap(staging, output)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap(new: Path, output: Path) -> None:
+    """Replace output with new using renames, so there is never a half-written site."""
+    old = output.with_name(f".site-old-{output.name}")
+    shutil.rmtree(old, ignore_errors=True)
+    if output.exists():
+        output.rename(old)
+    new.rename(output)
+    shutil.rmtree(old, ignore_errors=True)

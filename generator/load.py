@@ -1,0 +1,331 @@
+"""Stage 1, load: read YAML data files strictly, keeping the line and column of every value.
+
+Every scalar is kept as the text that was written (a plain `NO` stays "NO", `02134` stays
+"02134"); the model decides what type each field is. YAML features that make a file mean
+something other than what it shows are refused: anchors and aliases, explicit tags, duplicate
+keys, tab indentation, more than one document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.problems import Problem
+
+MAX_BYTES = 64 * 1024
+MAX_DEPTH = 12
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class Document:
+    """One parsed data file: its data, and where each value and key stands in the file."""
+
+    path: str
+    text: str
+    data: Any = None
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    blocks: set[Loc] = field(default_factory=set)  # values written as literal blocks ("|")
+
+    def where(self, loc: Loc, key: bool = False) -> tuple[int, int]:
+        """The position of the value (or key) at `loc`, or of its nearest enclosing value."""
+        table = self.keys if key else self.values
+        while loc not in table and loc:
+            loc = loc[:-1]
+        return table.get(loc, (1, 1))
+
+    def where_in(self, loc: Loc, offset: int) -> tuple[int, int]:
+        """The position of character `offset` inside the text value at `loc`."""
+        line, column = self.where(loc)
+        value = self.data_at(loc)
+        if not isinstance(value, str):
+            return line, column
+        before = value[:offset]
+        if loc in self.blocks:  # content starts on the line after "|", indented
+            line += 1 + before.count("\n")
+            text_line = self.text.splitlines()[line - 1] if line <= len(self.text.splitlines()) else ""
+            indent = len(text_line) - len(text_line.lstrip(" "))
+            return line, indent + len(before) - (before.rfind("\n") + 1) + 1
+        if "\n" in before:
+            return line, column
+        return line, column + len(before) + (1 if value and self._quoted(line, column) else 0)
+
+    def _quoted(self, line: int, column: int) -> bool:
+        lines = self.text.splitlines()
+        return line <= len(lines) and lines[line - 1][column - 1:column] in ("'", '"')
+
+    def data_at(self, loc: Loc) -> Any:
+        value = self.data
+        for part in loc:
+            value = value[part]
+        return value
+
+
+def read_file(path: Path, shown_as: str) -> tuple[Document, list[Problem]]:
+    """Read a data file; the problems list is empty when the file could be read."""
+    raw = path.read_bytes()
+    return parse(raw, shown_as)
+
+
+def parse(raw: bytes, shown_as: str) -> tuple[Document, list[Problem]]:
+    doc = Document(shown_as, "")
+    problems = _check_bytes(raw, shown_as)
+    if problems:
+        return doc, problems
+    doc.text = raw.decode("utf-8-sig")
+    problems = _check_tabs(doc.text, shown_as)
+    if problems:
+        return doc, problems
+    builder = _Builder(doc)
+    try:
+        for event in yaml.parse(doc.text, Loader=yaml.CSafeLoader):
+            builder.feed(event)
+    except _Stop:
+        pass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        builder.problems.append(Problem(shown_as, line, column, _yaml_message(exc)))
+    except yaml.YAMLError as exc:  # ReaderError: a character YAML does not accept
+        position = getattr(exc, "position", 0)
+        line, column = _line_column(doc.text, position)
+        char = getattr(exc, "character", 0)
+        code = ord(char) if isinstance(char, str) else int(char)
+        builder.problems.append(Problem(
+            shown_as, line, column,
+            f"the character U+{code:04X} is not allowed in YAML; "
+            "delete it (it is often an invisible control character pasted from another program)"))
+    if not builder.problems and builder.empty:
+        builder.problems.append(Problem(
+            shown_as, 1, 1, "the file is empty; copy the example in CONTRIBUTING.md and fill it in"))
+    return doc, builder.problems
+
+
+def _check_bytes(raw: bytes, shown: str) -> list[Problem]:
+    if len(raw) > MAX_BYTES:
+        return [Problem(shown, 1, 1, f"the file is {len(raw):,} bytes, over the limit of "
+                        f"{MAX_BYTES:,}; shorten the descriptions (a listing is a page, not a "
+                        "document)")]
+    if not raw.strip():
+        return [Problem(shown, 1, 1, "the file is empty; copy the example in CONTRIBUTING.md and "
+                        "fill it in")]
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return [Problem(shown, line, column, f"byte 0x{raw[exc.start]:02x} is not UTF-8 text; "
+                        "save the file with the UTF-8 encoding")]
+    return []
+
+
+def _check_tabs(text: str, shown: str) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            problems.append(Problem(shown, number, indent.index("\t") + 1,
+                                    "a tab is used for indentation; indent with spaces"))
+    return problems
+
+
+def _line_column(text: str, position: int) -> tuple[int, int]:
+    line = text.count("\n", 0, position) + 1
+    return line, position - (text.rfind("\n", 0, position) + 1) + 1
+
+
+_HINTS = {
+    "mapping values are not allowed": "if the value contains ': ', put the whole value in "
+    "double quotes",
+    "could not find expected ':'": "each line needs 'field: value'; check the line above for a "
+    "missing colon or an unclosed quote",
+    "found character that cannot start any token": "a value starting with @, ` or % must be put "
+    "in double quotes",
+    "did not find expected key": "check the indentation: fields at one level line up exactly",
+    "found undefined alias": "aliases (*name) are not allowed; write the value out",
+    "did not find expected '-' indicator": "check the indentation of the list items",
+}
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+    what = (exc.problem or exc.context or "YAML syntax error").strip()
+    for start, hint in _HINTS.items():
+        if what.startswith(start):
+            return f"YAML syntax error: {what}; {hint}"
+    return f"YAML syntax error: {what}; check the indentation and quotes on this line and the " \
+        "one above"
+
+
+class _Builder:
+    """Builds plain data from parser events, refusing YAML features the files must not use."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.problems: list[Problem] = []
+        self.stack: list[list[Any]] = []  # frames: [container, loc, pending key, key mark]
+        self.documents = 0
+        self.empty = True
+
+    def _problem(self, mark: Any, message: str) -> None:
+        self.problems.append(Problem(self.doc.path, mark.line + 1, mark.column + 1, message))
+
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self._problem(event.start_mark, "a second YAML document starts here; a file holds "
+                              "one listing: remove the '---' line and what follows, or move it "
+                              "to its own file")
+                raise _Stop
+        elif isinstance(event, yaml.AliasEvent):
+            self._problem(event.start_mark, f"an alias (*{event.anchor}) is used here; aliases and "
+                          "anchors are not allowed: write the value out in full")
+            self._add(None, event.start_mark)
+        elif isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent,
+                                yaml.SequenceStartEvent)):
+            self._check_node(event)
+            if isinstance(event, yaml.ScalarEvent):
+                plain = event.style in ("", None)
+                loc = self._add(None if plain and event.value in _NULLS else event.value,
+                                event.start_mark)
+                if event.style == "|":
+                    self.doc.blocks.add(loc)
+            else:
+                self._open(event)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            container, loc, *_ = self.stack.pop()
+            if not self.stack:
+                self.doc.data = container
+
+    def _check_node(self, event: Any) -> None:
+        self.empty = False
+        if event.anchor is not None:
+            self._problem(event.start_mark, f"an anchor (&{event.anchor}) is used here; anchors "
+                          "and aliases are not allowed: write each value out in full")
+        if event.tag is not None:
+            self._problem(event.start_mark, f"a YAML tag ({event.tag}) is used here; tags are not "
+                          "allowed: remove it and write the plain value")
+
+    def _open(self, event: Any) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            self._problem(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels; no field "
+                          "is nested this deep: check the indentation")
+            raise _Stop
+        container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+        loc = self._add(container, event.start_mark)
+        self.stack.append([container, loc, None, None])
+
+    def _add(self, value: Any, mark: Any) -> Loc:
+        """Place a new value in the open container; returns its location."""
+        if not self.stack:
+            self.doc.data = value
+            self.doc.values[()] = (mark.line + 1, mark.column + 1)
+            return ()
+        frame = self.stack[-1]
+        container, parent = frame[0], frame[1]
+        if isinstance(container, list):
+            loc = (*parent, len(container))
+            container.append(value)
+        elif frame[2] is None:  # this node is a key
+            if not isinstance(value, str):
+                self._problem(mark, "a field name must be a plain word such as 'title'")
+                value = f"<line {mark.line + 1}>"
+            frame[2], frame[3] = value, mark
+            return parent
+        else:
+            key, frame[2] = frame[2], None
+            loc = (*parent, key)
+            if key in container:
+                first = self.doc.keys[loc][0]
+                self._problem(frame[3], f"'{key}' appears twice in this block (first on line "
+                              f"{first}); keep one and delete the other")
+            else:
+                self.doc.keys[loc] = (frame[3].line + 1, frame[3].column + 1)
+            container[key] = value
+        self.doc.values[loc] = (mark.line + 1, mark.column + 1)
+        return loc
+
+
+class _Stop(Exception):
+    """Stops reading a file after a problem that makes the rest meaningless."""
+
+
+ORG_FILE = "organization.yml"
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A data file found under orgs/: which kind it is and the ids its place gives it."""
+
+    kind: str  # "organization" or "program"
+    org_id: str
+    id: str
+    path: Path
+    shown_as: str  # the path as people see it, relative to the project root
+
+
+def find_files(root: Path) -> tuple[list[SourceFile], list[Problem]]:
+    """Walk orgs/: one folder per organization, organization.yml plus one file per program."""
+    orgs_dir = root / "orgs"
+    found: list[SourceFile] = []
+    problems: list[Problem] = []
+    if not orgs_dir.is_dir():
+        return found, [Problem("orgs", 1, 1, "there is no orgs/ folder; run the command from the "
+                               "project's top folder")]
+    for folder in sorted(orgs_dir.iterdir()):
+        shown = folder.relative_to(root).as_posix()
+        if folder.is_file():
+            if folder.suffix.lower() not in (".md", ".txt") and folder.name != ".gitkeep":
+                problems.append(Problem(shown, 1, 1, "files belong inside an organization's "
+                                        "folder: move it to orgs/<organization-id>/"))
+            continue
+        if not ID_RE.match(folder.name):
+            problems.append(Problem(shown, 1, 1, f"folder name '{folder.name}' is not a valid id; "
+                                    f"rename it to '{slug(folder.name)}' (lowercase letters, "
+                                    "digits and hyphens)"))
+            continue
+        found_here, problems_here = _files_of(root, folder)
+        found += found_here
+        problems += problems_here
+    return found, problems
+
+
+def _files_of(root: Path, folder: Path) -> tuple[list[SourceFile], list[Problem]]:
+    found, problems = [], []
+    for path in sorted(folder.iterdir()):
+        shown = path.relative_to(root).as_posix()
+        if path.is_dir():
+            problems.append(Problem(shown, 1, 1, "folders inside an organization's folder are not "
+                                    f"read; move its files up into {folder.name}/"))
+        elif path.suffix == ".yaml":
+            problems.append(Problem(shown, 1, 1, f"rename it to {path.stem}.yml (this directory "
+                                    "uses the .yml ending)"))
+        elif path.suffix != ".yml":
+            problems.append(Problem(shown, 1, 1, "only .yml files belong in an organization's "
+                                    "folder; move or delete this file"))
+        elif path.name == ORG_FILE:
+            found.append(SourceFile("organization", folder.name, folder.name, path, shown))
+        elif not ID_RE.match(path.stem):
+            problems.append(Problem(shown, 1, 1, f"file name '{path.name}' is not a valid id; "
+                                    f"rename it to '{slug(path.stem)}.yml'"))
+        else:
+            found.append(SourceFile("program", folder.name, path.stem, path, shown))
+    if not (folder / ORG_FILE).is_file():
+        problems.append(Problem(folder.relative_to(root).as_posix(), 1, 1,
+                                f"this folder has no {ORG_FILE}; add one describing the "
+                                "organization (see CONTRIBUTING.md)"))
+    return found, problems
+
+
+def slug(text: str) -> str:
+    """The id a name would have: lowercase words joined by hyphens."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower())) or "my-id"

@@ -1,0 +1,243 @@
+"""The data model: what an organization file and a program file may say.
+
+These pydantic models are the single source of truth. The JSON Schema in `schema/` is generated
+from them (`python -m generator schema`), the contributor guide's field reference is generated from
+their descriptions, and the validator reads every file through them.
+
+`None` means "nobody has said": a tri-state `bool | None` is never read as "no".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from generator import vocab
+
+URL_RE = r"^(https?://[^\s/?#]+\.[^\s]+|mailto:[^\s@]+@[^\s@]+\.[^\s@]+)$"
+EMAIL_RE = r"^[^\s@<>()\[\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
+PHONE_RE = r"^\+?[0-9 ()./-]{7,25}(?: ?(?:x|ext\.?) ?[0-9]{1,6})?$"
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# YAML 1.2's core schema spellings, which editors and JSON Schema tools also accept.
+_TRUE, _FALSE = {"true", "True", "TRUE"}, {"false", "False", "FALSE"}
+
+
+def _read_bool(value: Any) -> Any:
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, str):
+        if value in _TRUE:
+            return True
+        if value in _FALSE:
+            return False
+    raise PydanticCustomError(
+        "flag", "expected true or false, got '{value}'; write true or false, or leave the field "
+        "out if nobody has said", {"value": value})
+
+
+def _read_date(value: Any) -> Any:
+    if isinstance(value, dt.date) or value is None:
+        return value
+    if isinstance(value, str) and _DATE_RE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise PydanticCustomError(
+        "day", "expected a date written YYYY-MM-DD, got '{value}'; for example 2026-11-22",
+        {"value": value})
+
+
+Flag = Annotated[bool, BeforeValidator(_read_bool)]
+Day = Annotated[dt.date, BeforeValidator(_read_date)]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^[^\n]*$")]
+Prose = Annotated[str, StringConstraints(min_length=1, max_length=6000)]
+Url = Annotated[str, StringConstraints(max_length=500, pattern=URL_RE)]
+Email = Annotated[str, StringConstraints(max_length=254, pattern=EMAIL_RE)]
+Phone = Annotated[str, StringConstraints(pattern=PHONE_RE)]
+
+
+def terms(vocabulary: vocab.Vocabulary) -> Any:
+    """A field type that accepts the ids of one vocabulary."""
+    return Literal[vocabulary.ids()]  # type: ignore[valid-type]
+
+
+State = terms(vocab.STATES)
+Language = terms(vocab.LANGUAGES)
+
+
+def field(description: str, default: Any = ..., **kwargs: Any) -> Any:
+    return Field(default, description=description, **kwargs)
+
+
+def listing(vocabulary: vocab.Vocabulary, description: str, min_length: int = 0) -> Any:
+    return Field([] if not min_length else ..., min_length=min_length,
+                 description=f"{description} One or more of: {vocabulary.describe()}.")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Contact(Strict):
+    """How a volunteer reaches the program: any one route is enough."""
+
+    name: Line | None = field("The person to contact, as they want to be named.", None)
+    role: Line | None = field("Their role, e.g. Pro Bono Manager.", None)
+    email: Email | None = field("A work email address for volunteer enquiries.", None)
+    phone: Phone | None = field("A work phone number for volunteer enquiries.", None)
+    interest_form: Url | None = field("Link to the organization's volunteer interest form.", None)
+    website: Url | None = field("Link to the page that describes this opportunity.", None)
+    notes: Line | None = field("Anything a volunteer should know before reaching out.", None)
+
+
+class Partner(Strict):
+    name: Line = field("The partner's name, e.g. a law firm that co-counsels.")
+    role: Line | None = field("What the partner does in this program.", None)
+    website: Url | None = field("The partner's website.", None)
+
+
+class Source(Strict):
+    description: Prose = field("Where these facts came from, in words: a web page, a "
+                               "program sheet, an email from the organization.")
+    url: Url | None = field("Link to the public page the facts came from, if there is one.", None)
+
+
+class Verification(Strict):
+    date: Day = field("When the facts were last checked, YYYY-MM-DD.")
+    by: terms(vocab.VERIFIERS) = field(
+        f"Who checked them. One of: {vocab.VERIFIERS.describe()}.")
+    notes: Line | None = field("What was checked, if useful to a reviewer.", None)
+
+
+class Location(Strict):
+    state: State | None = field(f"Two-letter state code. One of: {vocab.STATES.describe()}.",
+                                None)
+    counties: list[Line] = field("Counties served, e.g. Los Angeles County.", [])
+    cities: list[Line] = field("Cities served or where volunteers meet clients.", [])
+    remote_possible: Flag | None = field(
+        "true if a volunteer can do the work remotely, false if not; leave out if unknown.", None)
+    notes: Line | None = field("Anything else about where the work happens.", None)
+
+
+class Commitment(Strict):
+    length: terms(vocab.COMMITMENT_LENGTHS) | None = field(
+        f"How long a typical case or assignment lasts, as a category for the finder. One of: "
+        f"{vocab.COMMITMENT_LENGTHS.describe()}.", None)
+    duration: Line | None = field("The typical duration in words, e.g. 6 to 12 months.", None)
+    hours: Line | None = field("Hours a volunteer can expect, if known, e.g. 5 hours a month.",
+                               None)
+    team_size: Line | None = field("How many volunteers work a case together, e.g. 2 to 3.", None)
+    limited_scope: Flag | None = field(
+        "true if the volunteer takes on a defined piece, not the whole matter.", None)
+    notes: Line | None = field("Anything else about the time it takes.", None)
+
+
+class Volunteers(Strict):
+    bar_admission_required: Flag | None = field(
+        "true if volunteers must be admitted to a bar; leave out if unknown.", None)
+    bar_admission_states: list[State] = field(
+        "States whose bar admission is needed, if a particular one is.", [])
+    experience_required: Flag | None = field(
+        "true if prior experience in this area is needed, false if newcomers are welcome.", None)
+    experience_notes: Line | None = field("What experience helps or is needed.", None)
+    law_students_welcome: Flag | None = field("true if law students may help.", None)
+    interpreters_welcome: Flag | None = field("true if interpreters may volunteer.", None)
+    languages_required: list[Language] = field(
+        f"Languages a volunteer must speak. One or more of: {vocab.LANGUAGES.describe()}.", [])
+    languages_helpful: list[Language] = field(
+        "Languages that help but are not required (same ids as languages_required).", [])
+    malpractice_coverage: Flag | None = field(
+        "true if the organization's malpractice insurance covers volunteers.", None)
+    notes: Line | None = field("Anything else about who may volunteer.", None)
+
+
+class Training(Strict):
+    offered: Flag | None = field("true if volunteers are trained for this work.", None)
+    formats: list[terms(vocab.TRAINING_FORMATS)] = field(
+        f"How training is given. One or more of: {vocab.TRAINING_FORMATS.describe()}.", [])
+    dates: list[Day] = field("Dates of scheduled trainings, YYYY-MM-DD.", [])
+    notes: Line | None = field("Anything else about the training.", None)
+
+
+class CleCredit(Strict):
+    offered: Flag | None = field("true if trainings carry CLE credit.", None)
+    jurisdictions: list[State] = field(
+        "States where the credit counts (California's is called MCLE).", [])
+    notes: Line | None = field("Which trainings carry credit, how many hours.", None)
+
+
+class Support(Strict):
+    case_screening: Flag | None = field("true if the organization screens cases first.", None)
+    training: Training = field("Training for volunteers.", Training())
+    cle_credit: CleCredit = field("Continuing legal education credit.", CleCredit())
+    mentoring: Flag | None = field("true if an experienced attorney mentors volunteers.", None)
+    sample_materials: Flag | None = field(
+        "true if samples, templates or briefs are provided.", None)
+    technical_assistance: Flag | None = field(
+        "true if co-counsel or expert technical assistance is available.", None)
+    social_worker: Flag | None = field(
+        "true if a social worker or advocate supports the client alongside the volunteer.", None)
+    notes: Line | None = field("Anything else about support.", None)
+
+
+class Figure(Strict):
+    value: Line = field("The figure as published, e.g. 180+ or over 5,000.")
+    what: Line = field("What it counts, e.g. pro bono attorneys in the network.")
+    as_of: Line | None = field("When the organization published it, if known.", None)
+
+
+class Program(Strict):
+    """An opportunity for volunteer attorneys. File: orgs/<org-id>/<program-id>.yml."""
+
+    title: Line = field("The opportunity's name as an attorney would search for it.")
+    summary: Annotated[str, StringConstraints(min_length=1, max_length=300)] = field(
+        "One or two plain sentences shown on cards and in search results.")
+    description: Prose = field(
+        "What a volunteer would do. Markdown: **bold**, *italic*, [links](https://...), lists.")
+    status: terms(vocab.STATUSES) = field(
+        f"Whether volunteers are wanted now. One of: {vocab.STATUSES.describe()}.", "open")
+    urgent: Flag = field("true if volunteers are needed urgently.", False)
+    kinds_of_work: list[terms(vocab.KINDS_OF_WORK)] = listing(
+        vocab.KINDS_OF_WORK, "What kind of help is asked for.", 1)
+    practice_areas: list[terms(vocab.PRACTICE_AREAS)] = listing(
+        vocab.PRACTICE_AREAS, "Areas of law involved.", 1)
+    remedies: list[terms(vocab.REMEDIES)] = listing(vocab.REMEDIES, "Legal remedies pursued.")
+    clients: list[terms(vocab.CLIENTS)] = listing(vocab.CLIENTS, "Who the clients are.")
+    client_languages: list[Language] = listing(vocab.LANGUAGES, "Languages clients speak.")
+    forums: list[terms(vocab.FORUMS)] = listing(vocab.FORUMS, "Where the work is filed or argued.")
+    location: Location = field("Where the work happens.")
+    commitment: Commitment = field("What the work asks of a volunteer's time.", Commitment())
+    volunteers: Volunteers = field("Who may volunteer.", Volunteers())
+    support: Support = field("What the organization gives volunteers.", Support())
+    contact: Contact | None = field(
+        "How to get involved; if left out, the organization's pro bono contact is shown.", None)
+    partners: list[Partner] = field("Partners in this program, e.g. a co-counseling firm.", [])
+    source: Source = field("Where the facts in this file came from.")
+    last_verified: Verification = field("When and by whom the facts were last checked.")
+    added: Day = field("When the listing was first added to the directory, YYYY-MM-DD.")
+    expires: Day | None = field(
+        "After this date the listing is shown as expired; leave out if it does not expire.", None)
+
+
+class Organization(Strict):
+    """A legal organization. File: orgs/<org-id>/organization.yml."""
+
+    name: Line = field("The organization's full name.")
+    short_name: Line | None = field("A short name or acronym, e.g. LACLJ.", None)
+    website: Url | None = field("The organization's public website.", None)
+    description: Prose = field("What the organization does, in a few sentences. Markdown.")
+    location: Location = field("Where the organization works.")
+    serves: Line | None = field("Whom it serves, in words.", None)
+    clients: list[terms(vocab.CLIENTS)] = listing(vocab.CLIENTS, "Who its clients are.")
+    languages: list[Language] = listing(vocab.LANGUAGES, "Languages its staff serve clients in.")
+    pro_bono_contact: Contact | None = field("The person or route for volunteer enquiries.",
+                                             None)
+    partners: list[Partner] = field("Partners, e.g. a firm that co-counsels its cases.", [])
+    figures: list[Figure] = field("Figures the organization publishes about itself.", [])
+    source: Source = field("Where the facts in this file came from.")
+    last_verified: Verification = field("When and by whom the facts were last checked.")

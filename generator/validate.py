@@ -1,0 +1,237 @@
+"""Stage 2, validate: check every file against the model and the files against each other.
+
+`validate_tree` collects every problem in every file before it gives up, so a contributor sees
+the whole list at once; each problem says where it is, what is wrong and how to fix it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from generator import vocab
+from generator.directory import Directory, OrgEntry, ProgramEntry
+from generator.load import Document, Loc, SourceFile, find_files, read_file
+from generator.model import EMAIL_RE, PHONE_RE, URL_RE, Organization, Program
+from generator.problems import InvalidDirectory, Problem
+from generator.textcheck import check_text, strings
+
+MODELS: dict[str, type[BaseModel]] = {"organization": Organization, "program": Program}
+SCHEMA_FILES = {"organization": "organization.schema.json", "program": "program.schema.json"}
+
+
+def header_for(kind: str) -> str:
+    """The first line of every data file: tells editors which JSON Schema checks it."""
+    return f"# yaml-language-server: $schema=../../schema/{SCHEMA_FILES[kind]}"
+
+
+def validate_tree(root: Path, today: dt.date | None = None) -> Directory:
+    """Load and check everything under root/orgs; raise InvalidDirectory with every problem."""
+    today = today or dt.date.today()
+    files, problems = find_files(root)
+    directory = Directory()
+    for source in files:
+        entry, found = validate_file(source, today)
+        problems += found
+        if isinstance(entry, OrgEntry):
+            directory.organizations[entry.id] = entry
+        elif isinstance(entry, ProgramEntry):
+            directory.programs[entry.id] = entry
+    problems += _cross_checks(files, directory)
+    if problems:
+        raise InvalidDirectory(problems)
+    return directory
+
+
+def validate_file(source: SourceFile, today: dt.date) -> tuple[Any, list[Problem]]:
+    doc, problems = read_file(source.path, source.shown_as)
+    if problems:
+        return None, problems
+    first_line = doc.text.split("\n", 1)[0].rstrip("\r")
+    if first_line.strip() != header_for(source.kind):
+        problems.append(Problem(doc.path, 1, 1, f"the first line must be '{header_for(source.kind)}'"
+                                " so editors check the file as you type; add it as line 1"))
+    if not isinstance(doc.data, dict):
+        return None, problems + [Problem(doc.path, *doc.where(()), "the file must be a list of "
+                                         "'field: value' lines; see CONTRIBUTING.md")]
+    problems += _text_problems(doc)
+    try:
+        model = MODELS[source.kind].model_validate(doc.data)
+    except ValidationError as exc:
+        return None, problems + [_explain(doc, MODELS[source.kind], e) for e in exc.errors()]
+    problems += _date_problems(doc, model, today)
+    if problems:
+        return None, problems
+    if source.kind == "organization":
+        return OrgEntry(source.id, doc.path, model), problems
+    return ProgramEntry(source.id, source.org_id, doc.path, model), problems
+
+
+def _text_problems(doc: Document) -> list[Problem]:
+    return [Problem(doc.path, *doc.where_in(loc, offset), message)
+            for loc, text in strings(doc.data) for offset, message in check_text(loc, text)]
+
+
+def _date_problems(doc: Document, model: Any, today: dt.date) -> list[Problem]:
+    problems = []
+    for loc in (("last_verified", "date"), ("added",)):
+        day = model.last_verified.date if loc[0] == "last_verified" else getattr(model, "added", None)
+        if day and day > today:
+            problems.append(Problem(doc.path, *doc.where(loc), f"{day} is in the future; give "
+                                    "the date the facts were actually checked or added"))
+    return problems
+
+
+# -- turning pydantic's errors into sentences a pro bono manager can act on -------------------
+
+_PATTERNS = {
+    URL_RE: "'{value}' is not a link this directory accepts; write the full address starting "
+            "with https://, http:// or mailto:",
+    EMAIL_RE: "'{value}' is not a valid email address; write it as name@example.org",
+    PHONE_RE: "'{value}' is not a phone number; write digits with spaces, dashes or "
+              "parentheses, e.g. (415) 555-0100",
+}
+
+
+def _explain(doc: Document, model: type[BaseModel], error: Any) -> Problem:
+    loc, kind, value = tuple(error["loc"]), error["type"], error.get("input")
+    name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")
+    if kind == "missing":
+        parent = _model_at(model, loc[:-1])
+        info = parent.model_fields.get(name) if parent else None
+        where = doc.where(loc[:-1], key=bool(loc[:-1]))
+        hint = f" ({info.description})" if info and info.description else ""
+        return Problem(doc.path, *where, f"'{name}' is missing; add '{name}:'{hint}")
+    if kind == "extra_forbidden":
+        return Problem(doc.path, *doc.where(loc, key=True), _unknown_field(model, loc))
+    return Problem(doc.path, *doc.where(loc), f"{name}: {_value_message(error, kind, value)}")
+
+
+def _value_message(error: Any, kind: str, value: Any) -> str:
+    ctx = error.get("ctx") or {}
+    if kind == "literal_error":
+        return _unknown_term(str(value), re.findall(r"'([^']*)'", ctx.get("expected", "")))
+    if kind == "string_pattern_mismatch":
+        template = _PATTERNS.get(ctx.get("pattern"), "'{value}' must fit on one line; keep it "
+                                 "short, or move the details into description")
+        return template.format(value=value)
+    if kind == "string_too_long":
+        return (f"too long ({len(value)} characters, at most {ctx['max_length']}); "
+                "shorten it")
+    if kind == "string_too_short":
+        return "is empty; write a value or remove the field"
+    if kind == "too_short":
+        return "the list is empty; give at least one value"
+    if kind == "list_type":
+        return (f"expected a list, got {_shape(value)}; write each item on its own line "
+                "starting with '- ', or write [first, second]")
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return (f"expected indented 'field: value' lines, got {_shape(value)}; see "
+                "CONTRIBUTING.md for this field")
+    if kind == "string_type":
+        return f"expected text, got {_shape(value)}; write a single value"
+    return str(error["msg"])
+
+
+def _shape(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "indented fields"
+    return f"'{value}'"
+
+
+def _unknown_term(value: str, allowed: list[str]) -> str:
+    vocabulary = next((v for v in vocab.ALL if set(v.ids()) == set(allowed)), None)
+    what = vocabulary.name if vocabulary else "value"
+    labels = {v.lower(): k for k, v in vocabulary.terms.items()} if vocabulary else {}
+    wanted = labels.get(value.strip().lower()) or _closest(value, allowed)
+    if wanted is None:
+        wanted = _closest("-".join(value.lower().split()), allowed)
+    if wanted:
+        return f"'{value}' is not a known {what}; did you mean '{wanted}'?"
+    if len(allowed) <= 12:
+        return f"'{value}' is not a known {what}; use one of: {', '.join(allowed)}"
+    return (f"'{value}' is not a known {what}; use one of the ids listed for this field in "
+            "CONTRIBUTING.md")
+
+
+def _closest(value: str, allowed: list[str]) -> str | None:
+    by_lower = {a.lower(): a for a in allowed}
+    if value.lower() in by_lower:
+        return by_lower[value.lower()]
+    match = difflib.get_close_matches(value.lower(), list(by_lower), n=1, cutoff=0.6)
+    return by_lower[match[0]] if match else None
+
+
+def _unknown_field(model: type[BaseModel], loc: Loc) -> str:
+    name = str(loc[-1])
+    parent = _model_at(model, loc[:-1])
+    allowed = list(parent.model_fields) if parent else []
+    close = [a for a in allowed if a.startswith(name) or name.startswith(a)]
+    close = close or difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+    fix = f"did you mean '{close[0]}'?" if close else f"fields allowed here: {', '.join(allowed)}"
+    return f"unknown field '{name}'; {fix}"
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model class that describes the mapping at `loc`, following nested fields."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part) if _is_model(current) else None
+        if info is None:
+            return None
+        current = _inner_model(info.annotation)
+    return current if _is_model(current) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    if _is_model(annotation):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _is_model(value: Any) -> bool:
+    return isinstance(value, type) and issubclass(value, BaseModel)
+
+
+# -- checks across files -----------------------------------------------------------------------
+
+def _cross_checks(files: list[SourceFile], directory: Directory) -> list[Problem]:
+    problems = []
+    taken = {s.id: s for s in files if s.kind == "organization"}
+    for source in (s for s in files if s.kind == "program"):
+        other = taken.setdefault(source.id, source)
+        if other is not source:
+            problems.append(Problem(source.shown_as, 1, 1, f"the id '{source.id}' is already used "
+                                    f"by {other.shown_as}; rename this file (ids are unique "
+                                    "across the directory)"))
+    for program in directory.programs.values():
+        if program.data.status == "open" and not _has_route(directory, program):
+            problems.append(Problem(program.path, 1, 1, "an open program must say how to get "
+                                    "involved; add contact: with an email, phone, interest_form "
+                                    "or website, or give the organization a pro_bono_contact "
+                                    "or website"))
+    return problems
+
+
+def _has_route(directory: Directory, program: ProgramEntry) -> bool:
+    org = directory.organizations.get(program.org_id)
+    routes = [program.data.contact, org.data.pro_bono_contact if org else None]
+    if any(c and (c.email or c.phone or c.interest_form or c.website) for c in routes):
+        return True
+    return bool(org and org.data.website)
