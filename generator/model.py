@@ -19,7 +19,7 @@ from pydantic_core import PydanticCustomError
 from generator import vocab
 
 URL_RE = r"^(https?://[^\s/?#]+\.[^\s]+|mailto:[^\s@]+@[^\s@]+\.[^\s@]+)$"
-EMAIL_RE = r"^[^\s@<>()\[\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
+EMAIL_RE = r'^[^\s@<>()\[\],;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$'
 PHONE_RE = r"^\+?[0-9 ()./-]{7,25}(?: ?(?:x|ext\.?) ?[0-9]{1,6})?$"
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # YAML 1.2's core schema spellings, which editors and JSON Schema tools also accept.

@@ -31,7 +31,7 @@ PRIVATE = [
     (re.compile(r"\b(?:EAC|WAC|LIN|SRC|NBC|MSC|IOE|YSC|TSC|VSC|NSC|CSC)[- ]?\d{10}\b", re.I),
      "looks like a USCIS receipt number"),
     (re.compile(r"\b\d{3}-\d{2}-\d{4}\b"), "looks like a Social Security number"),
-    (re.compile(rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|born(?:\s+on)?)\b[\s:,-]*{_DATE}", re.I),
+    (re.compile(rf"(?:\bDOB\b|\bD\.O\.B\.?|\bdate\s+of\s+birth\b|\bborn(?:\s+on)?\b)[\s:,-]*{_DATE}", re.I),
      "looks like a date of birth"),
     (re.compile(r"\b(?:case|docket|matter|file)\s*(?:no\.?|number|num\.?|#)\s*:?\s*[A-Z0-9-]*\d", re.I),
      "looks like a case or docket number"),

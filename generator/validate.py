@@ -116,11 +116,11 @@ def _explain(doc: Document, model: type[BaseModel], error: Any) -> Problem:
 def _value_message(error: Any, kind: str, value: Any) -> str:
     ctx = error.get("ctx") or {}
     if kind == "literal_error":
-        return _unknown_term(str(value), re.findall(r"'([^']*)'", ctx.get("expected", "")))
+        return _unknown_term(_show(value), re.findall(r"'([^']*)'", ctx.get("expected", "")))
     if kind == "string_pattern_mismatch":
         template = _PATTERNS.get(ctx.get("pattern"), "'{value}' must fit on one line; keep it "
                                  "short, or move the details into description")
-        return template.format(value=value)
+        return template.format(value=_show(value))
     if kind == "string_too_long":
         return (f"too long ({len(value)} characters, at most {ctx['max_length']}); "
                 "shorten it")
@@ -146,7 +146,12 @@ def _shape(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "indented fields"
-    return f"'{value}'"
+    return f"'{_show(value)}'"
+
+
+def _show(value: Any, limit: int = 60) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _unknown_term(value: str, allowed: list[str]) -> str:
