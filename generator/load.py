@@ -14,12 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.cyaml import CParser
 
 from generator.problems import Problem
 
 MAX_BYTES = 64 * 1024
 MAX_DEPTH = 12
 _NULLS = {"", "~", "null", "Null", "NULL"}
+_RISKY = re.compile(r"[&*!]")
 
 Loc = tuple[str | int, ...]
 
@@ -34,13 +36,22 @@ class Document:
     values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     blocks: set[Loc] = field(default_factory=set)  # values written as literal blocks ("|")
+    texts: list[tuple[Loc, str]] = field(default_factory=list)  # every text value, in order
 
     def where(self, loc: Loc, key: bool = False) -> tuple[int, int]:
         """The position of the value (or key) at `loc`, or of its nearest enclosing value."""
+        if not self.values and self.text:
+            self._index()
         table = self.keys if key else self.values
         while loc not in table and loc:
             loc = loc[:-1]
         return table.get(loc, (1, 1))
+
+    def _index(self) -> None:
+        """Positions are only needed to report a problem: read the file again to find them."""
+        again = Document(self.path, self.text)
+        _slow(again)
+        self.values, self.keys, self.blocks = again.values, again.keys, again.blocks
 
     def where_in(self, loc: Loc, offset: int) -> tuple[int, int]:
         """The position of character `offset` inside the text value at `loc`."""
@@ -84,10 +95,82 @@ def parse(raw: bytes, shown_as: str) -> tuple[Document, list[Problem]]:
     problems = _check_tabs(doc.text, shown_as)
     if problems:
         return doc, problems
+    if not _RISKY.search(doc.text) and _fast(doc):
+        return doc, []
+    return doc, _slow(doc)
+
+
+def _fast(doc: Document) -> bool:
+    """Most files: libyaml composes the tree in C and a short walk turns it into data.
+
+    Only used when the text has no '&', '*' or '!', so no anchor, alias or tag can hide in it;
+    anything unusual (a duplicate key, a syntax error) returns False and the careful path,
+    which knows every position, reads the file again and explains.
+    """
+    try:
+        composer = _Composer(doc.text)
+        try:
+            node = composer.get_single_node()
+        finally:
+            composer.dispose()
+        if node is None:
+            return False
+        doc.data = _walk(node, doc.texts, ())
+    except (yaml.YAMLError, _Stop):
+        doc.texts.clear()
+        return False
+    return True
+
+
+class _Composer(CParser):  # type: ignore[misc]
+    """libyaml's composer without tag resolution: _walk reads each scalar as the text written."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        return ""
+
+    def descend_resolver(self, parent: Any, index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+
+def _walk(node: Any, texts: list[tuple[Loc, str]], loc: Loc) -> Any:
+    kind = node.__class__
+    if kind is yaml.ScalarNode:
+        value = node.value
+        if not node.style and value in _NULLS:
+            return None
+        texts.append((loc, value))
+        return value
+    if len(loc) >= MAX_DEPTH:
+        raise _Stop
+    if kind is yaml.MappingNode:
+        data: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key_node.__class__ is not yaml.ScalarNode or key in data or (
+                    not key_node.style and key in _NULLS):
+                raise _Stop
+            data[key] = _walk(value_node, texts, (*loc, key))
+        return data
+    return [_walk(item, texts, (*loc, index)) for index, item in enumerate(node.value)]
+
+
+def _slow(doc: Document) -> list[Problem]:
+    """Read the file event by event, recording where every key and value stands."""
+    shown_as = doc.path
     builder = _Builder(doc)
     try:
-        for event in yaml.parse(doc.text, Loader=yaml.CSafeLoader):
-            builder.feed(event)
+        parser = yaml.CSafeLoader(doc.text)
+        try:
+            handlers, get_event = _Builder.handlers, parser.get_event
+            while (event := get_event()) is not None:
+                handler = handlers.get(type(event))
+                if handler is not None:
+                    handler(builder, event)
+        finally:
+            parser.dispose()
     except _Stop:
         pass
     except yaml.MarkedYAMLError as exc:
@@ -106,7 +189,7 @@ def parse(raw: bytes, shown_as: str) -> tuple[Document, list[Problem]]:
     if not builder.problems and builder.empty:
         builder.problems.append(Problem(
             shown_as, 1, 1, "the file is empty; copy the example in CONTRIBUTING.md and fill it in"))
-    return doc, builder.problems
+    return builder.problems
 
 
 def _check_bytes(raw: bytes, shown: str) -> list[Problem]:
@@ -128,6 +211,8 @@ def _check_bytes(raw: bytes, shown: str) -> list[Problem]:
 
 
 def _check_tabs(text: str, shown: str) -> list[Problem]:
+    if "\t" not in text:
+        return []
     problems = []
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
@@ -177,33 +262,36 @@ class _Builder:
     def _problem(self, mark: Any, message: str) -> None:
         self.problems.append(Problem(self.doc.path, mark.line + 1, mark.column + 1, message))
 
-    def feed(self, event: yaml.Event) -> None:
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                self._problem(event.start_mark, "a second YAML document starts here; a file holds "
-                              "one listing: remove the '---' line and what follows, or move it "
-                              "to its own file")
-                raise _Stop
-        elif isinstance(event, yaml.AliasEvent):
-            self._problem(event.start_mark, f"an alias (*{event.anchor}) is used here; aliases and "
-                          "anchors are not allowed: write the value out in full")
-            self._add(None, event.start_mark)
-        elif isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent,
-                                yaml.SequenceStartEvent)):
-            self._check_node(event)
-            if isinstance(event, yaml.ScalarEvent):
-                plain = event.style in ("", None)
-                loc = self._add(None if plain and event.value in _NULLS else event.value,
-                                event.start_mark)
-                if event.style == "|":
-                    self.doc.blocks.add(loc)
-            else:
-                self._open(event)
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            container, loc, *_ = self.stack.pop()
-            if not self.stack:
-                self.doc.data = container
+    def _document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            self._problem(event.start_mark, "a second YAML document starts here; a file holds "
+                          "one listing: remove the '---' line and what follows, or move it "
+                          "to its own file")
+            raise _Stop
+
+    def _alias(self, event: Any) -> None:
+        self._problem(event.start_mark, f"an alias (*{event.anchor}) is used here; aliases and "
+                      "anchors are not allowed: write the value out in full")
+        self._add(None, event.start_mark)
+
+    def _scalar(self, event: Any) -> None:
+        self._check_node(event)
+        value = event.value
+        if not event.style and value in _NULLS:
+            value = None
+        loc = self._add(value, event.start_mark)
+        if loc is None:
+            return
+        if value is not None:
+            self.doc.texts.append((loc, value))
+        if event.style == "|":
+            self.doc.blocks.add(loc)
+
+    def _close(self, event: Any) -> None:
+        container = self.stack.pop()[0]
+        if not self.stack:
+            self.doc.data = container
 
     def _check_node(self, event: Any) -> None:
         self.empty = False
@@ -215,16 +303,18 @@ class _Builder:
                           "allowed: remove it and write the plain value")
 
     def _open(self, event: Any) -> None:
+        self._check_node(event)
         if len(self.stack) >= MAX_DEPTH:
             self._problem(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels; no field "
                           "is nested this deep: check the indentation")
             raise _Stop
         container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
         loc = self._add(container, event.start_mark)
-        self.stack.append([container, loc, None, None])
+        # a mapping or list used as a key was reported by _add; its contents go nowhere
+        self.stack.append([container, () if loc is None else loc, None, None])
 
-    def _add(self, value: Any, mark: Any) -> Loc:
-        """Place a new value in the open container; returns its location."""
+    def _add(self, value: Any, mark: Any) -> Loc | None:
+        """Place a new value in the open container; returns its location (None for a key)."""
         if not self.stack:
             self.doc.data = value
             self.doc.values[()] = (mark.line + 1, mark.column + 1)
@@ -239,7 +329,7 @@ class _Builder:
                 self._problem(mark, "a field name must be a plain word such as 'title'")
                 value = f"<line {mark.line + 1}>"
             frame[2], frame[3] = value, mark
-            return parent
+            return None
         else:
             key, frame[2] = frame[2], None
             loc = (*parent, key)
@@ -252,6 +342,17 @@ class _Builder:
             container[key] = value
         self.doc.values[loc] = (mark.line + 1, mark.column + 1)
         return loc
+
+
+_Builder.handlers = {
+    yaml.DocumentStartEvent: _Builder._document,
+    yaml.AliasEvent: _Builder._alias,
+    yaml.ScalarEvent: _Builder._scalar,
+    yaml.MappingStartEvent: _Builder._open,
+    yaml.SequenceStartEvent: _Builder._open,
+    yaml.MappingEndEvent: _Builder._close,
+    yaml.SequenceEndEvent: _Builder._close,
+}
 
 
 class _Stop(Exception):

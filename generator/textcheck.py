@@ -8,7 +8,6 @@ identity (an A-number, a date of birth, a case number) while leaving statute cit
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from generator.load import Loc
@@ -20,6 +19,8 @@ _HTML = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>|<!--|<[A-Za-z][\w-]*\s+[^>]*=|<\?|&
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _MD_REF = re.compile(r"^\s*\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M)
 _ATTRS = re.compile(r"\{\s*:|\{\s*[#.][\w-]|\{[^}\n]*\b\w+\s*=")
+_MARKUP_HINT = re.compile(r"[<{&\]]")
+_PRIVATE_HINT = re.compile(r"[\d@]")
 _SAFE_SCHEME = re.compile(r"^(https?://|mailto:|#)", re.I)
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -39,30 +40,26 @@ PRIVATE = [
 ]
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w.])(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b")
-
-
-def strings(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
-    """Every text value in a document, with its location."""
-    if isinstance(data, str):
-        yield loc, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from strings(value, (*loc, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from strings(value, (*loc, index))
+# One pass over the text first; the separate patterns only run to say which one matched.
+_ANY_PRIVATE = re.compile("|".join(f"(?:{p.pattern})" for p, _ in PRIVATE) +
+                          f"|{_EMAIL.pattern}|{_PHONE.pattern}", re.I)
 
 
 def check_text(loc: Loc, text: str) -> list[tuple[int, str]]:
     """What is wrong with one text value, as (offset in the text, message) pairs."""
-    keys = {part for part in loc if isinstance(part, str)}
-    problems = _markup(text) if not keys & LINK_FIELDS else []
+    problems = []
+    if _MARKUP_HINT.search(text) and loc[-1] not in LINK_FIELDS:
+        problems = _markup(text)
+    if not _PRIVATE_HINT.search(text):  # every pattern below needs a digit or an @
+        return problems
+    if not _ANY_PRIVATE.search(text):
+        return problems
     for pattern, what in PRIVATE:
         found = pattern.search(text)
         if found:
             problems.append((found.start(), f"'{found.group(0)}' {what}; listings describe "
                              "programs, never clients: remove it"))
-    if not keys & (CONTACT_FIELDS | LINK_FIELDS):
+    if loc[0] not in CONTACT_FIELDS and loc[-1] not in LINK_FIELDS:
         for pattern, what, where in ((_EMAIL, "an email address", "contact.email"),
                                      (_PHONE, "a phone number", "contact.phone")):
             found = pattern.search(text)

@@ -20,7 +20,7 @@ from generator.directory import Directory, OrgEntry, ProgramEntry
 from generator.load import Document, Loc, SourceFile, find_files, read_file
 from generator.model import EMAIL_RE, PHONE_RE, URL_RE, Organization, Program
 from generator.problems import InvalidDirectory, Problem
-from generator.textcheck import check_text, strings
+from generator.textcheck import check_text
 
 MODELS: dict[str, type[BaseModel]] = {"organization": Organization, "program": Program}
 SCHEMA_FILES = {"organization": "organization.schema.json", "program": "program.schema.json"}
@@ -36,8 +36,7 @@ def validate_tree(root: Path, today: dt.date | None = None) -> Directory:
     today = today or dt.date.today()
     files, problems = find_files(root)
     directory = Directory()
-    for source in files:
-        entry, found = validate_file(source, today)
+    for entry, found in (validate_file(source, today) for source in files):
         problems += found
         if isinstance(entry, OrgEntry):
             directory.organizations[entry.id] = entry
@@ -75,7 +74,7 @@ def validate_file(source: SourceFile, today: dt.date) -> tuple[Any, list[Problem
 
 def _text_problems(doc: Document) -> list[Problem]:
     return [Problem(doc.path, *doc.where_in(loc, offset), message)
-            for loc, text in strings(doc.data) for offset, message in check_text(loc, text)]
+            for loc, text in doc.texts for offset, message in check_text(loc, text)]
 
 
 def _date_problems(doc: Document, model: Any, today: dt.date) -> list[Problem]:
