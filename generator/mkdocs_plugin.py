@@ -1,10 +1,13 @@
-"""The MkDocs adapter: validates the directory when a build starts.
+"""The MkDocs adapter: validates the directory and adds its pages in memory.
 
-Thin on purpose: everything it does is a call into the core, which never imports MkDocs.
+Thin on purpose: everything it does is a call into the core (validate, render, export), which
+never imports MkDocs, so the same pages can be built by another engine.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,23 +15,67 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
 
+from generator import export, schema
 from generator.problems import InvalidDirectory
-from generator.validate import validate_tree
+from generator.render import Renderer, Settings
+from generator.validate import SCHEMA_FILES, validate_tree
 
 log = get_plugin_logger(__name__)
+MARKER = re.compile(r"<!--\s*(opportunities|report-address|licences|home-summary)\b([^>]*?)-->")
 
 
 class ProBonoConfig(Config):
     data_dir = config_options.Type(str, default=".")
+    templates_dir = config_options.Type(str, default="site_templates")
+    today = config_options.Optional(config_options.Type(str))  # for reproducible test builds
 
 
 class ProBonoPlugin(BasePlugin[ProBonoConfig]):
     def on_config(self, config: Any) -> Any:
-        root = Path(config.config_file_path).parent / self.config.data_dir
+        self.root = Path(config.config_file_path).parent
+        self.data_root = self.root / self.config.data_dir
+        today = dt.date.fromisoformat(self.config.today) if self.config.today else dt.date.today()
+        extra = config.extra
+        self.settings = Settings(today=today, report_email=extra.get("report_email"),
+                                 code_licence=extra.get("code_licence", ""),
+                                 data_licence=extra.get("data_licence", ""))
+        return config
+
+    def on_files(self, files: Files, config: Any) -> Files:
         try:
-            self.directory = validate_tree(root)
+            directory = validate_tree(self.data_root, self.settings.today)
         except InvalidDirectory as exc:
             lines = "\n".join(str(p) for p in exc.problems)
             raise PluginError(f"the data files have {len(exc.problems)} problem(s):\n{lines}")
-        return config
+        self.renderer = Renderer(directory, self.root / self.config.templates_dir, self.settings)
+        for page in self.renderer.pages():
+            files.append(File.generated(config, page.path, content=page.text))
+        for path, text in export.files(directory, self.settings.today).items():
+            files.append(File.generated(config, path, content=text))
+        for kind, name in SCHEMA_FILES.items():
+            files.append(File.generated(config, f"schema/{name}", content=schema.rendered(kind)))
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Any, **kwargs: Any) -> str:
+        if page.meta.get("generated"):
+            return markdown
+        return MARKER.sub(lambda m: self._marker(m, page.file.src_uri), markdown)
+
+    def _marker(self, match: re.Match[str], src_uri: str) -> str:
+        name, args = match.group(1), dict(re.findall(r"(\w+)=([\w-]+)", match.group(2)))
+        if name == "opportunities":
+            (facet, value), = args.items()
+            try:
+                programs = self.renderer.opportunities_for(facet, value)
+            except KeyError:
+                raise PluginError(f"{src_uri}: unknown marker argument {facet}={value}")
+            return self.renderer.snippet("opportunity_list", src_uri, programs=programs)
+        return self.renderer.snippet(name.replace("-", "_"), src_uri)
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        # edit a listing or a template and the page reloads
+        server.watch(str(self.data_root / "orgs"))
+        server.watch(str(self.root / self.config.templates_dir))
+        return server

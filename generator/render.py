@@ -1,0 +1,209 @@
+"""Stage 3, render: the validated directory as Markdown pages, through Jinja2 templates.
+
+Plain Python with no MkDocs import: `render_pages` returns (path, text) pairs that the MkDocs
+plugin adds in memory, or `write_pages` puts in a folder for another engine. Each page is a
+Markdown heading followed by one block of HTML; text from data files reaches that HTML escaped
+by Jinja2 or sanitized by `markup.to_html`, exactly once, and Markdown leaves raw HTML alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from generator import vocab
+from generator.directory import Directory, ProgramEntry
+from generator.facets import BY_KEY, FACETS, UNKNOWN
+from generator.load import slug
+from generator.markup import md_heading, to_html
+
+PAGE_SIZE = 50  # listings per browse page; a value with 10,000 listings gets 200 small pages
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # inside the docs folder, e.g. "opportunities/t-visa-petitions.md"
+    text: str
+
+
+@dataclass(frozen=True)
+class Settings:
+    today: dt.date
+    report_email: str | None = None
+    code_licence: str = ""
+    data_licence: str = ""
+
+
+def page_url(path: str) -> str:
+    """The directory-style URL MkDocs gives a page path: a/b.md -> a/b/, a/index.md -> a/."""
+    stem = path[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def program_url(program_id: str) -> str:
+    return f"opportunities/{program_id}/"
+
+
+def org_url(org_id: str) -> str:
+    return f"organizations/{org_id}/"
+
+
+def browse_url(facet: str, value: str | None = None, page: int = 1) -> str:
+    url = f"browse/{facet}/" + (f"{slug(value)}/" if value else "")
+    return url + (f"page-{page}/" if page > 1 else "")
+
+
+class Renderer:
+    def __init__(self, directory: Directory, templates: Path, settings: Settings) -> None:
+        self.directory = directory
+        self.settings = settings
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
+            trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+        self.env.filters.update(markdown=to_html, label=_label, date=_date)
+        self.env.globals.update(vocab=vocab, facets=BY_KEY, UNKNOWN=UNKNOWN,
+                                directory=directory, today=settings.today, settings=settings,
+                                contact_for=directory.contact_for, browse_url=browse_url,
+                                slug=slug)
+        self.listed = sorted((p for p in directory.programs.values()
+                              if p.is_listed(settings.today)), key=_newest_first)
+
+    # -- whole pages ---------------------------------------------------------------------------
+
+    def pages(self) -> Iterable[Page]:
+        yield self._page("organizations/index.md", "Organizations", "organizations.html.j2",
+                         organizations=sorted(self.directory.organizations.values(),
+                                              key=lambda o: o.data.name.lower()))
+        for org in self.directory.organizations.values():
+            programs = sorted(self.directory.programs_of(org.id), key=lambda p: p.data.title)
+            listed = [p for p in programs if p.is_listed(self.settings.today)]
+            yield self._page(f"organizations/{org.id}.md", org.data.name,
+                             "organization.html.j2", org=org, listed=listed,
+                             others=[p for p in programs if p not in listed],
+                             description=org.data.serves)
+        for program in self.directory.programs.values():
+            yield self._page(f"opportunities/{program.id}.md", program.data.title,
+                             "program.html.j2", program=program,
+                             org=self.directory.organizations[program.org_id],
+                             description=program.data.summary)
+        yield from self._browse_pages()
+
+    def _browse_pages(self) -> Iterable[Page]:
+        groups = {facet.key: _group(self.listed, facet.values) for facet in FACETS if facet.browse}
+        yield self._page("browse/index.md", "Browse opportunities", "browse_index.html.j2",
+                         groups=groups)
+        for key, by_value in groups.items():
+            facet = BY_KEY[key]
+            yield self._page(f"browse/{key}/index.md", f"Browse by {facet.label.lower()}",
+                             "browse_facet.html.j2", facet=facet, by_value=by_value)
+            for value, programs in by_value.items():
+                title = f"{facet.labels(value)}: pro bono opportunities"
+                places = _group(programs, _places) if key == "state" else {}
+                yield from self._paginated(browse_url(key, value), title, programs,
+                                           facet=facet, value=value, places=list(places))
+                for place, in_place in places.items():
+                    title = f"{place}, {vocab.STATES.label(value)}: pro bono opportunities"
+                    yield from self._paginated(f"{browse_url(key, value)}{slug(place)}/", title,
+                                               in_place, facet=facet, value=value, places=[])
+
+    def _paginated(self, url: str, title: str, programs: list[ProgramEntry],
+                   **context: Any) -> Iterable[Page]:
+        pages = max(1, -(-len(programs) // PAGE_SIZE))
+        for number in range(1, pages + 1):
+            chunk = programs[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]
+            here = url + (f"page-{number}/" if number > 1 else "")
+            yield self._page(here + "index.md", title + (f" (page {number})" if number > 1
+                                                        else ""),
+                             "browse_list.html.j2", programs=chunk, number=number, pages=pages,
+                             base=url, total=len(programs), **context)
+
+    def _page(self, path: str, title: str, template: str, description: str | None = None,
+              **context: Any) -> Page:
+        here = page_url(path)
+        body = self.env.get_template(template).render(
+            url=lambda target: relative(here, target), title=title, **context)
+        front: dict[str, Any] = {"hide": ["toc"], "generated": True}
+        if description:
+            front["description"] = _attribute(description)
+        return Page(path, f"---\n{yaml.safe_dump(front, sort_keys=False)}---\n\n"
+                          f"# {md_heading(title)}\n\n{_one_block(body)}\n")
+
+    # -- pieces for hand-written pages -----------------------------------------------------------
+
+    def snippet(self, name: str, here_path: str, **context: Any) -> str:
+        here = page_url(here_path)
+        html = self.env.get_template(f"{name}.html.j2").render(
+            url=lambda target: relative(here, target), listed=self.listed, **context)
+        return _one_block(html)
+
+    def opportunities_for(self, facet_key: str, value: str) -> list[ProgramEntry]:
+        values = BY_KEY[facet_key].values if facet_key in BY_KEY else None
+        if values is None:
+            raise KeyError(facet_key)
+        return [p for p in self.listed if value in values(p)]
+
+
+def relative(here: str, target: str) -> str:
+    """A link from the page at URL `here` to the site path `target`, both relative to the root."""
+    rel = posixpath.relpath(target or ".", here or ".")
+    return rel + "/" if target.endswith("/") and not rel.endswith("/") else rel
+
+
+def _group(programs: Iterable[ProgramEntry], values: Any) -> dict[str, list[ProgramEntry]]:
+    groups: dict[str, list[ProgramEntry]] = {}
+    for program in programs:
+        for value in values(program):
+            groups.setdefault(value, []).append(program)
+    return dict(sorted(groups.items(), key=lambda item: (item[0] == UNKNOWN, item[0].lower())))
+
+
+def _places(program: ProgramEntry) -> list[str]:
+    return list(program.data.location.counties) or list(program.data.location.cities)
+
+
+def _newest_first(program: ProgramEntry) -> tuple[Any, ...]:
+    return (not program.data.urgent, -program.data.added.toordinal(), program.data.title.lower())
+
+
+def _label(value: str, vocabulary: vocab.Vocabulary) -> str:
+    return vocabulary.label(value)
+
+
+def _date(day: dt.date | None) -> str:
+    return f"{day:%B} {day.day}, {day.year}" if day else "Not stated"
+
+
+def _attribute(text: str) -> str:
+    """Material puts page.meta.description into an attribute without escaping it."""
+    return (text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+            .replace(">", "&gt;").replace("\n", " "))
+
+
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def _one_block(html: str) -> str:
+    """Raw HTML stays one block for Markdown when it has no blank line inside."""
+    return _BLANK_LINES.sub("\n", html.strip())
+
+
+def render_pages(directory: Directory, templates: Path, settings: Settings) -> list[Page]:
+    return list(Renderer(directory, templates, settings).pages())
+
+
+def write_pages(pages: Iterable[Page], folder: Path) -> None:
+    """Write generated pages to a folder, for an engine other than MkDocs."""
+    for page in pages:
+        target = folder / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.text, encoding="utf-8")
