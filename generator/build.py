@@ -26,11 +26,16 @@ def build_site(root: Path, output: Path) -> None:
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=output.parent))
     try:
+        # Not --quiet: MkDocs then stops counting warnings, and --strict would pass them.
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+            [sys.executable, "-m", "mkdocs", "build", "--strict",
              "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)],
-            cwd=root, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+            cwd=root, check=False, capture_output=True, text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
         if result.returncode != 0:
+            problems = [line for line in (result.stdout + result.stderr).splitlines()
+                        if not line.startswith("INFO")]
+            print("\n".join(problems), file=sys.stderr)
             raise BuildFailed(f"the site build failed (see above); {output} was left as it was")
         _swap(staging, output)
     finally:

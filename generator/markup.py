@@ -8,6 +8,7 @@ whatever the validator let through.
 from __future__ import annotations
 
 import html
+import re
 
 import markdown
 import nh3
@@ -25,6 +26,14 @@ def to_html(text: str | None) -> Markup:
     rendered = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
     return Markup(nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                             url_schemes=LINK_SCHEMES, link_rel="noopener noreferrer"))
+
+
+_OUTBOUND = re.compile(r'<a\b(?![^>]*\brel=)([^>]*\bhref="(?:https?:)?//[^"]*"[^>]*)>', re.I)
+
+
+def harden_links(page_html: str) -> str:
+    """Give every outbound link rel="noopener noreferrer" (hand-written pages' links too)."""
+    return _OUTBOUND.sub(r'<a\1 rel="noopener noreferrer">', page_html)
 
 
 def md_heading(text: str) -> str:

@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from generator import export, schema
+from generator.markup import harden_links
 from generator.problems import InvalidDirectory
 from generator.render import Renderer, Settings
 from generator.validate import SCHEMA_FILES, validate_tree
@@ -73,6 +74,9 @@ class ProBonoPlugin(BasePlugin[ProBonoConfig]):
                 raise PluginError(f"{src_uri}: unknown marker argument {facet}={value}")
             return self.renderer.snippet("opportunity_list", src_uri, programs=programs)
         return self.renderer.snippet(name.replace("-", "_"), src_uri)
+
+    def on_page_content(self, html: str, page: Any, **kwargs: Any) -> str:
+        return harden_links(html)
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         # edit a listing or a template and the page reloads

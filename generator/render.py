@@ -9,6 +9,7 @@ by Jinja2 or sanitized by `markup.to_html`, exactly once, and Markdown leaves ra
 from __future__ import annotations
 
 import datetime as dt
+import html
 import posixpath
 import re
 from collections.abc import Iterable
@@ -132,7 +133,9 @@ class Renderer:
         here = page_url(path)
         body = self.env.get_template(template).render(
             url=lambda target: relative(here, target), title=title, **context)
-        front: dict[str, Any] = {"hide": ["toc"], "generated": True}
+        # Material writes page.meta.title into <title> and the header without escaping it (and
+        # its striptags filter would unescape an escaped heading), so the title goes in escaped.
+        front: dict[str, Any] = {"title": html.escape(title), "hide": ["toc"], "generated": True}
         if description:
             front["description"] = _attribute(description)
         return Page(path, f"---\n{yaml.safe_dump(front, sort_keys=False)}---\n\n"
@@ -185,8 +188,7 @@ def _date(day: dt.date | None) -> str:
 
 def _attribute(text: str) -> str:
     """Material puts page.meta.description into an attribute without escaping it."""
-    return (text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
-            .replace(">", "&gt;").replace("\n", " "))
+    return html.escape(text.replace("\n", " "), quote=True)
 
 
 _BLANK_LINES = re.compile(r"\n\s*\n")

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -27,3 +29,88 @@ def run(root: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int
     code = main(["--root", str(root), *args])
     out, err = capsys.readouterr()
     return code, out, err
+
+
+SITE_DATA = TESTS / "data" / "site"
+
+
+def make_project(target: Path, orgs: Path, today: str = "2026-11-22") -> Path:
+    """A copy of the project's site sources with another orgs/ folder and a fixed 'today'."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("content", "site_templates"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copytree(orgs, target / "orgs")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - probono\n" in config
+    config = config.replace("  - probono\n", f"  - probono:\n      today: '{today}'\n")
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return target
+
+
+def build(project: Path, output: str = "site") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "build",
+                           "--output", output], capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built once from the test listings, for the HTML, JSON and browser tests."""
+    project = make_project(tmp_path_factory.mktemp("site") / "project", SITE_DATA / "orgs")
+    result = build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from the repository's own listings and pages, as `make site` does."""
+    output = tmp_path_factory.mktemp("real") / "site"
+    result = build(ROOT, str(output))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium is missing: .ci/run installs Debian's chromium package")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def served(real_site: Path):
+    """Serve the real site on a free local port; yields its base URL."""
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind",
+                               "127.0.0.1", "--directory", str(real_site)],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}/"
+    for _ in range(50):
+        try:
+            urllib.request.urlopen(base, timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        server.kill()
+        raise RuntimeError(f"the test server did not start: {server.stdout.read()!r}")
+    yield base
+    server.terminate()
+    server.wait()

@@ -1,0 +1,34 @@
+"""Every fact the founding seeds give shows on the right page of the built site."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+import yaml
+
+from tests.conftest import TESTS
+
+FACTS = yaml.safe_load((TESTS / "data" / "seed_facts.yml").read_text(encoding="utf-8"))
+CASES = [(org, None, fact) for org, entry in FACTS.items() for fact in entry["organization"]]
+CASES += [(org, program, fact) for org, entry in FACTS.items()
+          for program, facts in entry.get("programs", {}).items() for fact in facts]
+
+
+def visible_text(page: str) -> str:
+    body = page.split('<article class="md-content__inner', 1)[-1]
+    text = re.sub(r"<[^>]+>", " ", body)
+    return re.sub(r"\s+", " ", html.unescape(text))
+
+
+def test_every_founding_organization_and_program_has_facts():
+    assert len(FACTS) == 5
+    assert sum(len(entry.get("programs", {})) for entry in FACTS.values()) == 9
+
+
+@pytest.mark.parametrize(("org", "program", "fact"), CASES)
+def test_seed_fact_is_on_its_page(real_site, org, program, fact):
+    url = f"opportunities/{program}" if program else f"organizations/{org}"
+    page = (real_site / url / "index.html").read_text(encoding="utf-8")
+    assert re.sub(r"\s+", " ", fact) in visible_text(page)

@@ -1,0 +1,169 @@
+"""A full build of the test listings: pages, links, open data, privacy, atomic replacement."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+from generator import schema
+from tests.conftest import ROOT, SITE_DATA, build, make_project
+
+PROGRAMS = {"u-visa-petitions", "vacatur-motions", "closed-clinic", "expired-training"}
+
+
+def read(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_listing_and_organization_has_a_page(site):
+    for program in PROGRAMS:
+        assert (site / "opportunities" / program / "index.html").is_file()
+    for org in ("bay-legal-aid", "north-coast-justice"):
+        assert (site / "organizations" / org / "index.html").is_file()
+
+
+def test_program_page_has_title_primary_action_and_provenance(site):
+    html = read(site, "opportunities/u-visa-petitions")
+    assert "<title>U visa petitions for survivors of violent crime - " in html
+    primary = re.findall(r'<a class="md-button md-button--primary pb-primary" href="([^"]+)"', html)
+    assert primary == ["https://example.org/interest"]
+    assert "Last verified:</strong> November 1, 2026, by the directory&#39;s maintainers" in html
+    assert '<a href="../../organizations/bay-legal-aid/">Bay Example Legal Aid</a>' in html
+
+
+def test_unknown_facts_are_shown_as_not_stated(site):
+    html = read(site, "opportunities/vacatur-motions")
+    assert re.search(r"<dt>Remote possible</dt><dd><span class=\"pb-unknown\">Not stated", html)
+    assert "Remote: not stated" in html
+
+
+def test_program_without_own_contact_falls_back_to_organization(site):
+    html = read(site, "opportunities/vacatur-motions")
+    assert 'pb-primary" href="https://northcoast.example.org"' in html
+
+
+def test_closed_and_expired_keep_their_page_with_a_banner_and_leave_the_lists(site):
+    assert "This opportunity is closed." in read(site, "opportunities/closed-clinic")
+    assert "This listing expired on May 1, 2026." in read(site, "opportunities/expired-training")
+    lists = [p for p in (site / "browse").rglob("index.html")] + [site / "index.html"]
+    for page in lists:
+        text = page.read_text(encoding="utf-8")
+        assert "closed-clinic" not in text and "expired-training" not in text, page
+    org = read(site, "organizations/north-coast-justice")
+    listed, _, past = org.partition('id="past"')
+    assert "vacatur-motions" in listed and "closed-clinic" not in listed
+    assert "closed-clinic" in past and "expired-training" in past
+
+
+def test_home_counts_open_listings(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "<strong>2</strong> open opportunities from <strong>2</strong> organizations" in html
+    urgent = html.split('id="urgent"')[1].split('id="new"')[0]
+    assert "u-visa-petitions" in urgent and "vacatur-motions" not in urgent
+
+
+def test_browse_pages_group_by_facet_and_place(site):
+    assert "u-visa-petitions" in read(site, "browse/remedy/u-visa")
+    assert "vacatur-motions" in read(site, "browse/remedy/vacatur")
+    assert "u-visa-petitions" in read(site, "browse/state/ca/alameda-county")
+    assert "vacatur-motions" in read(site, "browse/state/ny/new-york-city")
+    assert not (site / "browse" / "remedy" / "t-visa").exists()  # only closed or expired
+
+
+def test_listing_pages_stay_out_of_the_navigation(site):
+    html = read(site, "opportunities/u-visa-petitions")
+    nav = "".join(re.findall(r'<nav class="md-nav[^"]*".*?</nav>', html, re.S))
+    assert nav and "opportunities/" not in nav
+
+
+def _all_html(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_no_third_party_requests(site):
+    external = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)="(?:https?:)?//',
+                          re.I)
+    for page in _all_html(site):
+        text = page.read_text(encoding="utf-8")
+        assert not external.search(text), page
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+    css = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.css"))
+    assert not re.search(r"url\((['\"]?)https?://", css)
+
+
+def test_outbound_links_carry_noopener_noreferrer(site):
+    anchor = re.compile(r'<a\b[^>]*href="https?://[^"]*"[^>]*>', re.I)
+    found = 0
+    for page in _all_html(site):
+        for tag in anchor.findall(page.read_text(encoding="utf-8")):
+            found += 1
+            assert re.search(r'rel="[^"]*noopener[^"]*"', tag) and "noreferrer" in tag, tag
+    assert found > 3
+
+
+def test_open_data_exports(site):
+    programs = json.loads((site / "api" / "opportunities.json").read_text(encoding="utf-8"))
+    assert {p["id"] for p in programs} == PROGRAMS
+    u_visa = next(p for p in programs if p["id"] == "u-visa-petitions")
+    assert u_visa["url"] == "opportunities/u-visa-petitions/"
+    assert (site / u_visa["url"] / "index.html").is_file()
+    assert u_visa["organization_id"] == "bay-legal-aid"
+    assert u_visa["listed"] is True
+    assert u_visa["support"]["cle_credit"]["jurisdictions"] == ["CA"]
+    assert u_visa["volunteers"]["law_students_welcome"] is None  # unknown stays unknown
+    closed = next(p for p in programs if p["id"] == "closed-clinic")
+    assert (closed["status"], closed["listed"]) == ("closed", False)
+    orgs = json.loads((site / "api" / "organizations.json").read_text(encoding="utf-8"))
+    assert [o["id"] for o in orgs] == ["bay-legal-aid", "north-coast-justice"]
+    assert orgs[0]["url"] == "organizations/bay-legal-aid/"
+    rows = list(csv.DictReader(io.StringIO((site / "api" / "opportunities.csv").read_text())))
+    assert {r["id"] for r in rows} == PROGRAMS
+    row = next(r for r in rows if r["id"] == "u-visa-petitions")
+    assert row["location.state"] == "CA" and row["remedies"] == "u-visa"
+    for kind in ("organization", "program"):
+        served = (site / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8")
+        assert served == schema.rendered(kind)
+
+
+def test_failed_build_leaves_the_last_good_site(tmp_path):
+    project = make_project(tmp_path / "project", SITE_DATA / "orgs")
+    assert build(project).returncode == 0
+    index = project / "site" / "opportunities" / "u-visa-petitions" / "index.html"
+    before = index.read_text(encoding="utf-8")
+    program = project / "orgs" / "bay-legal-aid" / "u-visa-petitions.yml"
+    program.write_text(program.read_text().replace("title: U visa", "title: Changed U visa")
+                       .replace("urgent: true", "urgent: maybe"))
+    result = build(project)
+    assert result.returncode == 1
+    assert "urgent: expected true or false, got 'maybe'" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    assert index.read_text(encoding="utf-8") == before
+    assert not list(project.glob(".site-*"))  # no half-built folder left behind
+
+
+def test_failed_engine_build_also_leaves_the_site(tmp_path):
+    project = make_project(tmp_path / "project", SITE_DATA / "orgs")
+    assert build(project).returncode == 0
+    marker = project / "site" / "index.html"
+    before = marker.read_text(encoding="utf-8")
+    (project / "content" / "broken.md").write_text("[dead](nowhere.md)\n")  # strict: a warning
+    result = build(project)
+    assert result.returncode == 1
+    assert "was left as it was" in result.stderr
+    assert marker.read_text(encoding="utf-8") == before
+
+
+def test_generated_pages_can_be_written_for_another_engine(tmp_path):
+    import datetime as dt
+
+    from generator.render import Settings, render_pages, write_pages
+    from generator.validate import validate_tree
+
+    directory = validate_tree(SITE_DATA, dt.date(2026, 11, 22))
+    pages = render_pages(directory, ROOT / "site_templates", Settings(dt.date(2026, 11, 22)))
+    write_pages(pages, tmp_path)
+    assert (tmp_path / "opportunities" / "vacatur-motions.md").read_text().startswith("---\n")
+    assert len(list(tmp_path.rglob("*.md"))) == len(pages)
