@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
-from generator import schema
+from generator import fieldref, schema
 from generator.build import BuildFailed, build_site
-from generator.problems import InvalidDirectory
+from generator.problems import InvalidDirectory, SetupError
+from generator.render import Settings, render_pages, write_pages
 from generator.validate import validate_tree
 
 
@@ -19,12 +21,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="the project's top folder (default: the current folder)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="check every file in orgs/ and list every problem")
-    schema_cmd = commands.add_parser("schema", help="write the JSON Schema files in schema/")
+    schema_cmd = commands.add_parser("schema", help="write schema/ and the field reference in "
+                                     "CONTRIBUTING.md from the model")
     schema_cmd.add_argument("--check", action="store_true",
                             help="only report whether schema/ is up to date")
     build_cmd = commands.add_parser("build", help="validate, then build the site atomically")
     build_cmd.add_argument("--output", type=Path, default=Path("site"),
                            help="where the site goes (default: site)")
+    pages_cmd = commands.add_parser("pages", help="write the generated pages as Markdown files "
+                                    "(for an engine other than MkDocs)")
+    pages_cmd.add_argument("--output", type=Path, required=True, help="folder to write into")
     args = parser.parse_args(argv)
     try:
         return COMMANDS[args.command](args)
@@ -35,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(exc.problems)} problem(s) in {files} file(s); nothing was changed.",
               file=sys.stderr)
         return 1
-    except BuildFailed as exc:
+    except (BuildFailed, SetupError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -50,14 +56,18 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    folder = args.root / "schema"
+    folder, guide = args.root / "schema", args.root / "CONTRIBUTING.md"
     if args.check:
-        out_of_date = schema.stale(folder)
+        out_of_date = [f"schema/{name}" for name in schema.stale(folder)]
+        if guide.is_file() and fieldref.reference() not in guide.read_text(encoding="utf-8"):
+            out_of_date.append("CONTRIBUTING.md")
         for name in out_of_date:
-            print(f"schema/{name}:1:1: out of date; run 'python -m generator schema'")
+            print(f"{name}:1:1: out of date; run 'python -m generator schema'")
         return 1 if out_of_date else 0
     for path in schema.write_all(folder):
         print(f"wrote {path}")
+    if guide.is_file() and fieldref.update(guide):
+        print(f"updated the field reference in {guide}")
     return 0
 
 
@@ -67,4 +77,12 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"validate": _validate, "schema": _schema, "build": _build}
+def _pages(args: argparse.Namespace) -> int:
+    directory = validate_tree(args.root)
+    pages = render_pages(directory, args.root / "site_templates", Settings(dt.date.today()))
+    write_pages(pages, args.output)
+    print(f"wrote {len(pages)} pages into {args.output}/")
+    return 0
+
+
+COMMANDS = {"validate": _validate, "schema": _schema, "build": _build, "pages": _pages}

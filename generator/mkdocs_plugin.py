@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from generator import export, schema
 from generator.markup import harden_links
-from generator.problems import InvalidDirectory
+from generator.problems import InvalidDirectory, SetupError
 from generator.render import Renderer, Settings
 from generator.validate import SCHEMA_FILES, validate_tree
 
@@ -50,7 +50,11 @@ class ProBonoPlugin(BasePlugin[ProBonoConfig]):
         except InvalidDirectory as exc:
             lines = "\n".join(str(p) for p in exc.problems)
             raise PluginError(f"the data files have {len(exc.problems)} problem(s):\n{lines}")
-        self.renderer = Renderer(directory, self.root / self.config.templates_dir, self.settings)
+        try:
+            self.renderer = Renderer(directory, self.root / self.config.templates_dir,
+                                     self.settings)
+        except SetupError as exc:
+            raise PluginError(str(exc))
         for page in self.renderer.pages():
             files.append(File.generated(config, page.path, content=page.text))
         for path, text in export.files(directory, self.settings.today).items():

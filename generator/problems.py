@@ -25,3 +25,7 @@ class InvalidDirectory(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(f"{len(problems)} problem(s) in the data files")
         self.problems = sorted(problems)
+
+
+class SetupError(Exception):
+    """The project itself is set up wrong (a missing folder or template); says what to fix."""

@@ -25,6 +25,7 @@ from generator.directory import Directory, ProgramEntry
 from generator.facets import BY_KEY, FACETS, UNKNOWN
 from generator.load import slug
 from generator.markup import md_heading, to_html
+from generator.problems import SetupError
 
 PAGE_SIZE = 50  # listings per browse page; a value with 10,000 listings gets 200 small pages
 
@@ -66,6 +67,9 @@ def browse_url(facet: str, value: str | None = None, page: int = 1) -> str:
 
 class Renderer:
     def __init__(self, directory: Directory, templates: Path, settings: Settings) -> None:
+        if not templates.is_dir():
+            raise SetupError(f"the templates folder {templates} does not exist; run the command "
+                             "from the project's top folder, or pass --root")
         self.directory = directory
         self.settings = settings
         self.env = jinja2.Environment(

@@ -156,6 +156,18 @@ def test_failed_engine_build_also_leaves_the_site(tmp_path):
     assert marker.read_text(encoding="utf-8") == before
 
 
+def test_pages_command_writes_markdown(tmp_path, capsys):
+    from generator.cli import main
+
+    assert main(["--root", str(SITE_DATA), "pages", "--output", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == (
+        f"error: the templates folder {SITE_DATA / 'site_templates'} does not exist; run the "
+        "command from the project's top folder, or pass --root\n")
+    project = make_project(tmp_path / "project", SITE_DATA / "orgs")
+    assert main(["--root", str(project), "pages", "--output", str(tmp_path / "out")]) == 0
+    assert (tmp_path / "out" / "organizations" / "north-coast-justice.md").is_file()
+
+
 def test_generated_pages_can_be_written_for_another_engine(tmp_path):
     import datetime as dt
 
