@@ -179,3 +179,11 @@ def test_generated_pages_can_be_written_for_another_engine(tmp_path):
     write_pages(pages, tmp_path)
     assert (tmp_path / "opportunities" / "vacatur-motions.md").read_text().startswith("---\n")
     assert len(list(tmp_path.rglob("*.md"))) == len(pages)
+
+
+def test_report_link_on_program_pages_reaches_the_about_page_address(real_site):
+    program = read(real_site, "opportunities/pro-bono-vacatur-project")
+    assert '<a href="../../about/#report-a-problem">' in program
+    about = read(real_site, "about")
+    assert 'id="report-a-problem"' in about
+    assert 'href="mailto:corrections@probono-directory.example' in about
