@@ -8,7 +8,6 @@ identity (an A-number, a date of birth, a case number) while leaving statute cit
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from generator.load import Loc
 

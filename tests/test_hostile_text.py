@@ -7,11 +7,9 @@ Markdown plus nh3 for Markdown fields, and Material's templates for titles.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
 import yaml
