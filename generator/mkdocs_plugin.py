@@ -17,14 +17,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from generator import export, schema
+from generator import export, schema, search_index
+from generator.facets import finder_config
 from generator.markup import harden_links
 from generator.problems import InvalidDirectory, SetupError
 from generator.render import Renderer, Settings
 from generator.validate import SCHEMA_FILES, validate_tree
 
 log = get_plugin_logger(__name__)
-MARKER = re.compile(r"<!--\s*(opportunities|report-address|licences|home-summary)\b([^>]*?)-->")
+MARKER = re.compile(
+    r"<!--\s*(opportunities|report-address|licences|home-summary|finder)\b([^>]*?)-->")
 
 
 class ProBonoConfig(Config):
@@ -77,10 +79,27 @@ class ProBonoPlugin(BasePlugin[ProBonoConfig]):
             except KeyError:
                 raise PluginError(f"{src_uri}: unknown marker argument {facet}={value}")
             return self.renderer.snippet("opportunity_list", src_uri, programs=programs)
+        if name == "finder":
+            return self.renderer.snippet("finder", src_uri, finder_config=finder_config(
+                self.renderer.directory, self.settings.today))
         return self.renderer.snippet(name.replace("-", "_"), src_uri)
 
     def on_page_content(self, html: str, page: Any, **kwargs: Any) -> str:
         return harden_links(html)
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+        self.indexed = False
+
+    def on_post_build(self, config: Any) -> None:
+        # `mkdocs serve` indexes once at start, not on every save: restart it to refresh search.
+        if getattr(self, "serving", False) and self.indexed:
+            return
+        try:
+            search_index.build(Path(config.site_dir))
+        except SetupError as exc:
+            raise PluginError(str(exc))
+        self.indexed = True
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         # edit a listing or a template and the page reloads

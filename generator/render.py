@@ -22,7 +22,7 @@ import yaml
 
 from generator import vocab
 from generator.directory import Directory, ProgramEntry
-from generator.facets import BY_KEY, FACETS, UNKNOWN
+from generator.facets import BY_KEY, FACETS, UNKNOWN, status_of
 from generator.load import slug
 from generator.markup import md_heading, to_html
 from generator.problems import SetupError
@@ -79,7 +79,7 @@ class Renderer:
         self.env.globals.update(vocab=vocab, facets=BY_KEY, UNKNOWN=UNKNOWN,
                                 directory=directory, today=settings.today, settings=settings,
                                 contact_for=directory.contact_for, browse_url=browse_url,
-                                slug=slug)
+                                slug=slug, FACETS=FACETS, status_of=status_of)
         self.listed = sorted((p for p in directory.programs.values()
                               if p.is_listed(settings.today)), key=_newest_first)
 
@@ -113,7 +113,7 @@ class Renderer:
                              "browse_facet.html.j2", facet=facet, by_value=by_value)
             for value, programs in by_value.items():
                 title = f"{facet.labels(value)}: pro bono opportunities"
-                places = _group(programs, _places) if key == "state" else {}
+                places = _group(programs, BY_KEY["place"].values) if key == "state" else {}
                 yield from self._paginated(browse_url(key, value), title, programs,
                                            facet=facet, value=value, places=list(places))
                 for place, in_place in places.items():
@@ -172,10 +172,6 @@ def _group(programs: Iterable[ProgramEntry], values: Any) -> dict[str, list[Prog
         for value in values(program):
             groups.setdefault(value, []).append(program)
     return dict(sorted(groups.items(), key=lambda item: (item[0] == UNKNOWN, item[0].lower())))
-
-
-def _places(program: ProgramEntry) -> list[str]:
-    return list(program.data.location.counties) or list(program.data.location.cities)
 
 
 def _newest_first(program: ProgramEntry) -> tuple[Any, ...]:

@@ -88,9 +88,8 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(scope="session")
-def served(real_site: Path):
-    """Serve the real site on a free local port; yields its base URL."""
+def serve(folder: Path):
+    """Serve a built site on a free local port; yields its base URL."""
     import socket
     import time
     import urllib.request
@@ -99,7 +98,7 @@ def served(real_site: Path):
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind",
-                               "127.0.0.1", "--directory", str(real_site)],
+                               "127.0.0.1", "--directory", str(folder)],
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/"
     for _ in range(50):
@@ -111,6 +110,20 @@ def served(real_site: Path):
     else:
         server.kill()
         raise RuntimeError(f"the test server did not start: {server.stdout.read()!r}")
-    yield base
-    server.terminate()
-    server.wait()
+    try:
+        yield base
+    finally:
+        server.terminate()
+        server.wait()
+
+
+@pytest.fixture(scope="session")
+def served(real_site: Path):
+    """The real site on a local port."""
+    yield from serve(real_site)
+
+
+@pytest.fixture(scope="session")
+def served_test_site(site: Path):
+    """The test listings' site (closed, paused and expired listings too) on a local port."""
+    yield from serve(site)

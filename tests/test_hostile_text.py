@@ -77,7 +77,9 @@ class _Elements(HTMLParser):
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
         self.attributes += attrs
-        self._in_script = tag == "script"
+        kind = dict(attrs).get("type") or "text/javascript"
+        # a JSON data block is not run; its "<" is written as \u003c, so it cannot end early
+        self._in_script = tag == "script" and "json" not in kind
 
     def handle_endtag(self, tag):
         self._in_script = False

@@ -1,0 +1,279 @@
+// The finder and the header search box. Plain JavaScript on Pagefind's JS API: no framework,
+// nothing loaded from another site. Text from listings is only ever set with textContent.
+(function () {
+  "use strict";
+
+  var configElement = document.getElementById("__config");
+  var base = configElement ? JSON.parse(configElement.textContent).base : ".";
+  var root = base.replace(/\/?$/, "/");
+
+  addHeaderSearch();
+  var finder = document.getElementById("pb-finder");
+  if (finder) {
+    startFinder(finder).catch(function (error) {
+      var status = document.getElementById("pb-count");
+      if (status) {
+        status.textContent = "The search index could not be loaded. Browse the listings instead.";
+      }
+      console.error(error);
+    });
+  }
+
+  // A small form in the header of every page: it hands the words to the finder page.
+  function addHeaderSearch() {
+    var inner = document.querySelector(".md-header__inner");
+    if (!inner || inner.querySelector(".pb-header-search")) return;
+    var form = el("form", { className: "pb-header-search", action: root + "find/", method: "get" });
+    form.setAttribute("role", "search");
+    var label = el("label", { htmlFor: "pb-header-q", className: "pb-visually-hidden" },
+      "Search opportunities");
+    var input = el("input", { id: "pb-header-q", name: "q", type: "search",
+      placeholder: "Search opportunities", autocomplete: "off" });
+    var button = el("button", { type: "submit", className: "pb-header-search__go" }, "Go");
+    form.append(label, input, button);
+    inner.appendChild(form);
+  }
+
+  function el(tag, props, text) {
+    var node = document.createElement(tag);
+    Object.keys(props || {}).forEach(function (key) { node[key] = props[key]; });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  async function startFinder(container) {
+    var config = JSON.parse(document.getElementById("pb-finder-config").textContent);
+    var labels = {};
+    config.facets.forEach(function (facet) {
+      labels[facet.key] = {};
+      facet.values.forEach(function (pair) { labels[facet.key][pair[0]] = pair[1]; });
+    });
+    container.hidden = false;
+    var filtersBox = container.querySelector(".pb-finder__filters");
+    var filtersTitle = filtersBox.querySelector("summary");
+    // On a phone the filters start folded, so the results are in sight.
+    if (window.matchMedia("(max-width: 45em)").matches) filtersBox.open = false;
+    var form = container.querySelector("form");
+    var query = document.getElementById("pb-q");
+    var sort = document.getElementById("pb-sort");
+    var closed = document.getElementById("pb-closed");
+    var facetsBox = document.getElementById("pb-facets");
+    var count = document.getElementById("pb-count");
+    var list = document.getElementById("pb-results");
+    var more = document.getElementById("pb-more");
+    var expanded = {};
+    var shown = [];
+    var pending = [];
+    var generation = 0;
+    var state = readState();
+
+    var pagefind = await import(root + "pagefind/pagefind.js");
+    await pagefind.options({ baseUrl: new URL(root, location.href).pathname });
+    pagefind.init();
+    await pagefind.filters(); // loads every filter, so each search reports counts for all of them
+
+    fillControls();
+    await run();
+
+    var typing;
+    query.addEventListener("input", function () {
+      clearTimeout(typing);
+      typing = setTimeout(function () { state.q = query.value; update(false); }, 250);
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearTimeout(typing);
+      state.q = query.value;
+      update(true);
+    });
+    sort.addEventListener("change", function () { state.sort = sort.value; update(true); });
+    closed.addEventListener("change", function () { state.closed = closed.checked; update(true); });
+    facetsBox.addEventListener("change", function (event) {
+      var box = event.target;
+      if (box.type !== "checkbox") return;
+      var chosen = state.sel[box.name] || [];
+      chosen = chosen.filter(function (v) { return v !== box.value; });
+      if (box.checked) chosen.push(box.value);
+      if (chosen.length) state.sel[box.name] = chosen; else delete state.sel[box.name];
+      update(true, box.id);
+    });
+    document.getElementById("pb-reset").addEventListener("click", function () {
+      state = { q: "", sort: "relevance", closed: false, sel: {} };
+      fillControls();
+      update(true);
+      query.focus();
+    });
+    more.addEventListener("click", function () { showMore(10, true); });
+    window.addEventListener("popstate", function () {
+      state = readState();
+      fillControls();
+      run();
+    });
+
+    function readState() {
+      var params = new URLSearchParams(location.search);
+      var read = { q: params.get("q") || "", sort: params.get("sort") || "relevance",
+        closed: params.get("closed") === "1", sel: {} };
+      config.facets.forEach(function (facet) {
+        var values = [];
+        params.getAll(facet.key).forEach(function (v) { values = values.concat(v.split(",")); });
+        values = values.filter(Boolean);
+        if (values.length) read.sel[facet.key] = values;
+      });
+      return read;
+    }
+
+    function writeState(push) {
+      var params = new URLSearchParams();
+      if (state.q.trim()) params.set("q", state.q.trim());
+      config.facets.forEach(function (facet) {
+        (state.sel[facet.key] || []).forEach(function (v) { params.append(facet.key, v); });
+      });
+      if (state.sort !== "relevance") params.set("sort", state.sort);
+      if (state.closed) params.set("closed", "1");
+      var text = params.toString();
+      var url = location.pathname + (text ? "?" + text : "");
+      if (url === location.pathname + location.search) return;
+      (push ? history.pushState : history.replaceState).call(history, null, "", url);
+    }
+
+    function fillControls() {
+      query.value = state.q;
+      sort.value = state.sort;
+      closed.checked = state.closed;
+    }
+
+    function update(push, focusId) {
+      writeState(push);
+      run(focusId);
+    }
+
+    function filtersFor(leaveOut) {
+      var filters = { status: { any: state.closed ? Object.keys(config.statuses) : ["open"] } };
+      Object.keys(state.sel).forEach(function (key) {
+        if (key !== leaveOut) filters[key] = { any: state.sel[key] };
+      });
+      return filters;
+    }
+
+    async function run(focusId) {
+      var mine = ++generation;
+      var term = state.q.trim() || null;
+      var options = { filters: filtersFor(null) };
+      if (state.sort === "newest") options.sort = { added: "desc" };
+      if (state.sort === "urgent") options.sort = { urgent: "desc" };
+      var search = await pagefind.search(term, options);
+      // Within a facet values combine with OR, so a chosen facet's counts come from a search
+      // that leaves that facet out: each count says what choosing the value would give.
+      var counts = {};
+      config.facets.forEach(function (facet) { counts[facet.key] = search.filters[facet.key] || {}; });
+      await Promise.all(Object.keys(state.sel).map(async function (key) {
+        var without = await pagefind.search(term, { filters: filtersFor(key) });
+        counts[key] = without.filters[key] || {};
+      }));
+      if (mine !== generation) return; // a newer search has started
+      renderFacets(counts, focusId);
+      pending = search.results.slice();
+      shown = [];
+      list.replaceChildren();
+      var total = search.results.length;
+      count.textContent = total === 1 ? "1 opportunity" : total + " opportunities";
+      if (total === 0) {
+        list.append(el("li", { className: "pb-empty" },
+          "Nothing matches all of these. Remove a filter, or reset."));
+      }
+      await showMore(10, false);
+    }
+
+    async function showMore(n, focusFirst) {
+      var next = pending.splice(0, n);
+      var data = await Promise.all(next.map(function (r) { return r.data(); }));
+      data.forEach(function (item, i) {
+        var card = renderCard(item);
+        list.append(card);
+        if (focusFirst && i === 0) card.querySelector("a").focus();
+      });
+      more.hidden = pending.length === 0;
+    }
+
+    function renderCard(item) {
+      var m = item.meta;
+      var li = el("li", { className: "pb-card" });
+      var h = el("h3", { className: "pb-card__title" });
+      h.append(el("a", { href: item.url }, m.title));
+      li.append(h);
+      li.append(el("p", { className: "pb-card__org" }, m.org + " · " + m.place));
+      var badges = el("p", { className: "pb-card__badges" });
+      if (m.urgent === "yes") badges.append(badge("Urgent", "pb-badge--urgent"));
+      if (m.status && m.status !== "open") {
+        badges.append(badge(config.statuses[m.status] || m.status, "pb-badge--closed"));
+      }
+      badges.append(m.remote === "yes" ? badge("Remote possible", "pb-badge--remote")
+        : m.remote === "no" ? badge("In person", "") : badge("Remote: not stated", "pb-badge--unknown"));
+      (m.support ? m.support.split("|") : []).forEach(function (s) { badges.append(badge(s, "")); });
+      li.append(badges);
+      if (m.summary) li.append(el("p", { className: "pb-card__summary" }, m.summary));
+      var meta = el("p", { className: "pb-card__meta" });
+      if (m.commitment) meta.append(el("span", {}, "Commitment: " + m.commitment));
+      if (m.languages) meta.append(el("span", {}, "Languages: " + m.languages));
+      meta.append(el("span", {}, "Last verified " + m.verified));
+      li.append(meta);
+      return li;
+    }
+
+    function badge(text, extra) {
+      return el("span", { className: ("pb-badge " + extra).trim() }, text);
+    }
+
+    function renderFacets(counts, focusId) {
+      var chosenCount = Object.keys(state.sel).reduce(function (n, k) {
+        return n + state.sel[k].length;
+      }, 0);
+      filtersTitle.textContent = chosenCount ? "Filters (" + chosenCount + " chosen)" : "Filters";
+      facetsBox.replaceChildren();
+      config.facets.forEach(function (facet) {
+        var chosen = state.sel[facet.key] || [];
+        var values = facet.values.map(function (pair) { return pair[0]; });
+        values.forEach(function (v) { counts[facet.key][v] = counts[facet.key][v] || 0; });
+        chosen.forEach(function (v) { if (values.indexOf(v) < 0) values.push(v); });
+        var useful = values.filter(function (v) {
+          return counts[facet.key][v] > 0 || chosen.indexOf(v) >= 0;
+        });
+        if (!useful.length) return;
+        var box = el("fieldset", { className: "pb-facet" });
+        box.append(el("legend", {}, facet.label));
+        var limit = expanded[facet.key] ? useful.length : 8;
+        useful.sort(function (a, b) {
+          return (chosen.indexOf(b) >= 0) - (chosen.indexOf(a) >= 0) ||
+            counts[facet.key][b] - counts[facet.key][a];
+        });
+        useful.slice(0, limit).forEach(function (value) {
+          var id = "pb-f-" + facet.key + "-" + value.replace(/[^a-z0-9-]/gi, "_");
+          var row = el("div", { className: "pb-facet__value" });
+          var input = el("input", { type: "checkbox", id: id, name: facet.key, value: value,
+            checked: chosen.indexOf(value) >= 0 });
+          var label = el("label", { htmlFor: id });
+          label.append(document.createTextNode((labels[facet.key][value] || value) + " "));
+          label.append(el("span", { className: "pb-count" }, "(" + counts[facet.key][value] + ")"));
+          row.append(input, label);
+          box.append(row);
+        });
+        if (useful.length > 8) {
+          var toggle = el("button", { type: "button", className: "pb-facet__more" },
+            expanded[facet.key] ? "Show fewer" : "Show all " + useful.length);
+          toggle.setAttribute("aria-expanded", expanded[facet.key] ? "true" : "false");
+          toggle.addEventListener("click", function () {
+            expanded[facet.key] = !expanded[facet.key];
+            renderFacets(counts, null);
+          });
+          box.append(toggle);
+        }
+        facetsBox.append(box);
+      });
+      if (focusId) {
+        var again = document.getElementById(focusId);
+        if (again) again.focus();
+      }
+    }
+  }
+})();

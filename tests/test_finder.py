@@ -1,0 +1,179 @@
+"""The finder in Chromium, on the built site with the real listings."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+VACATUR_CA = {"trafficking-vacatur-motions", "pro-bono-vacatur-project",
+              "vacatur-training-and-representation"}
+
+
+@pytest.fixture
+def page(browser, served):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.outside = []
+    page.on("request", lambda r: r.url.startswith(served) or page.outside.append(r.url))
+    yield page
+    assert page.outside == [], "the finder made a third-party request"
+    context.close()
+
+
+def results(page) -> set[str]:
+    page.wait_for_function("document.getElementById('pb-count').textContent !== 'Loading…'")
+    page.wait_for_load_state("networkidle")
+    hrefs = page.locator("#pb-results .pb-card__title a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))")
+    return {re.search(r"opportunities/([^/]+)/", h).group(1) for h in hrefs}
+
+
+def count_text(page) -> str:
+    return page.locator("#pb-count").inner_text()
+
+
+def facet(page, key: str, value: str):
+    return page.locator(f"#pb-facets input[name='{key}'][value='{value}']")
+
+
+def facet_count(page, key: str, value: str) -> int:
+    label = page.locator(f"label[for='{facet(page, key, value).get_attribute('id')}']")
+    return int(re.search(r"\((\d+)\)$", label.inner_text()).group(1))
+
+
+def test_remedy_and_state_narrow_to_exactly_the_expected_listings(page, served):
+    page.goto(served + "find/")
+    assert len(results(page)) == 9
+    facet(page, "remedy", "vacatur").check()
+    page.wait_for_url(re.compile(r"remedy=vacatur"))
+    facet(page, "state", "CA").check()
+    page.wait_for_url(re.compile(r"remedy=vacatur&state=CA"))
+    assert results(page) == VACATUR_CA
+    assert count_text(page) == "3 opportunities"
+
+
+def test_counts_say_what_choosing_a_value_would_give(page, served):
+    page.goto(served + "find/?remedy=vacatur")
+    found = results(page)
+    assert facet_count(page, "state", "CA") == len(found) == 3
+    # values within one facet combine with OR: U visa's count is what adding it would give
+    u_visa = facet_count(page, "remedy", "u-visa")
+    facet(page, "remedy", "u-visa").check()
+    page.wait_for_url(re.compile(r"remedy=u-visa"))
+    assert len(results(page)) == 3 + u_visa
+    assert facet_count(page, "remedy", "vacatur") == 3
+
+
+def test_unknown_is_its_own_value_never_no(page, served):
+    page.goto(served + "find/?remote=no")
+    assert results(page) == set()
+    assert "Nothing matches" in page.locator("#pb-results").inner_text()
+    page.goto(served + "find/?remote=unknown")
+    assert len(results(page)) == 9
+    assert facet(page, "remote", "unknown").is_checked()
+
+
+def test_url_round_trips_through_reload_and_history(page, served):
+    page.goto(served + "find/?q=vacatur&remedy=vacatur&state=CA&sort=newest")
+    assert results(page) == VACATUR_CA
+    assert page.locator("#pb-q").input_value() == "vacatur"
+    assert page.locator("#pb-sort").input_value() == "newest"
+    page.reload()
+    assert results(page) == VACATUR_CA
+    facet(page, "state", "CA").uncheck()
+    page.wait_for_url(re.compile(r"remedy=vacatur&sort=newest$"))
+    page.go_back()
+    page.wait_for_url(re.compile(r"state=CA"))
+    assert results(page) == VACATUR_CA and facet(page, "state", "CA").is_checked()
+    page.go_forward()
+    page.wait_for_url(re.compile(r"remedy=vacatur&sort=newest$"))
+    assert not facet(page, "state", "CA").is_checked()
+
+
+def test_text_search_finds_a_listing_by_a_word_of_its_body(page, served):
+    page.goto(served + "find/")
+    results(page)
+    page.locator("#pb-q").fill("MSW")
+    page.locator("#pb-q").press("Enter")
+    page.wait_for_url(re.compile(r"q=MSW"))
+    assert results(page) == {"pro-bono-vacatur-project"}
+
+
+def test_header_search_hands_the_words_to_the_finder(page, served):
+    page.goto(served + "guides/t-visa/")
+    box = page.get_by_role("searchbox", name="Search opportunities")
+    box.fill("Mandarin")
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"/find/\?q=Mandarin"))
+    assert results(page) == {"t-visa-pro-bono-placements"}
+
+
+def test_keyboard_only(page, served):
+    page.goto(served + "find/")
+    results(page)
+    page.locator("#pb-q").focus()
+    for _ in range(60):  # tab until the first remedy checkbox has focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == "remedy":
+            break
+    else:
+        pytest.fail("the remedy filter cannot be reached with Tab")
+    value = page.evaluate("document.activeElement.value")
+    page.keyboard.press("Space")
+    page.wait_for_url(re.compile(f"remedy={value}"))
+    found = results(page)
+    assert found and page.evaluate("document.activeElement.value") == value  # focus kept
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    assert page.locator("#pb-count").get_attribute("role") == "status"
+    assert page.locator("#pb-reset").is_visible()
+    page.locator("#pb-reset").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/find/$"))
+    assert len(results(page)) == 9
+
+
+def test_every_control_has_a_label(page, served):
+    page.goto(served + "find/")
+    results(page)
+    unlabeled = page.evaluate("""() => [...document.querySelectorAll(
+        '#pb-finder input, #pb-finder select, .pb-header-search input')]
+        .filter(e => !e.labels || e.labels.length === 0).map(e => e.id || e.name)""")
+    assert unlabeled == []
+
+
+def test_phone_width(browser, served):
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(served + "find/?remedy=vacatur&state=CA")
+    assert results(page) == VACATUR_CA
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.screenshot(path="/tmp/finder-360.png", full_page=True)
+    context.close()
+
+
+def test_without_javascript_the_page_points_to_the_browse_pages(browser, served):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served + "find/")
+    notice = page.locator("noscript, .pb-banner").filter(has_text="needs JavaScript")
+    assert notice.count() >= 1
+    assert not page.locator("#pb-finder").is_visible()
+    html = page.content()
+    assert 'href="../browse/remedy/"' in html and 'href="../organizations/"' in html
+    context.close()
+
+
+def test_closed_listings_are_out_unless_asked_for(browser, served_test_site):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(served_test_site + "find/")
+    assert results(page) == {"u-visa-petitions", "vacatur-motions"}
+    page.locator("#pb-closed").check()
+    page.wait_for_url(re.compile(r"closed=1"))
+    assert results(page) == {"u-visa-petitions", "vacatur-motions", "closed-clinic",
+                             "expired-training"}
+    context.close()
