@@ -6,7 +6,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1:8000
 
-.PHONY: install install-test validate schema site serve test clean
+.PHONY: install install-test validate schema site serve test clean bench
 
 $(VENV)/.site-deps: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,3 +37,6 @@ test: install-test                ## every test, browser tests included
 
 clean:
 	rm -rf site .site-* $(VENV)
+
+bench: install-test               ## speed and size at 100, 1,000 and 10,000 listings (minutes)
+	$(PY) -m bench.run

@@ -1,0 +1,189 @@
+"""Speed and size at scale: `python -m bench.run` (or `make bench`) prints and saves a table.
+
+For 100, 1,000 and 10,000 synthetic listings (20, 200 and 2,000 organizations) it builds the
+site as `make site` does and measures the whole build, the generator's own share (load,
+validate, render, export), peak memory, output and index sizes. Then, in headless Chromium, it
+times a query (a word and two facets) from page load to first result in the finder, and the same
+word in Material's built-in search on the same corpus, counting the bytes each transfers after
+the page itself. Figures are measured, never assumed; targets are checked at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.synth import write_directory
+from generator import export
+from generator.render import Settings, render_pages
+from generator.validate import validate_tree
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = "2026-11-22"
+SIZES = [(100, 20), (1000, 200), (10000, 2000)]
+WORD, FACETS = "declaration", {"remedy": "u-visa", "state": "CA"}
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def project(folder: Path, listings: int, orgs: int, material_search: bool = False) -> Path:
+    for name in ("content", "site_templates"):
+        shutil.copytree(ROOT / name, folder / name)
+    write_directory(folder, listings, orgs)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    plugin = f"  - probono:\n      today: '{TODAY}'\n"
+    config = config.replace("  - probono\n", ("  - search\n" if material_search else "") + plugin)
+    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return folder
+
+
+def timed_build(folder: Path, output: Path) -> tuple[float, float]:
+    """Wall seconds and peak memory (MiB, largest process) of a whole `generator build`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "generator", "--root", str(folder), "build",
+                    "--output", str(output)], check=True, stdout=subprocess.DEVNULL)
+    seconds = time.perf_counter() - start
+    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    return seconds, peak
+
+
+def core_seconds(folder: Path) -> float:
+    """The generator's own work: load, validate, render and export, in this process."""
+    start = time.perf_counter()
+    today = dt.date.fromisoformat(TODAY)
+    directory = validate_tree(folder, today)
+    render_pages(directory, folder / "site_templates", Settings(today))
+    export.files(directory, today)
+    return time.perf_counter() - start
+
+
+def size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def query(site: Path, url: str, ready: str) -> tuple[float, int]:
+    """Seconds from navigation start to the first result, and bytes fetched after the page."""
+    from playwright.sync_api import sync_playwright
+
+    server = subprocess.Popen([sys.executable, "-m", "http.server", "8791", "--bind",
+                               "127.0.0.1", "--directory", str(site)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                                 args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            # the moment the first result is in the page, noted by the page itself
+            page.add_init_script(
+                "window.__first = null; new MutationObserver(() => { if (!window.__first && "
+                f"document.querySelector({ready!r})) window.__first = performance.now(); }})"
+                ".observe(document, {subtree: true, childList: true});")
+            fetched: list[int] = []
+            page.on("response", lambda r: fetched.append(_body_size(r)))
+            page.goto(f"http://127.0.0.1:8791/{url}", wait_until="commit")
+            page.wait_for_selector(ready, timeout=180_000)
+            page.wait_for_function("window.__first !== null")
+            seconds = page.evaluate("window.__first") / 1000
+            page.wait_for_load_state("networkidle")
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait()
+    return seconds, sum(fetched[1:])  # the first response is the page itself
+
+
+def _body_size(response) -> int:
+    try:
+        return len(response.body())
+    except Exception:  # a redirect or an aborted request has no body
+        return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="100,1000,10000",
+                        help="listing counts to run (default: 100,1000,10000)")
+    parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results.md")
+    parser.add_argument("--runs", type=int, default=3, help="query timings per engine (median)")
+    args = parser.parse_args(argv)
+    wanted = {int(n) for n in args.sizes.split(",")}
+    rows, builds, queries = [], {}, {}
+    with tempfile.TemporaryDirectory(prefix="probono-bench-") as tmp:
+        for listings, orgs in (s for s in SIZES if s[0] in wanted):
+            folder = project(Path(tmp) / f"n{listings}", listings, orgs)
+            seconds, peak = timed_build(folder, folder / "site")
+            core = core_seconds(folder)
+            site = folder / "site"
+            index = size(site / "pagefind")
+            builds[listings] = seconds
+            rows.append(f"| {listings:,} | {orgs:,} | {seconds:.1f} | {core:.1f} "
+                        f"({100 * core / seconds:.0f} %) | {1000 * seconds / listings:.1f} | "
+                        f"{peak:,.0f} | {size(site) / listings / 1024:.1f} | {index / 1024:,.0f} |")
+            print(rows[-1], flush=True)
+            if listings == max(wanted):
+                queries = compare_search(Path(tmp), site, listings, orgs, args.runs)
+    report = render_report(rows, builds, queries)
+    args.output.write_text(report, encoding="utf-8")
+    print(report)
+    return 0
+
+
+def compare_search(tmp: Path, site: Path, listings: int, orgs: int, runs: int) -> dict:
+    params = "&".join(f"{k}={v}" for k, v in FACETS.items())
+    finder = [query(site, f"find/?q={WORD}&{params}", "#pb-results .pb-card") for _ in range(runs)]
+    material_folder = project(tmp / "material", listings, orgs, material_search=True)
+    timed_build(material_folder, material_folder / "site")
+    material = [query(material_folder / "site", f"?q={WORD}", ".md-search-result__item")
+                for _ in range(runs)]
+    return {"finder": finder, "material": material, "listings": listings}
+
+
+def render_report(rows: list[str], builds: dict, queries: dict) -> str:
+    lines = [f"# Benchmark ({dt.date.today()}, {sys.platform}, `python -m bench.run`)", "",
+             "| listings | organizations | build s | generator s (share) | ms per listing | "
+             "peak MiB | output KiB per listing | index KiB |",
+             "|---|---|---|---|---|---|---|---|", *rows, ""]
+    checks = []
+    if 1000 in builds and 10000 in builds:
+        ratio = builds[10000] / builds[1000]
+        checks.append(("build time linear: t(10,000) / t(1,000) <= 11", f"{ratio:.1f}",
+                       ratio <= 11))
+    if queries:
+        f_s = statistics.median(t for t, _ in queries["finder"])
+        f_b = statistics.median(b for _, b in queries["finder"])
+        m_s = statistics.median(t for t, _ in queries["material"])
+        m_b = statistics.median(b for _, b in queries["material"])
+        lines += [f"Query at {queries['listings']:,} listings: '{WORD}' with "
+                  f"{', '.join(f'{k}={v}' for k, v in FACETS.items())} (finder) and '{WORD}' "
+                  f"(Material's search), median of {len(queries['finder'])} page loads.", "",
+                  "| engine | first result s | bytes after the page |", "|---|---|---|",
+                  f"| finder (Pagefind) | {f_s:.2f} | {f_b:,} |",
+                  f"| Material search | {m_s:.2f} | {m_b:,} |", ""]
+        checks += [("finder's first result >= 10x sooner", f"{m_s / f_s:.1f}x", m_s / f_s >= 10),
+                   ("finder transfers >= 40x fewer bytes", f"{m_b / max(f_b, 1):.0f}x",
+                    m_b / max(f_b, 1) >= 40),
+                   ("finder transfers < 500 KB", f"{f_b / 1000:.0f} KB", f_b < 500_000)]
+    for row in rows:
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        if cells[0] == "10,000":
+            share = int(cells[3].split("(")[1].split(" ")[0])
+            peak = float(cells[5].replace(",", ""))
+            checks += [("generator's share <= 15 %", f"{share} %", share <= 15),
+                       ("peak memory < 2 GB", f"{peak:,.0f} MiB", peak < 2048)]
+    lines += ["| target | measured | holds |", "|---|---|---|"]
+    lines += [f"| {name} | {value} | {'yes' if ok else 'NO'} |" for name, value, ok in checks]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
