@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import posixpath
 import re
 from collections.abc import Iterable
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
+from markupsafe import Markup, escape
 
 from generator import vocab
 from generator.directory import Directory, ProgramEntry
@@ -76,10 +77,13 @@ class Renderer:
             loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
         self.env.filters.update(markdown=to_html, label=_label, date=_date)
+        self.env.globals.update(flag=flag, terms=terms, place=place)
         self.env.globals.update(vocab=vocab, facets=BY_KEY, UNKNOWN=UNKNOWN,
                                 directory=directory, today=settings.today, settings=settings,
                                 contact_for=directory.contact_for, browse_url=browse_url,
-                                slug=slug, FACETS=FACETS, status_of=status_of)
+                                slug=slug, FACETS=FACETS, status_of=status_of,
+                                card_html=self.card_html)
+        self._cards: dict[tuple[str, int], Markup] = {}
         self.listed = sorted((p for p in directory.programs.values()
                               if p.is_listed(settings.today)), key=_newest_first)
 
@@ -135,22 +139,29 @@ class Renderer:
     def _page(self, path: str, title: str, template: str, description: str | None = None,
               **context: Any) -> Page:
         here = page_url(path)
-        body = self.env.get_template(template).render(
-            url=lambda target: relative(here, target), title=title, **context)
+        body = self.env.get_template(template).render(url=Linker(here), title=title, **context)
         # Material writes page.meta.title into <title> and the header without escaping it (and
         # its striptags filter would unescape an escaped heading), so the title goes in escaped.
         front: dict[str, Any] = {"title": html.escape(title), "hide": ["toc"], "generated": True}
         if description:
             front["description"] = _attribute(description)
-        return Page(path, f"---\n{yaml.safe_dump(front, sort_keys=False)}---\n\n"
+        return Page(path, f"---\n{_front_matter(front)}---\n\n"
                           f"# {md_heading(title)}\n\n{_one_block(body)}\n")
+
+    def card_html(self, program: ProgramEntry, url: Linker) -> Markup:
+        """A listing's card; links are relative, so one rendering serves every page as deep."""
+        key = (program.id, url.here.count("/"))
+        if key not in self._cards:
+            self._cards[key] = Markup(self.env.get_template("card.html.j2").render(
+                program=program, url=url))
+        return self._cards[key]
 
     # -- pieces for hand-written pages -----------------------------------------------------------
 
     def snippet(self, name: str, here_path: str, **context: Any) -> str:
         here = page_url(here_path)
         html = self.env.get_template(f"{name}.html.j2").render(
-            url=lambda target: relative(here, target), listed=self.listed, **context)
+            url=Linker(here), listed=self.listed, **context)
         return _one_block(html)
 
     def opportunities_for(self, facet_key: str, value: str) -> list[ProgramEntry]:
@@ -158,6 +169,16 @@ class Renderer:
         if values is None:
             raise KeyError(facet_key)
         return [p for p in self.listed if value in values(p)]
+
+
+@dataclass(frozen=True)
+class Linker:
+    """`url(target)` in templates: a link from the page at `here` to a root-relative path."""
+
+    here: str
+
+    def __call__(self, target: str) -> str:
+        return relative(self.here, target)
 
 
 def relative(here: str, target: str) -> str:
@@ -174,6 +195,25 @@ def _group(programs: Iterable[ProgramEntry], values: Any) -> dict[str, list[Prog
     return dict(sorted(groups.items(), key=lambda item: (item[0] == UNKNOWN, item[0].lower())))
 
 
+NOT_STATED = Markup('<span class="pb-unknown">Not stated</span>')
+
+
+def flag(value: bool | None, yes: str = "Yes", no: str = "No") -> Markup:
+    """A tri-state fact: unknown is shown as unknown, never as no."""
+    return NOT_STATED if value is None else escape(yes if value else no)
+
+
+def terms(ids: list[str], vocabulary: vocab.Vocabulary) -> Markup:
+    """Vocabulary ids as their labels, or 'Not stated'."""
+    return escape(", ".join(vocabulary.label(i) for i in ids)) if ids else NOT_STATED
+
+
+def place(location: Any) -> str:
+    parts = [*location.cities, *location.counties]
+    state = vocab.STATES.label(location.state) if location.state else "Place not stated"
+    return ", ".join([*parts, state])
+
+
 def _newest_first(program: ProgramEntry) -> tuple[Any, ...]:
     return (not program.data.urgent, -program.data.added.toordinal(), program.data.title.lower())
 
@@ -184,6 +224,12 @@ def _label(value: str, vocabulary: vocab.Vocabulary) -> str:
 
 def _date(day: dt.date | None) -> str:
     return f"{day:%B} {day.day}, {day.year}" if day else "Not stated"
+
+
+def _front_matter(values: dict[str, Any]) -> str:
+    """YAML front matter; every value is written in JSON form, which YAML reads the same."""
+    return "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
+                   for key, value in values.items())
 
 
 def _attribute(text: str) -> str:

@@ -24,8 +24,7 @@ def page(browser, served):
 
 
 def results(page) -> set[str]:
-    page.wait_for_function("document.getElementById('pb-count').textContent !== 'Loading…'")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_selector("#pb-results[aria-busy=false]", state="attached")
     hrefs = page.locator("#pb-results .pb-card__title a").evaluate_all(
         "links => links.map(a => a.getAttribute('href'))")
     return {re.search(r"opportunities/([^/]+)/", h).group(1) for h in hrefs}

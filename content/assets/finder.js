@@ -158,6 +158,7 @@
 
     async function run(focusId) {
       var mine = ++generation;
+      list.setAttribute("aria-busy", "true");
       var term = state.q.trim() || null;
       var options = { filters: filtersFor(null) };
       if (state.sort === "newest") options.sort = { added: "desc" };
@@ -183,6 +184,7 @@
           "Nothing matches all of these. Remove a filter, or reset."));
       }
       await showMore(10, false);
+      if (mine === generation) list.setAttribute("aria-busy", "false");
     }
 
     async function showMore(n, focusFirst) {
