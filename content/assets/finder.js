@@ -164,16 +164,12 @@
       if (state.sort === "newest") options.sort = { added: "desc" };
       if (state.sort === "urgent") options.sort = { urgent: "desc" };
       var search = await pagefind.search(term, options);
-      // Within a facet values combine with OR, so a chosen facet's counts come from a search
-      // that leaves that facet out: each count says what choosing the value would give.
+      if (mine !== generation) return; // a newer search has started
       var counts = {};
       config.facets.forEach(function (facet) { counts[facet.key] = search.filters[facet.key] || {}; });
-      await Promise.all(Object.keys(state.sel).map(async function (key) {
-        var without = await pagefind.search(term, { filters: filtersFor(key) });
-        counts[key] = without.filters[key] || {};
-      }));
-      if (mine !== generation) return; // a newer search has started
-      renderFacets(counts, focusId);
+      var chosen = Object.keys(state.sel);
+      // Results first; the counts of chosen facets follow (see below), marked as pending.
+      renderFacets(counts, focusId, chosen);
       pending = search.results.slice();
       shown = [];
       list.replaceChildren();
@@ -184,7 +180,16 @@
           "Nothing matches all of these. Remove a filter, or reset."));
       }
       await showMore(10, false);
-      if (mine === generation) list.setAttribute("aria-busy", "false");
+      if (mine !== generation) return;
+      // Within a facet values combine with OR, so a chosen facet's counts come from a search
+      // that leaves that facet out: each count says what choosing the value would give.
+      for (var i = 0; i < chosen.length; i++) {
+        var without = await pagefind.search(term, { filters: filtersFor(chosen[i]) });
+        if (mine !== generation) return;
+        counts[chosen[i]] = without.filters[chosen[i]] || {};
+      }
+      if (chosen.length) renderFacets(counts, document.activeElement && document.activeElement.id, []);
+      list.setAttribute("aria-busy", "false");
     }
 
     async function showMore(n, focusFirst) {
@@ -227,7 +232,8 @@
       return el("span", { className: ("pb-badge " + extra).trim() }, text);
     }
 
-    function renderFacets(counts, focusId) {
+    function renderFacets(counts, focusId, waiting) {
+      waiting = waiting || [];
       var chosenCount = Object.keys(state.sel).reduce(function (n, k) {
         return n + state.sel[k].length;
       }, 0);
@@ -239,7 +245,8 @@
         values.forEach(function (v) { counts[facet.key][v] = counts[facet.key][v] || 0; });
         chosen.forEach(function (v) { if (values.indexOf(v) < 0) values.push(v); });
         var useful = values.filter(function (v) {
-          return counts[facet.key][v] > 0 || chosen.indexOf(v) >= 0;
+          return counts[facet.key][v] > 0 || chosen.indexOf(v) >= 0 ||
+            (waiting.indexOf(facet.key) >= 0 && expanded[facet.key]);
         });
         if (!useful.length) return;
         var box = el("fieldset", { className: "pb-facet" });
@@ -256,7 +263,9 @@
             checked: chosen.indexOf(value) >= 0 });
           var label = el("label", { htmlFor: id });
           label.append(document.createTextNode((labels[facet.key][value] || value) + " "));
-          label.append(el("span", { className: "pb-count" }, "(" + counts[facet.key][value] + ")"));
+          var shownCount = waiting.indexOf(facet.key) >= 0 && chosen.indexOf(value) < 0 ?
+            "(…)" : "(" + counts[facet.key][value] + ")";
+          label.append(el("span", { className: "pb-count" }, shownCount));
           row.append(input, label);
           box.append(row);
         });
@@ -266,7 +275,7 @@
           toggle.setAttribute("aria-expanded", expanded[facet.key] ? "true" : "false");
           toggle.addEventListener("click", function () {
             expanded[facet.key] = !expanded[facet.key];
-            renderFacets(counts, null);
+            renderFacets(counts, null, []);
           });
           box.append(toggle);
         }
