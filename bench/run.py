@@ -12,13 +12,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
+import gzip
+import io
 import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from bench.synth import write_directory
@@ -70,14 +75,39 @@ def size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
+class _Host(SimpleHTTPRequestHandler):
+    """Serves files as GitHub Pages does: text compressed with gzip when the browser asks."""
+
+    COMPRESS = {".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".txt"}
+
+    def send_head(self):  # type: ignore[override]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if (path.suffix not in self.COMPRESS or not path.is_file()
+                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
 def query(site: Path, url: str, ready: str) -> tuple[float, int]:
-    """Seconds from navigation start to the first result, and bytes fetched after the page."""
+    """Seconds from navigation start to the first result, and bytes transferred after the page
+    (as sent over the wire: compressed where the host compresses)."""
     from playwright.sync_api import sync_playwright
 
-    server = subprocess.Popen([sys.executable, "-m", "http.server", "8791", "--bind",
-                               "127.0.0.1", "--directory", str(site)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1)
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 functools.partial(_Host, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
@@ -88,25 +118,18 @@ def query(site: Path, url: str, ready: str) -> tuple[float, int]:
                 "window.__first = null; new MutationObserver(() => { if (!window.__first && "
                 f"document.querySelector({ready!r})) window.__first = performance.now(); }})"
                 ".observe(document, {subtree: true, childList: true});")
-            fetched: list[int] = []
-            page.on("response", lambda r: fetched.append(_body_size(r)))
-            page.goto(f"http://127.0.0.1:8791/{url}", wait_until="commit")
+            finished = []
+            page.on("requestfinished", lambda request: finished.append(request))
+            page.goto(base + url, wait_until="commit")
             page.wait_for_selector(ready, timeout=180_000)
             page.wait_for_function("window.__first !== null")
             seconds = page.evaluate("window.__first") / 1000
             page.wait_for_load_state("networkidle")
+            sizes = [r.sizes()["responseBodySize"] for r in finished if r.url != base + url]
             browser.close()
     finally:
-        server.terminate()
-        server.wait()
-    return seconds, sum(fetched[1:])  # the first response is the page itself
-
-
-def _body_size(response) -> int:
-    try:
-        return len(response.body())
-    except Exception:  # a redirect or an aborted request has no body
-        return 0
+        server.shutdown()
+    return seconds, sum(sizes)
 
 
 def main(argv: list[str] | None = None) -> int:

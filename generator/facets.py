@@ -25,6 +25,7 @@ class Facet:
     values: Callable[[ProgramEntry], list[str]]
     labels: Callable[[str], str]
     browse: bool = True  # has browse pages
+    primary: bool = False  # shown with counts as the finder opens; the rest under "More filters"
 
 
 def _flag(value: bool | None) -> list[str]:
@@ -64,14 +65,18 @@ def _places(program: ProgramEntry) -> list[str]:
 
 
 FACETS = [
-    Facet("remedy", "Remedy", lambda p: list(p.data.remedies), vocab.REMEDIES.label),
+    # Primary facets give every listing at least one value ("unknown" if need be): the finder
+    # relies on that to load their counts without narrowing the results.
+    Facet("remedy", "Remedy", lambda p: list(p.data.remedies) or [UNKNOWN],
+          _or_unknown(vocab.REMEDIES), primary=True),
     Facet("practice-area", "Practice area", lambda p: list(p.data.practice_areas),
-          vocab.PRACTICE_AREAS.label),
+          vocab.PRACTICE_AREAS.label, primary=True),
     Facet("kind", "Kind of work", lambda p: list(p.data.kinds_of_work),
-          vocab.KINDS_OF_WORK.label),
-    Facet("clients", "Clients served", lambda p: list(p.data.clients), vocab.CLIENTS.label),
+          vocab.KINDS_OF_WORK.label, primary=True),
+    Facet("clients", "Clients served", lambda p: list(p.data.clients) or [UNKNOWN],
+          _or_unknown(vocab.CLIENTS), primary=True),
     Facet("state", "State", lambda p: [p.data.location.state or UNKNOWN],
-          _or_unknown(vocab.STATES)),
+          _or_unknown(vocab.STATES), primary=True),
     Facet("place", "County or city", _places, str, browse=False),
     Facet("remote", "Remote possible", lambda p: _flag(p.data.location.remote_possible),
           _flag_label, browse=False),
@@ -101,7 +106,7 @@ def finder_config(directory: Directory, today: dt.date) -> dict[str, Any]:
     for facet in FACETS:
         seen = sorted({v for p in directory.programs.values() for v in facet.values(p)},
                       key=lambda v: (v == UNKNOWN, _label(facet, directory, v).lower()))
-        facets.append({"key": facet.key, "label": facet.label,
+        facets.append({"key": facet.key, "label": facet.label, "primary": facet.primary,
                        "values": [[v, _label(facet, directory, v)] for v in seen]})
     return {"facets": facets, "statuses": STATUS_LABELS}
 

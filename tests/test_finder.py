@@ -176,3 +176,20 @@ def test_closed_listings_are_out_unless_asked_for(browser, served_test_site):
     assert results(page) == {"u-visa-petitions", "vacatur-motions", "closed-clinic",
                              "expired-training"}
     context.close()
+
+
+def test_more_filters_load_on_request_with_counts(page, served):
+    page.goto(served + "find/?remedy=vacatur")
+    assert len(results(page)) == 3
+    assert facet(page, "organization", "laclj").count() == 0  # not loaded yet
+    page.get_by_role("button", name="More filters").click()
+    page.wait_for_selector("#pb-facets input[name='organization']")
+    results(page)
+    assert facet_count(page, "organization", "laclj") == 1
+    assert page.evaluate("document.activeElement.closest('.pb-facet--more') !== null")
+    facet(page, "organization", "laclj").check()
+    page.wait_for_url(re.compile(r"remedy=vacatur&organization=laclj"))
+    assert results(page) == {"pro-bono-vacatur-project"}
+    page.reload()  # a secondary facet in the address loads the rest at once
+    assert results(page) == {"pro-bono-vacatur-project"}
+    assert facet(page, "organization", "laclj").is_checked()

@@ -70,7 +70,16 @@
     var pagefind = await import(root + "pagefind/pagefind.js");
     await pagefind.options({ baseUrl: new URL(root, location.href).pathname });
     pagefind.init();
-    await pagefind.filters(); // loads every filter, so each search reports counts for all of them
+    // Counts come only for filters Pagefind has loaded. The primary facets are loaded by every
+    // search (see filtersFor); the others, with all their bytes, only once "More filters" is
+    // opened or the address already uses one of them.
+    var allLoaded = false;
+    async function loadAll() {
+      if (allLoaded) return;
+      await pagefind.filters();
+      allLoaded = true;
+    }
+    if (config.facets.some(function (f) { return !f.primary && state.sel[f.key]; })) await loadAll();
 
     fillControls();
     await run();
@@ -150,8 +159,14 @@
 
     function filtersFor(leaveOut) {
       var filters = { status: { any: state.closed ? Object.keys(config.statuses) : ["open"] } };
-      Object.keys(state.sel).forEach(function (key) {
-        if (key !== leaveOut) filters[key] = { any: state.sel[key] };
+      config.facets.forEach(function (facet) {
+        if (state.sel[facet.key] && facet.key !== leaveOut) {
+          filters[facet.key] = { any: state.sel[facet.key] };
+        } else if (facet.primary) {
+          // every listing has a value here, so "any of all values" narrows nothing; it makes
+          // Pagefind load this facet and report its counts
+          filters[facet.key] = { any: facet.values.map(function (pair) { return pair[0]; }) };
+        }
       });
       return filters;
     }
@@ -240,6 +255,7 @@
       filtersTitle.textContent = chosenCount ? "Filters (" + chosenCount + " chosen)" : "Filters";
       facetsBox.replaceChildren();
       config.facets.forEach(function (facet) {
+        if (!facet.primary && !allLoaded) return;
         var chosen = state.sel[facet.key] || [];
         var values = facet.values.map(function (pair) { return pair[0]; });
         values.forEach(function (v) { counts[facet.key][v] = counts[facet.key][v] || 0; });
@@ -249,7 +265,7 @@
             (waiting.indexOf(facet.key) >= 0 && expanded[facet.key]);
         });
         if (!useful.length) return;
-        var box = el("fieldset", { className: "pb-facet" });
+        var box = el("fieldset", { className: facet.primary ? "pb-facet" : "pb-facet pb-facet--more" });
         box.append(el("legend", {}, facet.label));
         var limit = expanded[facet.key] ? useful.length : 8;
         useful.sort(function (a, b) {
@@ -281,6 +297,22 @@
         }
         facetsBox.append(box);
       });
+      if (!allLoaded) {
+        var moreFilters = el("button", { type: "button", id: "pb-more-filters",
+          className: "md-button pb-facet__all" }, "More filters");
+        moreFilters.addEventListener("click", async function () {
+          moreFilters.disabled = true;
+          moreFilters.textContent = "Loading filters…";
+          await loadAll();
+          await run("pb-more-filters-done");
+        });
+        facetsBox.append(el("p", { className: "pb-facet__hint" }, "Place, remote work, " +
+          "commitment, support, languages, experience, organization and urgency:"), moreFilters);
+      } else if (focusId === "pb-more-filters-done") {
+        var firstNew = facetsBox.querySelector(".pb-facet--more input");
+        if (firstNew) firstNew.focus();
+        focusId = null;
+      }
       if (focusId) {
         var again = document.getElementById(focusId);
         if (again) again.focus();
