@@ -127,3 +127,15 @@ def served(real_site: Path):
 def served_test_site(site: Path):
     """The test listings' site (closed, paused and expired listings too) on a local port."""
     yield from serve(site)
+
+
+@pytest.fixture
+def page(browser, served):
+    """A desktop-sized page on the real site; fails the test if it asked any other host."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    outside: list[str] = []
+    page.on("request", lambda r: r.url.startswith(served) or outside.append(r.url))
+    yield page
+    context.close()
+    assert outside == [], f"a request left the site: {outside}"

@@ -12,17 +12,6 @@ VACATUR_CA = {"trafficking-vacatur-motions", "pro-bono-vacatur-project",
               "vacatur-training-and-representation"}
 
 
-@pytest.fixture
-def page(browser, served):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.outside = []
-    page.on("request", lambda r: r.url.startswith(served) or page.outside.append(r.url))
-    yield page
-    assert page.outside == [], "the finder made a third-party request"
-    context.close()
-
-
 def results(page) -> set[str]:
     page.wait_for_selector("#pb-results[aria-busy=false]", state="attached")
     hrefs = page.locator("#pb-results .pb-card__title a").evaluate_all(
