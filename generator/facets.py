@@ -70,7 +70,7 @@ FACETS = [
     Facet("remedy", "Remedy", lambda p: list(p.data.remedies) or [UNKNOWN],
           _or_unknown(vocab.REMEDIES), primary=True),
     Facet("practice-area", "Practice area", lambda p: list(p.data.practice_areas),
-          vocab.PRACTICE_AREAS.label, primary=True),
+          vocab.PRACTICE_AREAS.label),
     Facet("kind", "Kind of work", lambda p: list(p.data.kinds_of_work),
           vocab.KINDS_OF_WORK.label, primary=True),
     Facet("clients", "Clients served", lambda p: list(p.data.clients) or [UNKNOWN],

@@ -112,7 +112,7 @@
       update(true);
       query.focus();
     });
-    more.addEventListener("click", function () { showMore(10, true); });
+    more.addEventListener("click", function () { showMore(12, true); });
     window.addEventListener("popstate", function () {
       state = readState();
       fillControls();
@@ -158,7 +158,12 @@
     }
 
     function filtersFor(leaveOut) {
-      var filters = { status: { any: state.closed ? Object.keys(config.statuses) : ["open"] } };
+      var filters = {};
+      if (!state.closed) {
+        filters.status = { none: Object.keys(config.statuses).filter(function (s) {
+          return s !== "open";
+        }) };
+      }
       config.facets.forEach(function (facet) {
         if (state.sel[facet.key] && facet.key !== leaveOut) {
           filters[facet.key] = { any: state.sel[facet.key] };
@@ -194,7 +199,7 @@
         list.append(el("li", { className: "pb-empty" },
           "Nothing matches all of these. Remove a filter, or reset."));
       }
-      await showMore(10, false);
+      await showMore(6, false);
       if (mine !== generation) return;
       // Within a facet values combine with OR, so a chosen facet's counts come from a search
       // that leaves that facet out: each count says what choosing the value would give.
@@ -306,7 +311,7 @@
           await loadAll();
           await run("pb-more-filters-done");
         });
-        facetsBox.append(el("p", { className: "pb-facet__hint" }, "Place, remote work, " +
+        facetsBox.append(el("p", { className: "pb-facet__hint" }, "Practice area, place, remote work, " +
           "commitment, support, languages, experience, organization and urgency:"), moreFilters);
       } else if (focusId === "pb-more-filters-done") {
         var firstNew = facetsBox.querySelector(".pb-facet--more input");
