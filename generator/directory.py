@@ -34,17 +34,15 @@ class ProgramEntry:
 class Directory:
     organizations: dict[str, OrgEntry] = field(default_factory=dict)
     programs: dict[str, ProgramEntry] = field(default_factory=dict)
-    # programs by organization, built on first use (a directory is not changed once validated)
-    _by_org: tuple[int, dict[str, list[ProgramEntry]]] | None = field(default=None, repr=False,
-                                                                       compare=False)
+    # programs by organization, built on first use: a directory is complete once validated
+    _by_org: dict[str, list[ProgramEntry]] | None = field(default=None, repr=False, compare=False)
 
     def programs_of(self, org_id: str) -> list[ProgramEntry]:
-        if self._by_org is None or self._by_org[0] != len(self.programs):
-            by_org: dict[str, list[ProgramEntry]] = {}
+        if self._by_org is None:
+            self._by_org = {}
             for program in self.programs.values():
-                by_org.setdefault(program.org_id, []).append(program)
-            self._by_org = (len(self.programs), by_org)
-        return self._by_org[1].get(org_id, [])
+                self._by_org.setdefault(program.org_id, []).append(program)
+        return self._by_org.get(org_id, [])
 
     def contact_for(self, program: ProgramEntry) -> Contact | None:
         """The program's own contact route, else its organization's pro bono contact."""

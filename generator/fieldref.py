@@ -10,8 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.model import Organization, Program
-from generator.validate import _inner_model
+from generator.model import Organization, Program, nested_model
 
 START, END = "<!-- field reference: start -->", "<!-- field reference: end -->"
 
@@ -40,7 +39,7 @@ def _rows(model: type[BaseModel], prefix: str = "") -> list[str]:
         required = "required" if info.is_required() else "optional"
         description = (info.description or "").replace("|", "\\|")
         rows.append(f"| `{prefix}{name}` | {_kind(info.annotation)} | {required} | {description} |")
-        inner = _inner_model(info.annotation)
+        inner = nested_model(info.annotation)
         if inner is not None:
             rows += _rows(inner, f"{prefix}{name}.")
     return rows

@@ -62,7 +62,8 @@ class Document:
         before = value[:offset]
         if loc in self.blocks:  # content starts on the line after "|", indented
             line += 1 + before.count("\n")
-            text_line = self.text.splitlines()[line - 1] if line <= len(self.text.splitlines()) else ""
+            lines = self.text.splitlines()
+            text_line = lines[line - 1] if line <= len(lines) else ""
             indent = len(text_line) - len(text_line.lstrip(" "))
             return line, indent + len(before) - (before.rfind("\n") + 1) + 1
         if "\n" in before:

@@ -14,7 +14,7 @@ from typing import Any
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator import export, schema, search_index
@@ -24,7 +24,6 @@ from generator.problems import InvalidDirectory, SetupError
 from generator.render import Renderer, Settings
 from generator.validate import SCHEMA_FILES, validate_tree
 
-log = get_plugin_logger(__name__)
 MARKER = re.compile(
     r"<!--\s*(opportunities|report-address|licences|home-summary|finder)\b([^>]*?)-->")
 

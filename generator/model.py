@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import typing
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
@@ -79,8 +80,19 @@ def listing(vocabulary: vocab.Vocabulary, description: str, min_length: int = 0)
                  description=f"{description} One or more of: {vocabulary.describe()}.")
 
 
+def nested_model(annotation: Any) -> type[BaseModel] | None:
+    """The model class inside a field's type (Contact | None -> Contact), if there is one."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = nested_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Contact(Strict):

@@ -165,9 +165,7 @@ class Renderer:
         return _one_block(html)
 
     def opportunities_for(self, facet_key: str, value: str) -> list[ProgramEntry]:
-        values = BY_KEY[facet_key].values if facet_key in BY_KEY else None
-        if values is None:
-            raise KeyError(facet_key)
+        values = BY_KEY[facet_key].values  # KeyError for an unknown facet
         return [p for p in self.listed if value in values(p)]
 
 

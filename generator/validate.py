@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import typing
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from generator import vocab
 from generator.directory import Directory, OrgEntry, ProgramEntry
 from generator.load import Document, Loc, SourceFile, find_files, read_file
-from generator.model import EMAIL_RE, PHONE_RE, URL_RE, Organization, Program
+from generator.model import EMAIL_RE, PHONE_RE, URL_RE, Organization, Program, nested_model
 from generator.problems import InvalidDirectory, Problem
 from generator.textcheck import check_text
 
@@ -36,7 +35,8 @@ def validate_tree(root: Path, today: dt.date | None = None) -> Directory:
     today = today or dt.date.today()
     files, problems = find_files(root)
     directory = Directory()
-    for entry, found in (validate_file(source, today) for source in files):
+    for source in files:
+        entry, found = validate_file(source, today)
         problems += found
         if isinstance(entry, OrgEntry):
             directory.organizations[entry.id] = entry
@@ -79,8 +79,9 @@ def _text_problems(doc: Document) -> list[Problem]:
 
 def _date_problems(doc: Document, model: Any, today: dt.date) -> list[Problem]:
     problems = []
-    for loc in (("last_verified", "date"), ("added",)):
-        day = model.last_verified.date if loc[0] == "last_verified" else getattr(model, "added", None)
+    days = [(("last_verified", "date"), model.last_verified.date),
+            (("added",), getattr(model, "added", None))]
+    for loc, day in days:
         if day and day > today:
             problems.append(Problem(doc.path, *doc.where(loc), f"{day} is in the future; give "
                                     "the date the facts were actually checked or added"))
@@ -195,18 +196,8 @@ def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
         info = current.model_fields.get(part) if _is_model(current) else None
         if info is None:
             return None
-        current = _inner_model(info.annotation)
+        current = nested_model(info.annotation)
     return current if _is_model(current) else None
-
-
-def _inner_model(annotation: Any) -> Any:
-    if _is_model(annotation):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
 
 
 def _is_model(value: Any) -> bool:

@@ -111,7 +111,6 @@ def test_hostile_text_is_escaped_once_everywhere(tmp_path, monkeypatch):
         assert not [s for s in parser.scripts if "alert" in s], "an injected script"
         assert not [t for t in parser.tags if t in ("img", "iframe", "style")]
         assert "&amp;lt;" not in text and "&amp;amp;" not in text, "escaped twice"
-        assert "{{ 7*7 }}" not in text or "49" not in text.split("{{ 7*7 }}")[0][-4:]
     # plain fields show the words as typed: escaped once, never run as a template
     assert html.escape(HOSTILE, quote=False) in program
     assert program.count("{{ 7*7 }}") >= 10 and "{% if 1 %}j{% endif %}" in program

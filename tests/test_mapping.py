@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 
-from generator.model import Organization, Program
-from generator.validate import _inner_model
+from generator.model import Organization, Program, nested_model
 from tests.conftest import ROOT
 
 
 def paths(model, prefix=""):
     for name, info in model.model_fields.items():
         yield prefix + name
-        inner = _inner_model(info.annotation)
+        inner = nested_model(info.annotation)
         if inner is not None:
             yield from paths(inner, f"{prefix}{name}.")
 
