@@ -6,8 +6,10 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import Any
 
-from generator import fieldref, schema
+from generator import answers, fieldref, newfile, preview, schema
+from generator.answers import CHOICE, CHOICES, TEXT, Question
 from generator.build import BuildFailed, build_site
 from generator.problems import InvalidDirectory, SetupError
 from generator.render import Settings, render_pages, write_pages
@@ -31,6 +33,13 @@ def main(argv: list[str] | None = None) -> int:
     pages_cmd = commands.add_parser("pages", help="write the generated pages as Markdown files "
                                     "(for an engine other than MkDocs)")
     pages_cmd.add_argument("--output", type=Path, required=True, help="folder to write into")
+    _add_new(commands)
+    preview_cmd = commands.add_parser(
+        "preview", help="serve the site with your change and print your listing's address")
+    preview_cmd.add_argument("files", nargs="*", metavar="FILE",
+                             help="the data files to point to (default: those git sees changed)")
+    preview_cmd.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
+                             help="where to serve (default: 127.0.0.1:8000)")
     args = parser.parse_args(argv)
     try:
         return COMMANDS[args.command](args)
@@ -43,6 +52,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except (BuildFailed, SetupError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except newfile.NotCreated as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print("Nothing was written.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -85,4 +99,110 @@ def _pages(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"validate": _validate, "schema": _schema, "build": _build, "pages": _pages}
+def _add_new(commands: Any) -> None:
+    new_cmd = commands.add_parser("new", help="start a new data file that passes validate")
+    kinds = new_cmd.add_subparsers(dest="kind", required=True)
+    for kind, questions in (("org", answers.NEW_ORGANIZATION), ("program", answers.NEW_PROGRAM)):
+        what = "an organization" if kind == "org" else "a program of an organization"
+        sub = kinds.add_parser(kind, help=f"write the file for {what}",
+                               description=f"Write the file for {what}. Give the essentials as "
+                               "options, or answer the questions asked for the ones left out.")
+        if kind == "program":
+            sub.add_argument("org_id", metavar="ORG_ID", help="the organization's id (its "
+                             "folder name in orgs/)")
+        for question in questions:
+            sub.add_argument(question.option, metavar="TEXT", help=question.label +
+                             (" (ids or labels, separated by commas)"
+                              if question.kind == CHOICES else ""))
+        sub.add_argument("--id", metavar="ID", help="the file's id (default: made from the "
+                         "name or title)")
+        sub.add_argument("--source", metavar="TEXT", help="where the facts come from (default: "
+                         "written by the organization's staff)")
+        sub.add_argument("--no-input", action="store_true",
+                         help="never ask; fail when an essential option is missing")
+
+
+def _new(args: argparse.Namespace) -> int:
+    kind = "organization" if args.kind == "org" else "program"
+    questions = answers.NEW_PROGRAM if kind == "program" else answers.NEW_ORGANIZATION
+    given = {q.option: getattr(args, q.option[2:].replace("-", "_")) for q in questions}
+    given |= {"--id": args.id, "--source": args.source}
+    ask = None if args.no_input else _ask
+    if ask and any(value is None for value in given.values()):
+        print(f"A new {kind} file. Press Enter to skip what is optional.")
+    created = newfile.create(args.root, kind, given, ask, dt.date.today(),
+                             getattr(args, "org_id", None))
+    address = _local(args.root, "127.0.0.1:8000", created.url)
+    print(f"\nWrote {created.shown_as}; it passes validation.\n\nNext:")
+    steps = [f"Open {created.shown_as} and fill in what you know. Lines starting with # explain "
+             "the other fields; remove the '# ' to use one."]
+    if kind == "organization":
+        steps.append(f"Add a program: python -m generator new program {created.path.parent.name}")
+    steps += ["Check your work: python -m generator validate",
+              f"Preview: python -m generator preview {created.shown_as}\n"
+              f"     then open {address}",
+              "Open a pull request with the new file (CONTRIBUTING.md says how)."]
+    for number, step in enumerate(steps, start=1):
+        print(f"  {number}. {step}")
+    if created.warnings:
+        print("\nOther files have problems (not caused by the new file):", file=sys.stderr)
+        for problem in created.warnings:
+            print(problem, file=sys.stderr)
+    return 0
+
+
+def _ask(question: Question, problem: str) -> str | None:
+    """Ask one question on the terminal; None at the end of input."""
+    if problem:
+        print(f"  {problem}")
+    vocabulary = question.vocabulary
+    if question.kind in (CHOICE, CHOICES) and vocabulary and len(vocabulary.terms) <= 12 \
+            and not problem:
+        for number, (key, label) in enumerate(vocabulary.terms.items(), start=1):
+            print(f"  {number:>2}. {label} ({key})")
+    hint = {CHOICES: " [numbers or ids, separated by commas]", TEXT: " (end with an empty line)"}
+    if question.kind != TEXT:
+        try:
+            return input(f"{question.label}{hint.get(question.kind, '')}: ")
+        except EOFError:
+            return None
+    print(f"{question.label}{hint[TEXT]}:")
+    lines: list[str] = []
+    try:
+        while line := input():
+            lines.append(line)
+    except EOFError:
+        if not lines:
+            return None
+    return "\n".join(lines)
+
+
+def _local(root: Path, address: str, url: str) -> str:
+    return f"http://{address}{preview.site_path(root)}{url}"
+
+
+def _in_project(root: Path, name: str) -> str:
+    """A file named on the command line, as a path inside the project."""
+    for candidate in (Path(name), root / name):
+        try:
+            return candidate.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            continue
+    return name
+
+
+def _preview(args: argparse.Namespace) -> int:
+    validate_tree(args.root)
+    files = args.files or preview.changed_files(args.root)
+    shown = [_in_project(args.root, name) for name in files]
+    urls = [(name, preview.listing_url(name)) for name in shown]
+    urls = [(name, url) for name, url in urls if url]
+    print("The site is being built; when it says 'Serving', open:")
+    for name, url in urls or [("the home page", "")]:
+        print(f"  {_local(args.root, args.dev_addr, url)}   ({name})")
+    print("Saving a file under orgs/ rebuilds the page. Stop with Ctrl+C.", flush=True)
+    return preview.serve(args.root, args.dev_addr)
+
+
+COMMANDS = {"validate": _validate, "schema": _schema, "build": _build, "pages": _pages,
+            "new": _new, "preview": _preview}

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from generator import vocab
 from generator.directory import Directory, OrgEntry, ProgramEntry
@@ -111,6 +111,20 @@ def _explain(doc: Document, model: type[BaseModel], error: Any) -> Problem:
     if kind == "extra_forbidden":
         return Problem(doc.path, *doc.where(loc, key=True), _unknown_field(model, loc))
     return Problem(doc.path, *doc.where(loc), f"{name}: {_value_message(error, kind, value)}")
+
+
+def value_problem(model: type[BaseModel], path: tuple[str, ...], value: Any) -> str | None:
+    """What is wrong with one value for the field at path, in the validator's words, or None."""
+    parent = _model_at(model, path[:-1]) if path[:-1] else model
+    info = parent.model_fields[path[-1]] if parent else None
+    if info is None:
+        raise KeyError(".".join(path))
+    try:
+        TypeAdapter(info.annotation).validate_python(value)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        return _value_message(error, error["type"], error.get("input"))
+    return None
 
 
 def _value_message(error: Any, kind: str, value: Any) -> str:

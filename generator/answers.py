@@ -1,0 +1,144 @@
+"""People's answers, turned into a data file's values.
+
+`python -m generator new` asks questions on the command line; `from-issue` reads the answers
+someone gave in a GitHub issue form. Both describe their questions with `Question` and read the
+answers with `read`, so "Yes", "t visa" or "U visa, T visa" mean the same thing everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from generator import vocab
+from generator.load import ID_RE, slug
+from generator.model import Organization, Program
+from generator.validate import value_problem
+
+# What each kind of question accepts.
+LINE, TEXT, CHOICE, CHOICES, FLAG, DATE, ITEMS = ("line", "text", "choice", "choices", "flag",
+                                                  "date", "items")
+_YES, _NO = {"yes", "y", "true"}, {"no", "n", "false"}
+
+
+@dataclass(frozen=True)
+class Question:
+    path: tuple[str, ...]  # where the answer goes in the file, e.g. ("location", "state")
+    label: str  # the question as people see it
+    kind: str = LINE
+    vocabulary: vocab.Vocabulary | None = None
+    required: bool = False
+    help: str = ""
+
+    @property
+    def option(self) -> str:
+        """The command-line option that answers it: ("location", "state") -> --state."""
+        parts = self.path[-1:] if self.path[0] == "location" else self.path
+        return "--" + "-".join(parts).replace("_", "-")
+
+
+class BadAnswer(ValueError):
+    """An answer that does not fit its question; the message says how to fix it."""
+
+
+def read(question: Question, text: str, model: type, numbered: bool = False) -> Any:
+    """The value an answer stands for, checked against the model; None for no answer."""
+    text = text.strip()
+    if not text:
+        return None
+    value: Any
+    if question.kind in (CHOICE, CHOICES):
+        assert question.vocabulary is not None
+        parts = [p for p in re.split(r"\s*,\s*", text) if p] if question.kind == CHOICES else [text]
+        value = [term(question.vocabulary, part, numbered) for part in parts]
+        value = list(dict.fromkeys(value)) if question.kind == CHOICES else value[0]
+    elif question.kind == FLAG:
+        if text.lower() not in _YES | _NO:
+            raise BadAnswer(f"'{text}' is not yes or no; answer yes or no, or leave it empty if "
+                            "nobody has said")
+        value = text.lower() in _YES
+    elif question.kind == DATE:
+        try:
+            value = dt.date.fromisoformat(text)
+        except ValueError:
+            raise BadAnswer(f"'{text}' is not a date written YYYY-MM-DD, e.g. 2027-06-30") from None
+    elif question.kind == ITEMS:
+        value = [p for p in re.split(r"\s*[,;]\s*", text) if p]
+    else:
+        value = text.replace("\r\n", "\n") if question.kind == TEXT else " ".join(text.split())
+    problem = value_problem(model, question.path, value)
+    if problem:
+        raise BadAnswer(problem)
+    return value
+
+
+def term(vocabulary: vocab.Vocabulary, text: str, numbered: bool = False) -> str:
+    """A vocabulary id from its id, its label or (on a numbered menu) its number."""
+    wanted = text.strip().lower()
+    if numbered and wanted.isdigit() and 1 <= int(wanted) <= len(vocabulary.terms):
+        return vocabulary.ids()[int(wanted) - 1]
+    for key, label in vocabulary.terms.items():
+        if wanted in (key.lower(), label.lower(), slug(label)) or slug(wanted) == key:
+            return key
+    names = {**{k: k for k in vocabulary.ids()}, **{l.lower(): k for k, l in vocabulary.terms.items()}}
+    close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.6)
+    hint = (f"did you mean '{names[close[0]]}'?" if close else
+            f"choose from: {', '.join(vocabulary.ids())}" if len(vocabulary.terms) <= 12 else
+            "see the ids for this field in CONTRIBUTING.md")
+    raise BadAnswer(f"'{text}' is not a known {vocabulary.name}; {hint}")
+
+
+def put(values: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    """Set values[a][b] = value for path (a, b), making the blocks on the way."""
+    for part in path[:-1]:
+        values = values.setdefault(part, {})
+    values[path[-1]] = value
+
+
+def check_id(text: str, what: str) -> str:
+    if not ID_RE.match(text):
+        raise BadAnswer(f"'{text}' is not a valid {what} id; use lowercase letters, digits and "
+                        f"hyphens, e.g. '{slug(text)}'")
+    return text
+
+
+# -- the questions `new` asks: the essentials; everything else is in the file, commented -------
+
+NEW_ORGANIZATION = (
+    Question(("name",), "Organization's full name", required=True),
+    Question(("short_name",), "Short name or acronym (optional)"),
+    Question(("website",), "Website, starting with https:// (optional)"),
+    Question(("description",), "What the organization does, in a few sentences", TEXT,
+             required=True),
+    Question(("location", "state"), "State (two-letter code, e.g. CA)", CHOICE, vocab.STATES),
+    Question(("pro_bono_contact", "email"), "Work email for volunteer enquiries (optional)"),
+)
+
+NEW_PROGRAM = (
+    Question(("title",), "Title, as an attorney would search for it", required=True),
+    Question(("summary",), "One or two plain sentences for cards and search results",
+             required=True),
+    Question(("description",), "What a volunteer would do", TEXT, required=True),
+    Question(("kinds_of_work",), "Kinds of work", CHOICES, vocab.KINDS_OF_WORK, required=True),
+    Question(("practice_areas",), "Practice areas", CHOICES, vocab.PRACTICE_AREAS, required=True),
+    Question(("remedies",), "Remedies (optional)", CHOICES, vocab.REMEDIES),
+    Question(("clients",), "Clients (optional)", CHOICES, vocab.CLIENTS),
+    Question(("location", "state"), "State (two-letter code, e.g. CA)", CHOICE, vocab.STATES),
+    Question(("contact", "email"), "Work email for volunteers (optional: empty uses the "
+             "organization's contact)"),
+)
+
+MODELS = {"organization": Organization, "program": Program}
+
+
+def finish(kind: str, values: dict[str, Any], today: dt.date, source: str) -> dict[str, Any]:
+    """Add what every new file says: where its facts came from and when they were checked."""
+    values.setdefault("source", {"description": source})
+    values["last_verified"] = {"date": today, "by": "organization"}
+    if kind == "program":
+        values["added"] = today
+    values.setdefault("location", {})
+    return values
