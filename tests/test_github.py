@@ -222,3 +222,26 @@ def test_the_site_builds_exactly_as_the_deploy_job_builds_it(tmp_path):
     # Served under /probono-directory/, the 404 page still finds its style sheets.
     assert 'href="/probono-directory/assets/' in (site / "404.html").read_text(encoding="utf-8")
     assert f"<loc>{BASE_URL}/</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_the_readme_says_what_the_workflows_do():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    checks = load(CHECKS)["jobs"]
+    artifact = next(s["with"]["name"] for s in checks["build"]["steps"]
+                    if s.get("uses", "").startswith("actions/upload-artifact@"))
+    for fact in (".github/workflows/pages.yml", ".github/workflows/checks.yml",
+                 "Source** to **GitHub Actions", "Custom domain", artifact,
+                 checks["test"]["container"], "python3 -m http.server", "file://",
+                 "bench/results.md", "@probono-directory/maintainers"):
+        assert fact in readme, fact
+    assert "@probono-directory/maintainers" in (GITHUB / "CODEOWNERS").read_text(encoding="utf-8")
+
+
+def test_the_licences_are_named_in_the_readme_and_on_the_about_page(real_site):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    about = (real_site / "about" / "index.html").read_text(encoding="utf-8")
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+    assert "CC BY 4.0" in (ROOT / "LICENSE-DATA.md").read_text(encoding="utf-8")
+    for text in (readme, about):
+        assert "MIT License" in text
+        assert "Creative Commons Attribution 4.0 International" in text
