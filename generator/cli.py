@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator import answers, fieldref, newfile, preview, schema
+from generator import answers, fieldref, issueform, newfile, preview, scaffold, schema
 from generator.answers import CHOICE, CHOICES, TEXT, Question
 from generator.build import BuildFailed, build_site
 from generator.problems import InvalidDirectory, SetupError
@@ -40,6 +40,12 @@ def main(argv: list[str] | None = None) -> int:
                              help="the data files to point to (default: those git sees changed)")
     preview_cmd.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
                              help="where to serve (default: 127.0.0.1:8000)")
+    issue_cmd = commands.add_parser(
+        "from-issue", help="turn a submitted listing issue's text into a data file")
+    issue_cmd.add_argument("body", metavar="BODY_FILE", help="the issue's text as GitHub shows "
+                           "it, saved to a file ('-' reads it from standard input)")
+    issue_cmd.add_argument("--write", action="store_true",
+                           help="write the file into orgs/ (default: print it)")
     args = parser.parse_args(argv)
     try:
         return COMMANDS[args.command](args)
@@ -53,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     except (BuildFailed, SetupError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    except newfile.NotCreated as exc:
+    except (newfile.NotCreated, issueform.BadIssue) as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         print("Nothing was written.", file=sys.stderr)
@@ -75,6 +81,7 @@ def _schema(args: argparse.Namespace) -> int:
         out_of_date = [f"schema/{name}" for name in schema.stale(folder)]
         if guide.is_file() and fieldref.reference() not in guide.read_text(encoding="utf-8"):
             out_of_date.append("CONTRIBUTING.md")
+        out_of_date += issueform.stale_forms(args.root)
         for name in out_of_date:
             print(f"{name}:1:1: out of date; run 'python -m generator schema'")
         return 1 if out_of_date else 0
@@ -82,6 +89,8 @@ def _schema(args: argparse.Namespace) -> int:
         print(f"wrote {path}")
     if guide.is_file() and fieldref.update(guide):
         print(f"updated the field reference in {guide}")
+    for path in issueform.write_forms(args.root):
+        print(f"wrote {path}")
     return 0
 
 
@@ -204,5 +213,34 @@ def _preview(args: argparse.Namespace) -> int:
     return preview.serve(args.root, args.dev_addr)
 
 
+def _from_issue(args: argparse.Namespace) -> int:
+    raw = sys.stdin.buffer.read() if args.body == "-" else Path(args.body).read_bytes()
+    try:
+        body = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise issueform.BadIssue([f"{args.body}: not UTF-8 text; save the issue's text as "
+                                  "UTF-8"]) from None
+    directory = validate_tree(args.root)
+    existing = {p.id: (p.org_id, p.data.model_dump(exclude_unset=True))
+                for p in directory.programs.values()}
+    today = dt.date.today()
+    result = issueform.convert(body, existing, set(directory.organizations), today)
+    name = f"{result.id}.yml" if result.kind == "program" else "organization.yml"
+    shown = f"orgs/{result.org_id}/{name}"
+    text = scaffold.file_text(result.kind, result.values, today)
+    own, _ = newfile.trial(args.root, shown, text, today)
+    if own:
+        raise issueform.BadIssue([str(p) for p in own])
+    if not args.write:
+        sys.stdout.write(text)
+        return 0
+    path = args.root / shown
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"{'Updated' if result.updates else 'Wrote'} {shown}; it passes validation. Review it, "
+          "then open a pull request that says 'Closes #<issue number>'.")
+    return 0
+
+
 COMMANDS = {"validate": _validate, "schema": _schema, "build": _build, "pages": _pages,
-            "new": _new, "preview": _preview}
+            "new": _new, "preview": _preview, "from-issue": _from_issue}

@@ -9,6 +9,7 @@ keys, tab indentation, more than one document.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -429,5 +430,6 @@ def _files_of(root: Path, folder: Path) -> tuple[list[SourceFile], list[Problem]
 
 
 def slug(text: str) -> str:
-    """The id a name would have: lowercase words joined by hyphens."""
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower())) or "my-id"
+    """The id a name would have: lowercase words joined by hyphens (Niños -> ninos)."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return "-".join(re.findall(r"[a-z0-9]+", plain.lower())) or "my-id"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+import shutil
+import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -70,15 +72,37 @@ def create(root: Path, kind: str, given: dict[str, str | None], ask: Ask | None,
                                        "for this directory.")
     answers.finish(kind, values, today, source)
     if kind == "program":
-        folder, path = root / "orgs" / str(org_id), root / "orgs" / str(org_id) / f"{file_id}.yml"
-        url = program_url(file_id)
+        path, url = root / "orgs" / str(org_id) / f"{file_id}.yml", program_url(file_id)
     else:
-        folder, path = root / "orgs" / file_id, root / "orgs" / file_id / ORG_FILE
-        url = org_url(file_id)
-    folder.mkdir(parents=True, exist_ok=True)
-    path.write_text(scaffold.file_text(kind, values, today), encoding="utf-8")
+        path, url = root / "orgs" / file_id / ORG_FILE, org_url(file_id)
+    folder = path.parent
     shown = path.relative_to(root).as_posix()
-    return Created(path, shown, url, _check(root, path, shown, today, kind))
+    text = scaffold.file_text(kind, values, today)
+    own, others = trial(root, shown, text, today)
+    if own:
+        raise NotCreated([str(p) for p in own])
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return Created(path, shown, url, others)
+
+
+def trial(root: Path, shown_as: str, text: str,
+          today: dt.date) -> tuple[list[Problem], list[Problem]]:
+    """Validate the directory as it would be with this file (in a scratch copy of orgs/).
+
+    Returns the new file's problems and, apart, those of other files, which it did not cause.
+    """
+    with tempfile.TemporaryDirectory(prefix="probono-trial-") as scratch:
+        copy = Path(scratch)
+        shutil.copytree(root / "orgs", copy / "orgs")
+        (copy / shown_as).parent.mkdir(parents=True, exist_ok=True)
+        (copy / shown_as).write_text(text, encoding="utf-8")
+        try:
+            validate_tree(copy, today)
+        except InvalidDirectory as exc:
+            return ([p for p in exc.problems if p.path == shown_as],
+                    [p for p in exc.problems if p.path != shown_as])
+    return [], []
 
 
 def _answer(question: Question, text: str | None, ask: Ask | None, model: type,
@@ -141,18 +165,3 @@ def _new_id(wanted: str | None, suggested: str, taken: set[str], kind: str) -> s
     while candidate in taken:
         candidate, number = f"{suggested}-{number}", number + 1
     return candidate
-
-
-def _check(root: Path, path: Path, shown: str, today: dt.date, kind: str) -> list[Problem]:
-    """Validate the whole directory with the new file; remove the file if it has problems."""
-    try:
-        validate_tree(root, today)
-    except InvalidDirectory as exc:
-        own = [p for p in exc.problems if p.path == shown]
-        if own:
-            path.unlink()
-            if kind == "organization" and not any(path.parent.iterdir()):
-                path.parent.rmdir()
-            raise NotCreated([str(p) for p in own]) from None
-        return [p for p in exc.problems if p.path != shown]
-    return []

@@ -1,0 +1,367 @@
+"""The GitHub issue forms for people who do not use git, and `from-issue`, which reads them back.
+
+The forms (`.github/ISSUE_TEMPLATE/*.yml`) are written from the questions below, so their
+options are the vocabularies' labels and stay in step with the model (`python -m generator
+schema` rewrites them; a test fails when they are stale). GitHub turns a submitted form into an
+issue body with a `### <label>` heading per question and `_No response_` for a blank;
+`read_body` reads that text back, and `convert` turns it into a data file's values.
+
+The body is untrusted text written by anyone with a GitHub account: it is only ever parsed as
+data here, every answer goes through the same checks as a hand-written file, and the file is
+written by `scaffold`, which quotes every value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator import answers, vocab
+from generator.answers import CHOICE, CHOICES, DATE, FLAG, ITEMS, LINE, TEXT, BadAnswer, Question
+from generator.load import ID_RE, slug
+from generator.model import Organization, Program
+
+NO_RESPONSE = "_No response_"
+FOLDER = Path(".github") / "ISSUE_TEMPLATE"
+PRIVACY = ("This listing describes the program, not any client: it names no client and gives "
+           "no detail that could identify one.")
+SPEAKS_FOR = "I work for this organization, or it asked me to send this."
+WARNING = (
+    "**Issues are public.** Everyone on the internet can read what you write here, forever. "
+    "Describe the program, never a client: no names, A-numbers, case numbers, dates of birth or "
+    "stories that could identify someone. Give a work email or phone number, never a personal "
+    "one.\n\n"
+    "A maintainer turns this issue into a listing and links the pull request here. If you can "
+    "use git, [CONTRIBUTING.md](../blob/main/CONTRIBUTING.md) shows how to edit the files "
+    "yourself. Leave blank what you do not know: the site shows \"Not stated\", never \"no\".")
+
+
+@dataclass(frozen=True)
+class Form:
+    kind: str  # "program" or "organization"
+    file: str  # its name in .github/ISSUE_TEMPLATE/
+    name: str
+    description: str
+    title: str
+    label: str  # the issue label the form sets
+    questions: tuple[Question, ...]
+
+
+def _q(path: str, label: str, kind: str = LINE, vocabulary: vocab.Vocabulary | None = None,
+       required: bool = False, help: str = "") -> Question:
+    return Question(tuple(path.split(".")), label, kind, vocabulary, required, help)
+
+
+_YES_NO = vocab.Vocabulary("answer", {"yes": "Yes", "no": "No"})
+_CONTACT_HELP = "A work address or number for volunteers, never a client's."
+
+PROGRAM_FORM = Form("program", "new-listing.yml", "Add or update a listing",
+                    "Ask the maintainers to add or update an opportunity for volunteer attorneys, "
+                    "field by field (no git needed).", "Listing: ", "listing", (
+    _q("org_id", "Organization id", required=True,
+       help="Your organization's id: the last part of its page's address, e.g. her-justice. "
+            "A new organization? File the 'Add an organization' form first."),
+    _q("id", "Listing id (only to update a listing)",
+       help="To update a listing, its id: the last part of its address, e.g. "
+            "t-visa-pro-bono-placements. Leave empty for a new listing."),
+    _q("title", "Title", required=True),
+    _q("summary", "Summary", required=True),
+    _q("description", "What volunteers would do", TEXT, required=True),
+    _q("status", "Status", CHOICE, vocab.STATUSES),
+    _q("urgent", "Urgent", FLAG),
+    _q("kinds_of_work", "Kinds of work", CHOICES, vocab.KINDS_OF_WORK, required=True),
+    _q("practice_areas", "Practice areas", CHOICES, vocab.PRACTICE_AREAS, required=True),
+    _q("remedies", "Remedies", CHOICES, vocab.REMEDIES),
+    _q("clients", "Clients", CHOICES, vocab.CLIENTS),
+    _q("client_languages", "Languages clients speak", CHOICES, vocab.LANGUAGES),
+    _q("forums", "Where the work is filed or argued", CHOICES, vocab.FORUMS),
+    _q("location.state", "State", CHOICE, vocab.STATES),
+    _q("location.counties", "Counties", ITEMS, help="Separated by commas."),
+    _q("location.cities", "Cities", ITEMS, help="Separated by commas."),
+    _q("location.remote_possible", "Remote work possible", FLAG),
+    _q("location.notes", "More about where the work happens"),
+    _q("commitment.length", "Length of commitment", CHOICE, vocab.COMMITMENT_LENGTHS),
+    _q("commitment.duration", "Typical duration"),
+    _q("commitment.hours", "Hours"),
+    _q("volunteers.bar_admission_required", "Bar admission required", FLAG),
+    _q("volunteers.experience_required", "Experience in this area required", FLAG),
+    _q("volunteers.experience_notes", "Experience that helps"),
+    _q("volunteers.law_students_welcome", "Law students welcome", FLAG),
+    _q("volunteers.languages_required", "Languages volunteers must speak", CHOICES,
+       vocab.LANGUAGES),
+    _q("volunteers.languages_helpful", "Languages that help", CHOICES, vocab.LANGUAGES),
+    _q("support.case_screening", "Cases screened first", FLAG),
+    _q("support.training.offered", "Training offered", FLAG),
+    _q("support.cle_credit.offered", "CLE credit offered", FLAG),
+    _q("support.cle_credit.jurisdictions", "CLE credit counts in", CHOICES, vocab.STATES),
+    _q("support.mentoring", "Mentoring", FLAG),
+    _q("support.sample_materials", "Sample materials", FLAG),
+    _q("support.notes", "More about support"),
+    _q("contact.name", "Contact name"),
+    _q("contact.role", "Contact role"),
+    _q("contact.email", "Contact email", help=_CONTACT_HELP),
+    _q("contact.phone", "Contact phone", help=_CONTACT_HELP),
+    _q("contact.interest_form", "Volunteer interest form"),
+    _q("contact.website", "Web page about this opportunity"),
+    _q("source.url", "Public page with these facts"),
+    _q("expires", "Listing ends on", DATE),
+))
+
+ORGANIZATION_FORM = Form("organization", "new-organization.yml", "Add an organization",
+                         "Ask the maintainers to add your organization, so that its listings "
+                         "can follow (no git needed).", "Organization: ", "organization", (
+    _q("id", "Organization id (optional)",
+       help="Lowercase words joined by hyphens, e.g. her-justice. Left empty, it is made from "
+            "the short name or the name."),
+    _q("name", "Name", required=True),
+    _q("short_name", "Short name or acronym"),
+    _q("website", "Website"),
+    _q("description", "What the organization does", TEXT, required=True),
+    _q("location.state", "State", CHOICE, vocab.STATES),
+    _q("location.counties", "Counties", ITEMS, help="Separated by commas."),
+    _q("location.cities", "Cities", ITEMS, help="Separated by commas."),
+    _q("serves", "Whom it serves"),
+    _q("clients", "Clients", CHOICES, vocab.CLIENTS),
+    _q("languages", "Languages staff serve clients in", CHOICES, vocab.LANGUAGES),
+    _q("pro_bono_contact.name", "Pro bono contact name"),
+    _q("pro_bono_contact.role", "Pro bono contact role"),
+    _q("pro_bono_contact.email", "Pro bono contact email", help=_CONTACT_HELP),
+    _q("pro_bono_contact.phone", "Pro bono contact phone", help=_CONTACT_HELP),
+    _q("pro_bono_contact.interest_form", "Volunteer interest form"),
+    _q("source.url", "Public page with these facts"),
+))
+
+FORMS = (PROGRAM_FORM, ORGANIZATION_FORM)
+MODELS = {"program": Program, "organization": Organization}
+_SPECIAL = {("org_id",), ("id",)}  # answers that say where the file goes, not what it says
+
+
+# -- writing the forms -------------------------------------------------------------------------
+
+def form_text(form: Form) -> str:
+    """The issue form as YAML (JSON is YAML, so json.dumps writes each value safely)."""
+    body: list[dict[str, Any]] = [{"type": "markdown", "attributes": {"value": WARNING}}]
+    for question in form.questions:
+        body.append(_element(form, question))
+    body.append({"type": "checkboxes", "id": "confirm", "attributes": {
+        "label": "Before you send", "options": [{"label": PRIVACY, "required": True},
+                                                 {"label": SPEAKS_FOR, "required": True}]}})
+    document = {"name": form.name, "description": form.description, "title": form.title,
+                "labels": [form.label], "body": body}
+    return ("# Written by `python -m generator schema` from generator/issueform.py; edit that "
+            "file, not this one.\n" + yaml.safe_dump(document, allow_unicode=True,
+                                                      sort_keys=False, width=100))
+
+
+def _element(form: Form, question: Question) -> dict[str, Any]:
+    ident = "-".join(question.path).replace("_", "-")
+    attributes: dict[str, Any] = {"label": question.label}
+    description = question.help or _description(form, question)
+    if description:
+        attributes["description"] = description
+    if question.kind in (CHOICE, CHOICES, FLAG):
+        terms = _YES_NO if question.kind == FLAG else question.vocabulary
+        assert terms is not None
+        attributes["options"] = list(terms.terms.values())
+        attributes["multiple"] = question.kind == CHOICES
+        kind = "dropdown"
+    else:
+        kind = "textarea" if question.kind == TEXT else "input"
+        if question.kind == DATE:
+            attributes["placeholder"] = "YYYY-MM-DD"
+    return {"type": kind, "id": ident, "attributes": attributes,
+            "validations": {"required": question.required}}
+
+
+def _description(form: Form, question: Question) -> str:
+    if question.path in _SPECIAL:
+        return ""
+    model: Any = MODELS[form.kind]
+    from generator.model import nested_model  # the field's description is the one in the model
+    for part in question.path[:-1]:
+        model = nested_model(model.model_fields[part].annotation)
+    text = model.model_fields[question.path[-1]].description or ""
+    text = re.split(r" One (?:or more )?of: ", text)[0]
+    if question.kind == FLAG:  # the model speaks of true and false; the form of Yes and No
+        text = re.sub(r"\btrue\b", "Yes", re.sub(r"\bfalse\b", "No", text))
+        text = text.replace("leave out if", "leave blank if")
+        text = text[0].upper() + text[1:]
+    return text
+
+
+def write_forms(root: Path) -> list[Path]:
+    """Write the forms that differ from what the questions give; the paths written."""
+    written = []
+    for form in FORMS:
+        path = root / FOLDER / form.file
+        if not path.is_file() or path.read_text(encoding="utf-8") != form_text(form):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(form_text(form), encoding="utf-8")
+            written.append(path)
+    return written
+
+
+def stale_forms(root: Path) -> list[str]:
+    return [f"{FOLDER.as_posix()}/{form.file}" for form in FORMS
+            if not (root / FOLDER / form.file).is_file()
+            or (root / FOLDER / form.file).read_text(encoding="utf-8") != form_text(form)]
+
+
+# -- reading a submitted issue -----------------------------------------------------------------
+
+class BadIssue(Exception):
+    """The issue cannot become a file; `problems` says why, one line each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Converted:
+    kind: str
+    org_id: str
+    id: str
+    values: dict[str, Any]
+    updates: bool  # True when the listing already exists and the answers update it
+
+
+def read_body(body: str) -> tuple[Form, dict[str, str | None]]:
+    """Which form the body came from, and each question's answer (None when left blank)."""
+    text = body.replace("\r\n", "\n").replace("\r", "\n")
+    headings = re.findall(r"^### (.*?)[ \t]*$", text, flags=re.M)
+    form = max(FORMS, key=lambda f: len({q.label for q in f.questions} & set(headings)))
+    labels = [q.label for q in form.questions] + ["Before you send"]
+    missing = [label for label in labels if label not in headings]
+    if len(missing) == len(labels):
+        raise BadIssue(["this is not the body of a listing or organization issue form: it has "
+                        "none of the form's '### ' headings; copy the issue's text exactly"])
+    doubled = sorted({h for h in headings if h in labels and headings.count(h) > 1})
+    if doubled:
+        raise BadIssue([f"'### {h}' appears more than once, so the answers cannot be told apart; "
+                        "ask the person to edit the issue so that no answer has a line "
+                        f"starting with '### {h}'" for h in doubled])
+    parts = re.split(r"^### (.*?)[ \t]*$", text, flags=re.M)
+    found: dict[str, str | None] = {}
+    for heading, content in zip(parts[1::2], parts[2::2], strict=True):
+        if heading in labels:
+            content = content.strip("\n")
+            found[heading] = None if content.strip() in ("", NO_RESPONSE) else content.strip()
+        elif found:  # a '### ' line inside an answer belongs to the answer before it
+            last = list(found)[-1]
+            found[last] = (found[last] or "") + f"\n### {heading}{content}".rstrip()
+    return form, found
+
+
+def convert(body: str, existing: dict[str, tuple[str, dict[str, Any]]], org_ids: set[str],
+            today: dt.date) -> Converted:
+    """The file the issue asks for.
+
+    `existing` holds each current listing's organization and values by id; `org_ids` the
+    organizations' ids.
+    """
+    form, found = read_body(body)
+    problems: list[str] = []
+    boxes = found.get("Before you send") or ""
+    for box in (PRIVACY, SPEAKS_FOR):
+        if not re.search(r"^- \[[xX]\] " + re.escape(box), boxes, flags=re.M):
+            problems.append(f"Before you send: the box '{box}' is not ticked; ask the person to "
+                            "confirm it")
+    values: dict[str, Any] = {}
+    special: dict[str, str] = {}
+    model = MODELS[form.kind]
+    for question in form.questions:
+        text = found.get(question.label)
+        if question.label not in found:
+            if question.required:
+                problems.append(f"{question.label}: the question is missing from the issue")
+            continue
+        if text is None:
+            if question.required:
+                problems.append(f"{question.label}: left blank, but it is needed")
+            continue
+        if question.path in _SPECIAL:
+            special[question.path[0]] = text.strip()
+            continue
+        try:
+            value = answers.read(question, _unfence(text) if question.kind == TEXT else text,
+                                 model)
+        except BadAnswer as exc:
+            problems.append(f"{question.label}: {exc}")
+            continue
+        answers.put(values, question.path, value)
+    org_id, file_id, updates = _place(form, special, values, existing, org_ids, problems)
+    if problems:
+        raise BadIssue(problems)
+    if updates:
+        values = _merged(existing[file_id][1], values)
+    _finish(form, values, today)
+    return Converted(form.kind, org_id, file_id, values, updates)
+
+
+def _place(form: Form, special: dict[str, str], values: dict[str, Any],
+           existing: dict[str, tuple[str, dict[str, Any]]], org_ids: set[str],
+           problems: list[str]) -> tuple[str, str, bool]:
+    """Where the file goes: its organization, its id, and whether it is already there."""
+    wanted = special.get("id", "")
+    taken = org_ids | set(existing)
+    if form.kind == "program":
+        org_id = special.get("org_id", "").lower()
+        if org_id and org_id not in org_ids:
+            problems.append(f"Organization id: there is no organization '{org_id}' in orgs/; "
+                            "check the id, or add the organization first")
+        if wanted:
+            if wanted not in existing:
+                problems.append(f"Listing id (only to update a listing): there is no listing "
+                                f"'{wanted}'; leave it empty for a new listing")
+            elif existing[wanted][0] != org_id:
+                problems.append(f"Listing id (only to update a listing): '{wanted}' belongs to "
+                                f"'{existing[wanted][0]}', not '{org_id}'; check both ids")
+            return org_id, wanted, True
+        base = slug(str(values.get("title", "")))
+    else:
+        if wanted and not ID_RE.match(wanted):
+            problems.append(f"Organization id (optional): '{wanted}' is not a valid id; use "
+                            f"lowercase letters, digits and hyphens, e.g. '{slug(wanted)}'")
+        if wanted in taken:
+            problems.append(f"Organization id (optional): '{wanted}' is already used")
+        base = wanted or slug(str(values.get("short_name") or values.get("name") or ""))
+        org_id = base
+    file_id, number = base, 2
+    while file_id in taken:
+        file_id, number = f"{base}-{number}", number + 1
+    return (org_id if form.kind == "program" else file_id), file_id, False
+
+
+def _merged(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """The listing as it is, with every answered question replacing what it said."""
+    result = dict(old)
+    for key, value in new.items():
+        if isinstance(value, dict) and isinstance(result.get(key), dict):
+            result[key] = _merged(result[key], value)
+        else:
+            result[key] = value
+    return result
+
+
+def _finish(form: Form, values: dict[str, Any], today: dt.date) -> None:
+    source = values.get("source") or {}
+    source["description"] = ("Sent by the organization's staff through the directory's issue "
+                             "form; reviewed by the maintainers before publication.")
+    values["source"] = source
+    values["last_verified"] = {"date": today, "by": "organization",
+                               "notes": "Confirmed in the issue form"}
+    if form.kind == "program":
+        values.setdefault("added", today)
+    values.setdefault("location", {})
+
+
+def _unfence(text: str) -> str:
+    """GitHub leaves a textarea's text as written; drop a ``` fence around the whole of it."""
+    match = re.fullmatch(r"```[^\n]*\n(.*?)\n```", text.strip(), flags=re.S)
+    return match.group(1) if match else text

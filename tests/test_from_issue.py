@@ -1,0 +1,238 @@
+"""`from-issue`: a submitted issue form (as GitHub renders it) becomes a validated data file."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from generator import issueform, vocab
+from generator.load import read_file
+from tests.conftest import ROOT
+
+FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
+
+
+def body(form_file: str, answers: dict[str, str], ticked: bool = True) -> str:
+    """The issue text GitHub writes for a form: a heading per question, _No response_ if blank."""
+    form = yaml.safe_load((FORMS / form_file).read_text(encoding="utf-8"))
+    parts = []
+    for element in form["body"]:
+        if element["type"] == "markdown":
+            continue
+        label = element["attributes"]["label"]
+        if element["type"] == "checkboxes":
+            mark = "X" if ticked else " "
+            value = "\n".join(f"- [{mark}] {o['label']}" for o in element["attributes"]["options"])
+        else:
+            value = answers.get(element["id"]) or "_No response_"
+        parts.append(f"### {label}\n\n{value}")
+    return "\n\n".join(parts) + "\n"
+
+
+LISTING = {
+    "org-id": "bay-legal-aid",
+    "title": "Niños en la corte: asylum for unaccompanied children",
+    "summary": "Represent a child seeking asylum in immigration court, with a mentor.",
+    "description": "Volunteers meet the child with an interpreter.\n\n- Prepare Form I-589\n"
+                   "- Appear at the merits hearing\n\nWe train you first.",
+    "kinds-of-work": "Full representation, Mentoring other volunteers",
+    "practice-areas": "Immigration",
+    "remedies": "Asylum, Special Immigrant Juvenile Status",
+    "client-languages": "Spanish, K'iche', Mam",
+    "location-state": "California",
+    "location-counties": "Alameda County, Contra Costa County",
+    "location-remote-possible": "No",
+    "commitment-length": "A year or more",
+    "support-cle-credit-offered": "Yes",
+    "support-cle-credit-jurisdictions": "California",
+    "contact-email": "ninos@example.org",
+    "expires": "2027-06-30",
+}
+
+
+def from_issue(project, text: str, *args: str):
+    path = project / "issue.md"
+    path.write_text(text, encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "generator", "--root", str(project),
+                           "from-issue", str(path), *args], capture_output=True, text=True,
+                          cwd=ROOT, check=False)
+
+
+def data(path):
+    doc, problems = read_file(path, path.name)
+    assert problems == []
+    return doc.data
+
+
+def test_a_new_listing(project):
+    result = from_issue(project, body("new-listing.yml", LISTING), "--write")
+    assert result.returncode == 0, result.stderr
+    path = project / "orgs" / "bay-legal-aid" / "ninos-en-la-corte-asylum-for-unaccompanied-children.yml"
+    values = data(path)
+    assert values["title"] == LISTING["title"]
+    assert values["description"] == LISTING["description"] + "\n"
+    assert values["kinds_of_work"] == ["full-representation", "mentoring"]
+    assert values["remedies"] == ["asylum", "special-immigrant-juvenile-status"]
+    assert values["client_languages"] == ["spanish", "kiche", "mam"]
+    assert values["location"] == {"state": "CA", "counties": ["Alameda County",
+                                                              "Contra Costa County"],
+                                  "remote_possible": "false"}
+    assert values["commitment"] == {"length": "year-or-more"}
+    assert values["support"] == {"cle_credit": {"offered": "true", "jurisdictions": ["CA"]}}
+    assert values["expires"] == "2027-06-30"
+    assert values["last_verified"]["by"] == "organization"
+    assert "urgent" not in values and "status" not in values  # blank: the defaults apply
+    assert "Closes #" in result.stdout
+    check = subprocess.run([sys.executable, "-m", "generator", "--root", str(project),
+                            "validate"], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert check.returncode == 0, check.stdout
+
+
+def test_without_write_prints_the_file_and_writes_nothing(project):
+    before = sorted(p.name for p in (project / "orgs" / "bay-legal-aid").iterdir())
+    result = from_issue(project, body("new-listing.yml", LISTING))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# yaml-language-server: $schema=")
+    assert "title: \"Niños en la corte: asylum for unaccompanied children\"" in result.stdout
+    assert sorted(p.name for p in (project / "orgs" / "bay-legal-aid").iterdir()) == before
+
+
+def test_windows_line_endings_and_a_fenced_description(project):
+    answers = dict(LISTING, description="```\nPlain text in a fence.\n```")
+    text = body("new-listing.yml", answers).replace("\n", "\r\n")
+    result = from_issue(project, text, "--write")
+    assert result.returncode == 0, result.stderr
+    values = data(project / "orgs" / "bay-legal-aid" /
+                  "ninos-en-la-corte-asylum-for-unaccompanied-children.yml")
+    assert values["description"] == "Plain text in a fence."
+
+
+def test_every_problem_at_once_and_nothing_written(project):
+    answers = dict(LISTING, **{"org-id": "bay-legal-aid", "remedies": "U vissa",
+                               "location-state": "Californa", "contact-email": "not an email",
+                               "expires": "next June", "summary": ""})
+    before = sorted(p.name for p in (project / "orgs" / "bay-legal-aid").iterdir())
+    result = from_issue(project, body("new-listing.yml", answers, ticked=False), "--write")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    for expected in ("Remedies: 'U vissa' is not a known remedy; did you mean 'u-visa'?",
+                     "State: 'Californa' is not a known state; did you mean 'CA'?",
+                     "Contact email: 'not an email' is not a valid email address",
+                     "Listing ends on: 'next June' is not a date",
+                     "Summary: left blank, but it is needed",
+                     "Before you send: the box"):
+        assert expected in result.stderr
+    assert sorted(p.name for p in (project / "orgs" / "bay-legal-aid").iterdir()) == before
+
+
+@pytest.mark.parametrize("field, text, expected", [
+    ("description", "<script>alert(1)</script> Volunteers help.", "HTML"),
+    ("description", "Email [us](javascript:alert(1)).", "javascript:"),
+    ("summary", "Our client, A-123-456-789, needs help.", "A-number"),
+])
+def test_hostile_text_is_refused(project, field, text, expected):
+    result = from_issue(project, body("new-listing.yml", dict(LISTING, **{field: text})), "--write")
+    assert result.returncode == 1
+    assert expected in result.stderr, result.stderr
+    assert "Nothing was written." in result.stderr
+
+
+def test_hostile_text_that_is_allowed_stays_text(project):
+    """YAML and template syntax in an answer is kept as text; it cannot add or change fields."""
+    title = 'Urgent: true" # status: closed {{ 7*7 }} &a *a !!python/object'
+    description = "status: closed\nurgent: true\n---\n... \\ \"quoted\" \u202eevil\u202c"
+    result = from_issue(project, body("new-listing.yml", dict(LISTING, title=title,
+                                                                description=description)))
+    assert result.returncode == 0, result.stderr
+    values = yaml.safe_load(result.stdout)
+    assert values["title"] == title
+    assert values["description"].rstrip("\n") == description
+    assert "status" not in values and "urgent" not in values
+
+
+def test_a_heading_inside_an_answer(project):
+    """An answer may contain '### ' lines; one that repeats a question's heading is refused."""
+    answers = dict(LISTING, description="Intro.\n\n### What you will learn\n\nA lot.")
+    result = from_issue(project, body("new-listing.yml", answers))
+    assert result.returncode == 0, result.stderr
+    assert "### What you will learn" in yaml.safe_load(result.stdout)["description"]
+    answers = dict(LISTING, description="Intro.\n\n### Status\n\nClosed")
+    result = from_issue(project, body("new-listing.yml", answers))
+    assert result.returncode == 1
+    assert "'### Status' appears more than once" in result.stderr
+
+
+def test_updating_a_listing_keeps_what_was_not_answered(project):
+    answers = {"org-id": "bay-legal-aid", "id": "u-visa-petitions", "urgent": "Yes",
+               "title": "U visa petitions", "summary": "Prepare U visa petitions.",
+               "description": "Prepare the petition and declaration.",
+               "kinds-of-work": "Full representation", "practice-areas": "Immigration"}
+    path = project / "orgs" / "bay-legal-aid" / "u-visa-petitions.yml"
+    before = data(path)
+    result = from_issue(project, body("new-listing.yml", answers), "--write")
+    assert result.returncode == 0, result.stderr
+    assert "Updated orgs/bay-legal-aid/u-visa-petitions.yml" in result.stdout
+    after = data(path)
+    assert after["urgent"] == "true" and after["title"] == "U visa petitions"
+    assert after["location"] == before["location"]
+    assert after["added"] == before["added"]
+    wrong = dict(answers, id="no-such-listing")
+    assert "there is no listing 'no-such-listing'" in from_issue(project, body(
+        "new-listing.yml", wrong)).stderr
+
+
+def test_a_new_organization(project):
+    answers = {"name": "Valley Survivors' Legal Center", "short-name": "VSLC",
+               "description": "Free legal help for survivors in the Central Valley.",
+               "location-state": "California", "languages": "Spanish, Hmong"}
+    result = from_issue(project, body("new-organization.yml", answers), "--write")
+    assert result.returncode == 1
+    assert "Languages staff serve clients in: 'Hmong' is not a known language" in result.stderr
+    answers["languages"] = "Spanish, Punjabi"
+    answers["website"] = "https://vslc.example.org/"
+    result = from_issue(project, body("new-organization.yml", answers), "--write")
+    assert result.returncode == 0, result.stderr
+    values = data(project / "orgs" / "vslc" / "organization.yml")
+    assert values["languages"] == ["spanish", "punjabi"]
+
+
+def test_not_a_form(project):
+    result = from_issue(project, "Hi, please add our program. Thanks!")
+    assert result.returncode == 1
+    assert "not the body of a listing or organization issue form" in result.stderr
+
+
+def test_forms_are_current_and_valid(tmp_path):
+    assert issueform.stale_forms(ROOT) == []
+    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema",
+                             "vendor.github-issue-forms", *map(str, sorted(FORMS.glob("*.yml")))],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    broken = tmp_path / "broken.yml"
+    broken.write_text((FORMS / "new-listing.yml").read_text().replace("type: dropdown",
+                                                                      "type: pulldown"))
+    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema",
+                             "vendor.github-issue-forms", str(broken)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+
+
+def test_form_warns_that_issues_are_public():
+    form = yaml.safe_load((FORMS / "new-listing.yml").read_text(encoding="utf-8"))
+    assert form["body"][0]["type"] == "markdown"
+    assert "Issues are public" in form["body"][0]["attributes"]["value"]
+    boxes = [e for e in form["body"] if e["type"] == "checkboxes"][0]
+    assert all(o["required"] for o in boxes["attributes"]["options"])
+
+
+def test_no_dropdown_label_holds_a_comma():
+    """GitHub joins a multiple choice with ', '; a comma inside a label could not be read back."""
+    choices = [q.vocabulary for form in issueform.FORMS for q in form.questions
+               if q.kind == "choices"]
+    assert vocab.LANGUAGES in choices and vocab.REMEDIES in choices
+    for vocabulary in choices:
+        for label in vocabulary.terms.values():
+            assert "," not in label, label
