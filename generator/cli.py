@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
-from generator import answers, fieldref, issueform, newfile, preview, scaffold, schema
+from generator import (answers, diff, fieldref, history, issueform, newfile, preview,
+                       scaffold, schema)
 from generator.answers import CHOICE, CHOICES, TEXT, Question
 from generator.build import BuildFailed, build_site
 from generator.problems import InvalidDirectory, SetupError
 from generator.render import Settings, render_pages, write_pages
-from generator.validate import validate_tree
+from generator.validate import read_tree, validate_tree
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,6 +49,13 @@ def main(argv: list[str] | None = None) -> int:
                            "it, saved to a file ('-' reads it from standard input)")
     issue_cmd.add_argument("--write", action="store_true",
                            help="write the file into orgs/ (default: print it)")
+    diff_cmd = commands.add_parser(
+        "diff", help="what the change since BASE does to the directory, for a reviewer")
+    diff_cmd.add_argument("base", metavar="BASE", help="the git branch, tag or commit to compare "
+                          "with, e.g. main or origin/main")
+    diff_cmd.add_argument("--site-url", default=os.environ.get("SITE_URL", ""), metavar="URL",
+                          help="make full links with this address (default: $SITE_URL, else "
+                          "links start at the site's root)")
     args = parser.parse_args(argv)
     try:
         return COMMANDS[args.command](args)
@@ -202,7 +212,7 @@ def _in_project(root: Path, name: str) -> str:
 
 def _preview(args: argparse.Namespace) -> int:
     validate_tree(args.root)
-    files = args.files or preview.changed_files(args.root)
+    files = args.files or history.changed_files(args.root)
     shown = [_in_project(args.root, name) for name in files]
     urls = [(name, preview.listing_url(name)) for name in shown]
     urls = [(name, url) for name, url in urls if url]
@@ -242,5 +252,18 @@ def _from_issue(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    today = dt.date.today()
+    with tempfile.TemporaryDirectory(prefix="probono-base-") as scratch:
+        history.extract_orgs(args.root, args.base, Path(scratch))
+        base, base_problems = read_tree(Path(scratch), today)
+    head, head_problems = read_tree(args.root, today)
+    changes = diff.compare(base, head, frozenset(p.path for p in head_problems))
+    sys.stdout.write(diff.report(changes, args.base, args.site_url,
+                                 (len(base_problems), len(head_problems))))
+    return 0
+
+
 COMMANDS = {"validate": _validate, "schema": _schema, "build": _build, "pages": _pages,
-            "new": _new, "preview": _preview, "from-issue": _from_issue}
+            "new": _new, "preview": _preview, "from-issue": _from_issue,
+            "diff": _diff}

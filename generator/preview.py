@@ -1,8 +1,8 @@
 """`python -m generator preview`: the site with your change, served locally, and where to look.
 
 An adapter like `build`: MkDocs runs as a separate process (`mkdocs serve`, which rebuilds when a
-file under orgs/ changes). Before it starts, the listings you changed are named with their
-local addresses: the files given on the command line, or else those git sees as changed.
+file under orgs/ changes). Before it starts, the command line names the listings you changed
+with their local addresses (`history.changed_files` finds them when none are given).
 """
 
 from __future__ import annotations
@@ -35,6 +35,17 @@ class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml without running its tags (!ENV, !!python/name): they read as None."""
 
 
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> str | None:
+    """MkDocs' !ENV tag: the first of the named variables that is set, else the default."""
+    names = ([loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode)
+             else [str(n.value) for n in node.value])
+    for name in names:
+        if name in os.environ:
+            return os.environ[name]
+    return names[-1] if isinstance(node, yaml.SequenceNode) and len(names) > 1 else None
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _ConfigLoader.add_multi_constructor("tag:", lambda loader, suffix, node: None)
@@ -46,32 +57,6 @@ def listing_url(shown_as: str) -> str | None:
     if len(parts) != 3 or parts[0] != "orgs" or not parts[2].endswith(".yml"):
         return None
     return org_url(parts[1]) if parts[2] == ORG_FILE else program_url(parts[2][: -len(".yml")])
-
-
-def changed_files(root: Path) -> list[str]:
-    """Data files git sees as changed: not yet committed, or committed since main."""
-    names: list[str] = []
-    commands = [["git", "status", "--porcelain", "--untracked-files=all", "--", "orgs"]]
-    for base in ("origin/main", "main"):
-        if _git(root, ["rev-parse", "--verify", "--quiet", base]) is not None:
-            commands.append(["git", "diff", "--name-only", f"{base}...HEAD", "--", "orgs"])
-            break
-    for command in commands:
-        for line in (_git(root, command[1:]) or "").splitlines():
-            name = line[3:] if command[1] == "status" else line
-            name = name.split(" -> ")[-1].strip().strip('"')
-            if name and name not in names and (root / name).is_file():
-                names.append(name)
-    return names
-
-
-def _git(root: Path, args: list[str]) -> str | None:
-    try:
-        result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
-                                check=False)
-    except OSError:
-        return None
-    return result.stdout if result.returncode == 0 else None
 
 
 def serve(root: Path, address: str) -> int:

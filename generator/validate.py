@@ -32,6 +32,14 @@ def header_for(kind: str) -> str:
 
 def validate_tree(root: Path, today: dt.date | None = None) -> Directory:
     """Load and check everything under root/orgs; raise InvalidDirectory with every problem."""
+    directory, problems = read_tree(root, today)
+    if problems:
+        raise InvalidDirectory(problems)
+    return directory
+
+
+def read_tree(root: Path, today: dt.date | None = None) -> tuple[Directory, list[Problem]]:
+    """Every file that passes its checks, and every problem (for tools that go on regardless)."""
     today = today or dt.date.today()
     files, problems = find_files(root)
     directory = Directory()
@@ -43,9 +51,7 @@ def validate_tree(root: Path, today: dt.date | None = None) -> Directory:
         elif isinstance(entry, ProgramEntry):
             directory.programs[entry.id] = entry
     problems += _cross_checks(files, directory)
-    if problems:
-        raise InvalidDirectory(problems)
-    return directory
+    return directory, problems
 
 
 def validate_file(source: SourceFile, today: dt.date) -> tuple[Any, list[Problem]]:

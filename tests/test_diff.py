@@ -1,0 +1,113 @@
+"""`python -m generator diff BASE`: the reviewer's summary of a change, on a real git history."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.test_broken_files import apply
+
+PROGRAM = "orgs/bay-legal-aid/u-visa-petitions.yml"
+
+
+def git(project, *args):
+    subprocess.run(["git", *args], cwd=project, check=True, capture_output=True)
+
+
+@pytest.fixture
+def repo(project):
+    """The sample project as a git repository with one commit on main."""
+    git(project, "init", "-q", "-b", "main")
+    git(project, "-c", "user.name=t", "-c", "user.email=t@example.org", "add", "-A")
+    git(project, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "base")
+    return project
+
+
+def diff(project, *args):
+    return subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "diff",
+                           *args], capture_output=True, text=True, cwd=ROOT, check=False,
+                          env={"PATH": "/usr/bin:/bin"})
+
+
+def new_listing(project, file_id: str, title: str, *extra: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "new",
+                             "program", "bay-legal-aid", "--id", file_id, "--title", title,
+                             "--summary", "A summary.", "--description", "What volunteers do.",
+                             "--kinds-of-work", "training", "--practice-areas", "immigration",
+                             "--no-input", *extra], capture_output=True, text=True, cwd=ROOT,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+
+
+def test_nothing_changed(repo):
+    result = diff(repo, "main")
+    assert result.returncode == 0, result.stderr
+    assert "No listing or organization changes." in result.stdout
+
+
+def test_added_closed_updated_reverified(repo):
+    new_listing(repo, "t-visa-clinic", "T visa clinic")
+    apply(repo, PROGRAM, "status: open", "status: closed")
+    apply(repo, PROGRAM, "urgent: true", "urgent: false")
+    apply(repo, PROGRAM, "counties: [Alameda County]", "counties: [Alameda County, Marin County]")
+    apply(repo, PROGRAM, "  date: 2026-11-01\n  by: maintainers",
+          "  date: 2026-11-20\n  by: organization")
+    result = diff(repo, "main", "--site-url", "https://example.github.io/probono/")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Listings and organizations: 1 added, 1 closed." in out
+    assert ("- listing [T visa clinic](https://example.github.io/probono/opportunities/"
+            "t-visa-clinic/) (`orgs/bay-legal-aid/t-visa-clinic.yml`)") in out
+    closed = out.split("### Closed")[1]
+    assert "opportunities/u-visa-petitions/" in closed
+    assert "no longer urgent" in closed and "re-verified 2026-11-20 by organization" in closed
+    assert ('`location.counties`: `["Alameda County"]` → `["Alameda County", "Marin County"]`'
+            in closed)
+    assert "`status`: `\"open\"` → `\"closed\"`" in closed
+
+
+def test_only_reverified_and_removed(repo):
+    apply(repo, PROGRAM, "  date: 2026-11-01", "  date: 2026-11-21")
+    result = diff(repo, "main")
+    assert "### Re-verified, nothing else changed" in result.stdout
+    assert "re-verified 2026-11-21 by maintainers" in result.stdout
+    assert "changed:" not in result.stdout
+    (repo / PROGRAM).unlink()
+    result = diff(repo, "main")
+    assert "### Removed" in result.stdout and "prefer `status: closed`" in result.stdout
+
+
+def test_committed_changes_on_a_branch(repo):
+    git(repo, "switch", "-q", "-c", "listing")
+    new_listing(repo, "vacatur-clinic", "Vacatur clinic", "--remedies", "vacatur")
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "add")
+    result = diff(repo, "main")
+    assert "opportunities/vacatur-clinic/" in result.stdout
+
+
+def test_markdown_in_titles_is_escaped(repo):
+    apply(repo, PROGRAM, "title: U visa petitions for survivors of violent crime",
+          'title: "[click](https://evil.example) **bold** `code`"')
+    out = diff(repo, "main").stdout
+    assert "- listing [\\[click\\]\\(https://evil\\.example\\) \\*\\*bold\\*\\* \\`code\\`](" in out
+    assert "`title`: `\"U visa petitions for survivors of violent crime\"` → " in out
+
+
+def test_problems_are_counted_not_fatal(repo):
+    apply(repo, PROGRAM, "remedies: [u-visa]", "remedies: [u-vissa]")
+    result = diff(repo, "main")
+    assert result.returncode == 0
+    assert "Left out: 1 problem(s) in the change" in result.stdout
+    assert "### Has problems, so not compared" in result.stdout
+    assert "### Removed" not in result.stdout
+
+
+def test_unknown_base(repo):
+    result = diff(repo, "no-such-branch")
+    assert result.returncode == 1
+    assert "git does not know 'no-such-branch'" in result.stderr
+    assert "Traceback" not in result.stderr
