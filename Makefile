@@ -6,7 +6,9 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1:8000
 
-.PHONY: install install-test validate schema site serve test clean bench
+BASE   ?= origin/main
+
+.PHONY: install install-test validate schema site serve preview diff test clean bench
 
 $(VENV)/.site-deps: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +33,12 @@ site: install                     ## build into site/ (replaced only when the bu
 
 serve: site                       ## build, then serve with live reload on http://$(HOST)
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs serve --livereload --dev-addr $(HOST)
+
+preview: install                  ## serve the site and print the address of each listing you changed
+	$(PY) -m generator preview --dev-addr $(HOST)
+
+diff: install                     ## what your change does to the directory, against $(BASE)
+	$(PY) -m generator diff $(BASE)
 
 test: install-test                ## every test, browser tests included
 	$(PY) -m pytest
