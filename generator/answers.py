@@ -15,7 +15,6 @@ from typing import Any
 
 from generator import vocab
 from generator.load import ID_RE, slug
-from generator.model import Organization, Program
 from generator.validate import value_problem
 
 # What each kind of question accepts.
@@ -130,9 +129,6 @@ NEW_PROGRAM = (
     Question(("contact", "email"), "Work email for volunteers (optional: empty uses the "
              "organization's contact)"),
 )
-
-MODELS = {"organization": Organization, "program": Program}
-
 
 def finish(kind: str, values: dict[str, Any], today: dt.date, source: str) -> dict[str, Any]:
     """Add what every new file says: where its facts came from and when they were checked."""

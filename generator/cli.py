@@ -14,7 +14,7 @@ from generator import (answers, diff, fieldref, history, issueform, newfile, pre
                        scaffold, schema)
 from generator.answers import CHOICE, CHOICES, TEXT, Question
 from generator.build import BuildFailed, build_site
-from generator.problems import InvalidDirectory, SetupError
+from generator.problems import InvalidDirectory, Refused, SetupError
 from generator.render import Settings, render_pages, write_pages
 from generator.validate import read_tree, validate_tree
 
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     except (BuildFailed, SetupError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    except (newfile.NotCreated, issueform.BadIssue) as exc:
+    except Refused as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         print("Nothing was written.", file=sys.stderr)

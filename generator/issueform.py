@@ -24,7 +24,9 @@ import yaml
 from generator import answers, vocab
 from generator.answers import CHOICE, CHOICES, DATE, FLAG, ITEMS, LINE, TEXT, BadAnswer, Question
 from generator.load import ID_RE, slug
-from generator.model import Organization, Program
+from generator.model import nested_model
+from generator.problems import Refused
+from generator.validate import MODELS
 
 NO_RESPONSE = "_No response_"
 FOLDER = Path(".github") / "ISSUE_TEMPLATE"
@@ -58,7 +60,20 @@ def _q(path: str, label: str, kind: str = LINE, vocabulary: vocab.Vocabulary | N
 
 
 _YES_NO = vocab.Vocabulary("answer", {"yes": "Yes", "no": "No"})
-_CONTACT_HELP = "A work address or number for volunteers, never a client's."
+
+
+def _where() -> tuple[Question, ...]:
+    return (_q("location.state", "State", CHOICE, vocab.STATES),
+            _q("location.counties", "Counties", ITEMS, help="Separated by commas."),
+            _q("location.cities", "Cities", ITEMS, help="Separated by commas."))
+
+
+def _contact(block: str, who: str) -> tuple[Question, ...]:
+    work = "A work address or number for volunteers, never a client's."
+    return (_q(f"{block}.name", f"{who} name"), _q(f"{block}.role", f"{who} role"),
+            _q(f"{block}.email", f"{who} email", help=work),
+            _q(f"{block}.phone", f"{who} phone", help=work),
+            _q(f"{block}.interest_form", "Volunteer interest form"))
 
 PROGRAM_FORM = Form("program", "new-listing.yml", "Add or update a listing",
                     "Ask the maintainers to add or update an opportunity for volunteer attorneys, "
@@ -80,9 +95,7 @@ PROGRAM_FORM = Form("program", "new-listing.yml", "Add or update a listing",
     _q("clients", "Clients", CHOICES, vocab.CLIENTS),
     _q("client_languages", "Languages clients speak", CHOICES, vocab.LANGUAGES),
     _q("forums", "Where the work is filed or argued", CHOICES, vocab.FORUMS),
-    _q("location.state", "State", CHOICE, vocab.STATES),
-    _q("location.counties", "Counties", ITEMS, help="Separated by commas."),
-    _q("location.cities", "Cities", ITEMS, help="Separated by commas."),
+    *_where(),
     _q("location.remote_possible", "Remote work possible", FLAG),
     _q("location.notes", "More about where the work happens"),
     _q("commitment.length", "Length of commitment", CHOICE, vocab.COMMITMENT_LENGTHS),
@@ -102,11 +115,7 @@ PROGRAM_FORM = Form("program", "new-listing.yml", "Add or update a listing",
     _q("support.mentoring", "Mentoring", FLAG),
     _q("support.sample_materials", "Sample materials", FLAG),
     _q("support.notes", "More about support"),
-    _q("contact.name", "Contact name"),
-    _q("contact.role", "Contact role"),
-    _q("contact.email", "Contact email", help=_CONTACT_HELP),
-    _q("contact.phone", "Contact phone", help=_CONTACT_HELP),
-    _q("contact.interest_form", "Volunteer interest form"),
+    *_contact("contact", "Contact"),
     _q("contact.website", "Web page about this opportunity"),
     _q("source.url", "Public page with these facts"),
     _q("expires", "Listing ends on", DATE),
@@ -122,22 +131,15 @@ ORGANIZATION_FORM = Form("organization", "new-organization.yml", "Add an organiz
     _q("short_name", "Short name or acronym"),
     _q("website", "Website"),
     _q("description", "What the organization does", TEXT, required=True),
-    _q("location.state", "State", CHOICE, vocab.STATES),
-    _q("location.counties", "Counties", ITEMS, help="Separated by commas."),
-    _q("location.cities", "Cities", ITEMS, help="Separated by commas."),
+    *_where(),
     _q("serves", "Whom it serves"),
     _q("clients", "Clients", CHOICES, vocab.CLIENTS),
     _q("languages", "Languages staff serve clients in", CHOICES, vocab.LANGUAGES),
-    _q("pro_bono_contact.name", "Pro bono contact name"),
-    _q("pro_bono_contact.role", "Pro bono contact role"),
-    _q("pro_bono_contact.email", "Pro bono contact email", help=_CONTACT_HELP),
-    _q("pro_bono_contact.phone", "Pro bono contact phone", help=_CONTACT_HELP),
-    _q("pro_bono_contact.interest_form", "Volunteer interest form"),
+    *_contact("pro_bono_contact", "Pro bono contact"),
     _q("source.url", "Public page with these facts"),
 ))
 
 FORMS = (PROGRAM_FORM, ORGANIZATION_FORM)
-MODELS = {"program": Program, "organization": Organization}
 _SPECIAL = {("org_id",), ("id",)}  # answers that say where the file goes, not what it says
 
 
@@ -182,7 +184,6 @@ def _description(form: Form, question: Question) -> str:
     if question.path in _SPECIAL:
         return ""
     model: Any = MODELS[form.kind]
-    from generator.model import nested_model  # the field's description is the one in the model
     for part in question.path[:-1]:
         model = nested_model(model.model_fields[part].annotation)
     text = model.model_fields[question.path[-1]].description or ""
@@ -214,12 +215,8 @@ def stale_forms(root: Path) -> list[str]:
 
 # -- reading a submitted issue -----------------------------------------------------------------
 
-class BadIssue(Exception):
+class BadIssue(Refused):
     """The issue cannot become a file; `problems` says why, one line each."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
-        self.problems = problems
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from typing import Any
 from generator import answers, scaffold
 from generator.answers import BadAnswer, Question
 from generator.load import ORG_FILE, find_files, read_file, slug
-from generator.problems import InvalidDirectory, Problem
+from generator.problems import InvalidDirectory, Problem, Refused
 from generator.render import org_url, program_url
 from generator.validate import MODELS, validate_tree
 
@@ -26,12 +26,8 @@ from generator.validate import MODELS, validate_tree
 Ask = Callable[[Question, str], "str | None"]
 
 
-class NotCreated(Exception):
-    """Nothing was written; `problems` says why and how to fix it, one line each."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
-        self.problems = problems
+class NotCreated(Refused):
+    """The answers cannot make a file that passes validate."""
 
 
 @dataclass(frozen=True)

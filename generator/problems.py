@@ -29,3 +29,11 @@ class InvalidDirectory(Exception):
 
 class SetupError(Exception):
     """The project itself is set up wrong (a missing folder or template); says what to fix."""
+
+
+class Refused(Exception):
+    """A command wrote nothing; `problems` says why and how to fix it, one line each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
