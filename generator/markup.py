@@ -1,8 +1,10 @@
 """The Markdown subset allowed in text fields, turned into HTML that is safe to put on a page.
 
-Python-Markdown passes raw HTML through, so its output is cleaned by nh3 (the ammonia
-sanitizer) with a short allow-list: no script, no event handler, no style ever reaches a page,
-whatever the validator let through.
+markdown-it-py reads CommonMark (a list may follow a paragraph without a blank line, as people
+write it) with raw HTML turned off, and about seven times faster than Python-Markdown, which
+matters with 10,000 descriptions. Its output is still cleaned by nh3 (the ammonia sanitizer)
+with a short allow-list: no script, no event handler, no style ever reaches a page, whatever the
+validator let through.
 """
 
 from __future__ import annotations
@@ -10,22 +12,21 @@ from __future__ import annotations
 import html
 import re
 
-import markdown
 import nh3
+from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "br", "code", "blockquote"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 LINK_SCHEMES = {"http", "https", "mailto"}
-# One converter, reset between texts: building a new one each time costs as much as converting.
-_MARKDOWN = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+_MARKDOWN = MarkdownIt("commonmark", {"html": False})
 
 
 def to_html(text: str | None) -> Markup:
     """Markdown text from a data file as sanitized HTML (escaped exactly once)."""
     if not text:
         return Markup("")
-    rendered = _MARKDOWN.reset().convert(text)
+    rendered = _MARKDOWN.render(text)
     return Markup(nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                             url_schemes=LINK_SCHEMES, link_rel="noopener noreferrer"))
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -75,7 +74,8 @@ class Renderer:
         self.settings = settings
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
-            trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+            trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
+            auto_reload=False)  # one build reads each template once; no stat per page
         self.env.filters.update(markdown=to_html, label=_label, date=_date)
         self.env.globals.update(flag=flag, terms=terms, place=place)
         self.env.globals.update(vocab=vocab, facets=BY_KEY, UNKNOWN=UNKNOWN,
@@ -180,8 +180,17 @@ class Linker:
 
 
 def relative(here: str, target: str) -> str:
-    """A link from the page at URL `here` to the site path `target`, both relative to the root."""
-    rel = posixpath.relpath(target or ".", here or ".")
+    """A link from the page at URL `here` to the site path `target`, both relative to the root.
+
+    What posixpath.relpath gives for these plain paths, without its calls to the file system
+    (it asks for the working directory each time, which adds up over a million links).
+    """
+    start = [p for p in here.split("/") if p and p != "."]
+    parts = [p for p in target.split("/") if p and p != "."]
+    common = 0
+    while common < min(len(start), len(parts)) and start[common] == parts[common]:
+        common += 1
+    rel = "/".join([".."] * (len(start) - common) + parts[common:]) or "."
     return rel + "/" if target.endswith("/") and not rel.endswith("/") else rel
 
 

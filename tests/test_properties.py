@@ -60,3 +60,21 @@ def test_alias_bomb_is_refused_quickly():
     doc, problems = parse("\n".join(rows).encode(), "bomb.yml")
     assert problems and "anchor" in problems[0].message
     assert len(str(doc.data)) < 10_000  # aliases were not expanded
+
+
+_segments = st.lists(st.sampled_from(["a", "b", "opportunities", "browse", "page-2"]), max_size=4)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_segments, st.booleans(), _segments, st.sampled_from(["", "/", ".css"]))
+def test_relative_links_are_what_relpath_gives(here, slash, target, end):
+    import posixpath
+
+    from generator.render import relative
+
+    here_path = "/".join(here) + ("/" if slash and here else "")
+    target_path = "/".join(target) + (end if target else "")
+    expected = posixpath.relpath(target_path or ".", here_path or ".")
+    if target_path.endswith("/") and not expected.endswith("/"):
+        expected += "/"
+    assert relative(here_path, target_path) == expected
