@@ -20,16 +20,39 @@ from generator.validate import read_tree, validate_tree
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except InvalidDirectory as exc:
+        for problem in exc.problems:
+            print(problem)
+        files = len({p.path for p in exc.problems})
+        print(f"{len(exc.problems)} problem(s) in {files} file(s); nothing was changed.",
+              file=sys.stderr)
+        return 1
+    except (BuildFailed, SetupError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except Refused as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print("Nothing was written.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator",
                                      description="Build and check the pro bono directory.")
     parser.add_argument("--root", type=Path, default=Path("."),
                         help="the project's top folder (default: the current folder)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="check every file in orgs/ and list every problem")
-    schema_cmd = commands.add_parser("schema", help="write schema/ and the field reference in "
-                                     "CONTRIBUTING.md from the model")
+    schema_cmd = commands.add_parser("schema", help="write schema/, the field reference in "
+                                     "CONTRIBUTING.md and the issue forms from the model")
     schema_cmd.add_argument("--check", action="store_true",
-                            help="only report whether schema/ is up to date")
+                            help="only report whether they are up to date")
     build_cmd = commands.add_parser("build", help="validate, then build the site atomically")
     build_cmd.add_argument("--output", type=Path, default=Path("site"),
                            help="where the site goes (default: site)")
@@ -56,26 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     diff_cmd.add_argument("--site-url", default=os.environ.get("SITE_URL", ""), metavar="URL",
                           help="make full links with this address (default: $SITE_URL, else "
                           "links start at the site's root)")
-    args = parser.parse_args(argv)
-    try:
-        return COMMANDS[args.command](args)
-    except InvalidDirectory as exc:
-        for problem in exc.problems:
-            print(problem)
-        files = len({p.path for p in exc.problems})
-        print(f"{len(exc.problems)} problem(s) in {files} file(s); nothing was changed.",
-              file=sys.stderr)
-        return 1
-    except (BuildFailed, SetupError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except Refused as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print("Nothing was written.", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
+    return parser
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -224,7 +228,11 @@ def _preview(args: argparse.Namespace) -> int:
 
 
 def _from_issue(args: argparse.Namespace) -> int:
-    raw = sys.stdin.buffer.read() if args.body == "-" else Path(args.body).read_bytes()
+    try:
+        raw = sys.stdin.buffer.read() if args.body == "-" else Path(args.body).read_bytes()
+    except OSError as exc:
+        raise Refused([f"{args.body}: cannot be read ({exc.strerror}); save the issue's text "
+                       "to a file and give its path"]) from None
     try:
         body = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -42,6 +42,9 @@ def create(root: Path, kind: str, given: dict[str, str | None], ask: Ask | None,
            today: dt.date, org_id: str | None = None) -> Created:
     """Write orgs/<org>/organization.yml or orgs/<org>/<id>.yml from the given answers."""
     model = MODELS[kind]
+    if not (root / "orgs").is_dir():
+        raise NotCreated([f"there is no orgs/ folder in {root}; run the command from the "
+                          "project's top folder, or pass --root"])
     files, _ = find_files(root)
     taken = {f.id for f in files}
     values: dict[str, Any] = {}

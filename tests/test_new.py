@@ -198,3 +198,10 @@ def test_long_text_reads_back_line_for_line(lines):
         assert value == expected
     else:
         assert value == text
+
+
+def test_outside_the_project(tmp_path):
+    result = new(tmp_path, "org", "--name", "X", "--description", "Y", "--no-input")
+    assert result.returncode == 1
+    assert "there is no orgs/ folder" in result.stderr
+    assert list(tmp_path.iterdir()) == []
