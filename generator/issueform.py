@@ -195,22 +195,27 @@ def _description(form: Form, question: Question) -> str:
     return text
 
 
+def _stale(root: Path) -> list[Form]:
+    def current(form: Form) -> bool:
+        path = root / FOLDER / form.file
+        return path.is_file() and path.read_text(encoding="utf-8") == form_text(form)
+    return [form for form in FORMS if not current(form)]
+
+
 def write_forms(root: Path) -> list[Path]:
     """Write the forms that differ from what the questions give; the paths written."""
     written = []
-    for form in FORMS:
+    for form in _stale(root):
         path = root / FOLDER / form.file
-        if not path.is_file() or path.read_text(encoding="utf-8") != form_text(form):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(form_text(form), encoding="utf-8")
-            written.append(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(form_text(form), encoding="utf-8")
+        written.append(path)
     return written
 
 
 def stale_forms(root: Path) -> list[str]:
-    return [f"{FOLDER.as_posix()}/{form.file}" for form in FORMS
-            if not (root / FOLDER / form.file).is_file()
-            or (root / FOLDER / form.file).read_text(encoding="utf-8") != form_text(form)]
+    """The forms that `python -m generator schema` would rewrite."""
+    return [f"{FOLDER.as_posix()}/{form.file}" for form in _stale(root)]
 
 
 # -- reading a submitted issue -----------------------------------------------------------------
