@@ -17,10 +17,13 @@ def test_home_to_organization_to_program(page, served):
     assert page.locator("h1").first.inner_text().rstrip("¶") == (
         "Pro bono opportunities for attorneys")
     page.get_by_role("link", name="Organizations", exact=True).first.click()
+    page.wait_for_url("**/organizations/", wait_until="load")
     page.get_by_role("link", name="Los Angeles Center for Law and Justice").click()
+    page.wait_for_url("**/organizations/laclj/", wait_until="load")
     assert page.locator("h1").inner_text().rstrip("¶") == "Los Angeles Center for Law and Justice"
     page.locator(".pb-card__title a").first.click()
-    assert "/opportunities/pro-bono-vacatur-project/" in page.url
+    # the address changes when the new page starts to arrive; wait until it has loaded
+    page.wait_for_url("**/opportunities/pro-bono-vacatur-project/", wait_until="load")
     primary = page.locator("a.pb-primary")
     assert primary.count() == 1 and primary.is_visible()
     assert primary.get_attribute("href") == (
