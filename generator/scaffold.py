@@ -116,7 +116,7 @@ def _fields(model: type[BaseModel], values: dict[str, Any], indent: str,
                 lines += item_lines
         elif isinstance(given, list):
             lines.append(f"{indent}{name}: [{', '.join(scalar(v, True) for v in given)}]")
-        elif isinstance(given, str) and ("\n" in given or len(given) > WIDTH - len(indent) - 20):
+        elif isinstance(given, str) and "\n" in given:  # one-line fields stay on one line
             lines.append(f"{indent}{name}:{block(given, indent)}")
         else:
             lines.append(f"{indent}{name}: {scalar(given)}")

@@ -111,3 +111,48 @@ def test_unknown_base(repo):
     assert result.returncode == 1
     assert "git does not know 'no-such-branch'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_whole_path_on_a_copy_of_the_repositorys_listings(tmp_path):
+    """new, from-issue and a hand edit on a copy of the real orgs/, then diff for the reviewer."""
+    import shutil
+
+    from tests.test_from_issue import body
+
+    copy = tmp_path / "repo"
+    shutil.copytree(ROOT / "orgs", copy / "orgs")
+    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    git(copy, "init", "-q", "-b", "main")
+    git(copy, "add", "-A")
+    git(copy, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "base")
+    run = [sys.executable, "-m", "generator", "--root", str(copy)]
+    created = subprocess.run([*run, "new", "program", "her-justice", "--title",
+                              "U visa certifications", "--summary", "Ask for U visa "
+                              "certifications.", "--description", "Draft certification requests.",
+                              "--kinds-of-work", "limited-scope", "--practice-areas",
+                              "immigration", "--no-input"], capture_output=True, text=True,
+                             cwd=ROOT, check=False)
+    assert created.returncode == 0, created.stderr
+    issue = copy / "issue.md"
+    issue.write_text(body("new-listing.yml", {
+        "org-id": "laclj", "id": "pro-bono-vacatur-project", "urgent": "Yes",
+        "title": "Vacatur and post-conviction relief for survivors (Pro Bono Vacatur Project "
+                 "with Jones Day)",
+        "summary": "Help a survivor in Los Angeles County get a conviction vacated.",
+        "description": "Research, draft and negotiate with the prosecutor's office.",
+        "kinds-of-work": "Limited-scope help", "practice-areas": "Criminal record relief"}),
+        encoding="utf-8")
+    updated = subprocess.run([*run, "from-issue", str(issue), "--write"], capture_output=True,
+                             text=True, cwd=ROOT, check=False)
+    assert updated.returncode == 0, updated.stderr
+    issue.unlink()
+    apply(copy, "orgs/iangel/vacatur-training-and-representation.yml", "status: open",
+          "status: paused")
+    assert subprocess.run([*run, "validate"], capture_output=True, cwd=ROOT).returncode == 0
+    out = diff(copy, "main").stdout
+    assert "Listings and organizations: 1 added, 1 paused, 1 updated." in out
+    assert "[U visa certifications](/opportunities/u-visa-certifications/)" in out
+    updated_part = out.split("### Updated")[1]
+    assert "/opportunities/pro-bono-vacatur-project/" in updated_part
+    assert "now urgent" in updated_part and "`summary`" in updated_part
+    assert "/opportunities/vacatur-training-and-representation/" in out.split("### Paused")[1]
