@@ -82,7 +82,8 @@ def term(vocabulary: vocab.Vocabulary, text: str, numbered: bool = False) -> str
     for key, label in vocabulary.terms.items():
         if wanted in (key.lower(), label.lower(), slug(label)) or slug(wanted) == key:
             return key
-    names = {**{k: k for k in vocabulary.ids()}, **{l.lower(): k for k, l in vocabulary.terms.items()}}
+    names = {key: key for key in vocabulary.ids()}
+    names |= {label.lower(): key for key, label in vocabulary.terms.items()}
     close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.6)
     hint = (f"did you mean '{names[close[0]]}'?" if close else
             f"choose from: {', '.join(vocabulary.ids())}" if len(vocabulary.terms) <= 12 else
@@ -129,6 +130,7 @@ NEW_PROGRAM = (
     Question(("contact", "email"), "Work email for volunteers (optional: empty uses the "
              "organization's contact)"),
 )
+
 
 def finish(kind: str, values: dict[str, Any], today: dt.date, source: str) -> dict[str, Any]:
     """Add what every new file says: where its facts came from and when they were checked."""

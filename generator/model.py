@@ -127,7 +127,8 @@ class Verification(Strict):
 
 
 class Location(Strict):
-    state: State | None = field(f"Two-letter state code, e.g. CA. One of: {vocab.STATES.describe()}.",
+    state: State | None = field(f"Two-letter state code, e.g. CA. One of: "
+                                f"{vocab.STATES.describe()}.",
                                 None)
     counties: list[Line] = field("Counties served, e.g. Los Angeles County.", [])
     cities: list[Line] = field("Cities served or where volunteers meet clients.", [])

@@ -68,7 +68,7 @@ def _double_quoted(text: str) -> str:
 
 
 def block(text: str, indent: str) -> str:
-    """Long text as a literal block (`|`), kept line for line; quoted when a block cannot hold it."""
+    """Long text as a literal block (`|`), line for line; quoted when a block cannot hold it."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n").split("\n")
     lines = [line.rstrip() for line in lines]
     if not all(line.isprintable() for line in lines) or not lines[0] or lines[0][0] == " ":
@@ -184,7 +184,8 @@ def _about(description: str, annotation: Any) -> str:
     if ids == vocab.STATES.ids():
         return short if "e.g." in short else f"{short} Two-letter codes, e.g. CA."
     if ids == vocab.LANGUAGES.ids():
-        return f"{short} Ids: lowercase names, e.g. spanish, haitian-creole (all in CONTRIBUTING.md)."
+        return (f"{short} Ids: lowercase names, e.g. spanish, haitian-creole (all in "
+                "CONTRIBUTING.md).")
     return f"{short} Ids: {', '.join(ids)}."
 
 

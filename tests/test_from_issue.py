@@ -70,7 +70,8 @@ def data(path):
 def test_a_new_listing(project):
     result = from_issue(project, body("new-listing.yml", LISTING), "--write")
     assert result.returncode == 0, result.stderr
-    path = project / "orgs" / "bay-legal-aid" / "ninos-en-la-corte-asylum-for-unaccompanied-children.yml"
+    path = (project / "orgs" / "bay-legal-aid" /
+            "ninos-en-la-corte-asylum-for-unaccompanied-children.yml")
     values = data(path)
     assert values["title"] == LISTING["title"]
     assert values["description"] == LISTING["description"] + "\n"
