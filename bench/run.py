@@ -175,7 +175,8 @@ def compare_search(tmp: Path, site: Path, listings: int, orgs: int, runs: int) -
     material_url, material_ready = f"?q={WORD}", ".md-search-result__item"
     material = [query(material_folder / "site", material_url, material_ready)
                 for _ in range(runs)]
-    # Bytes only (the byte counts do not vary between loads): served uncompressed.
+    # Bytes only, one load each, served uncompressed (the counts vary little between loads;
+    # the times are the compressed runs' above).
     plain = {"finder": query(site, finder_url, finder_ready, compress=False)[1],
              "material": query(material_folder / "site", material_url, material_ready,
                                compress=False)[1]}

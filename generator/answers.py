@@ -98,6 +98,14 @@ def put(values: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     values[path[-1]] = value
 
 
+def free_id(base: str, taken: set[str]) -> str:
+    """base, or base-2, base-3 ...: the first that no file uses yet."""
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
 def check_id(text: str, what: str) -> str:
     if not ID_RE.match(text):
         raise BadAnswer(f"'{text}' is not a valid {what} id; use lowercase letters, digits and "

@@ -23,10 +23,10 @@ import yaml
 
 from generator import answers, vocab
 from generator.answers import CHOICE, CHOICES, DATE, FLAG, ITEMS, LINE, TEXT, BadAnswer, Question
-from generator.load import ID_RE, slug
-from generator.model import nested_model
+from generator.load import slug
+from generator.model import without_ids
 from generator.problems import Refused
-from generator.validate import MODELS
+from generator.validate import MODELS, field_info
 
 NO_RESPONSE = "_No response_"
 FOLDER = Path(".github") / "ISSUE_TEMPLATE"
@@ -183,11 +183,7 @@ def _element(form: Form, question: Question) -> dict[str, Any]:
 def _description(form: Form, question: Question) -> str:
     if question.path in _SPECIAL:
         return ""
-    model: Any = MODELS[form.kind]
-    for part in question.path[:-1]:
-        model = nested_model(model.model_fields[part].annotation)
-    text = model.model_fields[question.path[-1]].description or ""
-    text = re.split(r" One (?:or more )?of: ", text)[0]
+    text = without_ids(field_info(MODELS[form.kind], question.path).description or "")
     if question.kind == FLAG:  # the model speaks of true and false; the form of Yes and No
         text = re.sub(r"\btrue\b", "Yes", re.sub(r"\bfalse\b", "No", text))
         text = text.replace("leave out if", "leave blank if")
@@ -325,19 +321,17 @@ def _place(form: Form, special: dict[str, str], values: dict[str, Any],
                 problems.append(f"Listing id (only to update a listing): '{wanted}' belongs to "
                                 f"'{existing[wanted][0]}', not '{org_id}'; check both ids")
             return org_id, wanted, True
-        base = slug(str(values.get("title", "")))
-    else:
-        if wanted and not ID_RE.match(wanted):
-            problems.append(f"Organization id (optional): '{wanted}' is not a valid id; use "
-                            f"lowercase letters, digits and hyphens, e.g. '{slug(wanted)}'")
+        return org_id, answers.free_id(slug(str(values.get("title", ""))), taken), False
+    if wanted:
+        try:
+            answers.check_id(wanted, "organization")
+        except BadAnswer as exc:
+            problems.append(f"Organization id (optional): {exc}")
         if wanted in taken:
             problems.append(f"Organization id (optional): '{wanted}' is already used")
-        base = wanted or slug(str(values.get("short_name") or values.get("name") or ""))
-        org_id = base
-    file_id, number = base, 2
-    while file_id in taken:
-        file_id, number = f"{base}-{number}", number + 1
-    return (org_id if form.kind == "program" else file_id), file_id, False
+        return wanted, wanted, False
+    org_id = answers.free_id(slug(str(values.get("short_name") or values.get("name"))), taken)
+    return org_id, org_id, False
 
 
 def _merged(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:

@@ -75,6 +75,11 @@ def field(description: str, default: Any = ..., **kwargs: Any) -> Any:
     return Field(default, description=description, **kwargs)
 
 
+def without_ids(description: str) -> str:
+    """A field's description without the list of ids its vocabulary adds ("One of: ...")."""
+    return re.split(r" One (?:or more )?of: ", description)[0]
+
+
 def listing(vocabulary: vocab.Vocabulary, description: str, min_length: int = 0) -> Any:
     return Field([] if not min_length else ..., min_length=min_length,
                  description=f"{description} One or more of: {vocabulary.describe()}.")

@@ -8,9 +8,9 @@ file as commented guidance (`scaffold`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -74,13 +74,12 @@ def create(root: Path, kind: str, given: dict[str, str | None], ask: Ask | None,
         path, url = root / "orgs" / str(org_id) / f"{file_id}.yml", program_url(file_id)
     else:
         path, url = root / "orgs" / file_id / ORG_FILE, org_url(file_id)
-    folder = path.parent
     shown = path.relative_to(root).as_posix()
     text = scaffold.file_text(kind, values, today)
     own, others = trial(root, shown, text, today)
     if own:
         raise NotCreated([str(p) for p in own])
-    folder.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return Created(path, shown, url, others)
 
@@ -159,8 +158,4 @@ def _new_id(wanted: str | None, suggested: str, taken: set[str], kind: str) -> s
             raise NotCreated([f"--id: '{wanted}' is already used in orgs/; choose another id, "
                               "or edit the existing file"])
         return wanted
-    candidate = suggested
-    number = 2
-    while candidate in taken:
-        candidate, number = f"{suggested}-{number}", number + 1
-    return candidate
+    return answers.free_id(suggested, taken)

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator import vocab
-from generator.model import nested_model
+from generator.model import nested_model, without_ids
 from generator.validate import MODELS, header_for
 
 WIDTH = 96
@@ -178,7 +178,7 @@ def _unwrap(annotation: Any) -> Any:
 def _about(description: str, annotation: Any) -> str:
     """A field's description, with a long list of ids shortened to a pointer."""
     ids = _ids(annotation)
-    short = re.split(r" One (?:or more )?of: ", description)[0]
+    short = without_ids(description)
     if not ids:
         return short
     if ids == vocab.STATES.ids():

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic.fields import FieldInfo
 
 from generator import vocab
 from generator.directory import Directory, OrgEntry, ProgramEntry
@@ -119,14 +120,18 @@ def _explain(doc: Document, model: type[BaseModel], error: Any) -> Problem:
     return Problem(doc.path, *doc.where(loc), f"{name}: {_value_message(error, kind, value)}")
 
 
+def field_info(model: type[BaseModel], path: tuple[str, ...]) -> FieldInfo:
+    """The field at path, e.g. ("location", "state"); KeyError if the model has none there."""
+    parent = _model_at(model, path[:-1]) if path[:-1] else model
+    if parent is None or path[-1] not in parent.model_fields:
+        raise KeyError(".".join(path))
+    return parent.model_fields[path[-1]]
+
+
 def value_problem(model: type[BaseModel], path: tuple[str, ...], value: Any) -> str | None:
     """What is wrong with one value for the field at path, in the validator's words, or None."""
-    parent = _model_at(model, path[:-1]) if path[:-1] else model
-    info = parent.model_fields[path[-1]] if parent else None
-    if info is None:
-        raise KeyError(".".join(path))
     try:
-        TypeAdapter(info.annotation).validate_python(value)
+        TypeAdapter(field_info(model, path).annotation).validate_python(value)
     except ValidationError as exc:
         error = exc.errors()[0]
         return _value_message(error, error["type"], error.get("input"))
