@@ -63,7 +63,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built from the repository's own listings and pages, as `make site` does."""
+    """The site built from the repository's own listings and pages, as `make site` does.
+
+    The listings belong to the organizations: tests on this site check only what holds for any
+    valid directory (tests/test_real_directory.py), never its counts, ids or wording.
+    """
     output = tmp_path_factory.mktemp("real") / "site"
     result = build(ROOT, str(output))
     assert result.returncode == 0, result.stdout + result.stderr
@@ -129,13 +133,19 @@ def served_test_site(site: Path):
     yield from serve(site)
 
 
-@pytest.fixture
-def page(browser, served):
-    """A desktop-sized page on the real site; fails the test if it asked any other host."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def open_page(browser, base: str, width: int = 1280, **options):
+    """A page in a new browser context, and the list of requests it made to any other host."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, **options)
     page = context.new_page()
     outside: list[str] = []
-    page.on("request", lambda r: r.url.startswith(served) or outside.append(r.url))
+    page.on("request", lambda r: r.url.startswith(base) or outside.append(r.url))
+    return context, page, outside
+
+
+@pytest.fixture
+def page(browser, served_test_site):
+    """A desktop-sized page on the test listings' site; fails the test if it asked another host."""
+    context, page, outside = open_page(browser, served_test_site)
     yield page
     context.close()
     assert outside == [], f"a request left the site: {outside}"

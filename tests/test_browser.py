@@ -12,31 +12,32 @@ pytestmark = pytest.mark.browser
 SHOTS = ROOT / ".screenshots"  # not committed: look at them; the README's copy is refreshed by hand
 
 
-def test_home_to_organization_to_program(page, served):
-    page.goto(served)
+def test_home_to_organization_to_program(page, served_test_site):
+    page.goto(served_test_site)
     assert page.locator("h1").first.inner_text().rstrip("¶") == (
         "Pro bono opportunities for attorneys")
     page.get_by_role("link", name="Organizations", exact=True).first.click()
     page.wait_for_url("**/organizations/", wait_until="load")
-    page.get_by_role("link", name="Los Angeles Center for Law and Justice").click()
-    page.wait_for_url("**/organizations/laclj/", wait_until="load")
-    assert page.locator("h1").inner_text().rstrip("¶") == "Los Angeles Center for Law and Justice"
-    page.locator(".pb-card__title a").first.click()
+    page.get_by_role("link", name="Centro Jurídico de las Niñas y Niños").click()
+    page.wait_for_url("**/organizations/centro-juridico/", wait_until="load")
+    assert page.locator("h1").inner_text().rstrip("¶") == "Centro Jurídico de las Niñas y Niños"
+    page.get_by_role("link", name="Vacatur motions in Los Angeles County").first.click()
     # the address changes when the new page starts to arrive; wait until it has loaded
-    page.wait_for_url("**/opportunities/pro-bono-vacatur-project/", wait_until="load")
+    page.wait_for_url("**/opportunities/vacatur-los-angeles/", wait_until="load")
     primary = page.locator("a.pb-primary")
     assert primary.count() == 1 and primary.is_visible()
+    # the listing has no contact of its own: the organization's pro bono contact is used
     assert primary.get_attribute("href") == (
-        "mailto:amandaj@lajl.org?subject=Pro%20bono%3A%20Vacatur%20and%20post-conviction%20"
-        "relief%20for%20survivors%20%28Pro%20Bono%20Vacatur%20Project%20with%20Jones%20Day%29")
-    assert primary.inner_text() == "Volunteer: email Amanda Jancu"
+        "mailto:voluntarios@centro.example.org?subject=Pro%20bono%3A%20Vacatur%20motions%20in%20"
+        "Los%20Angeles%20County")
+    assert primary.inner_text() == "Volunteer: email Inés Ejemplo"
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-def test_program_page_reads_at_phone_and_desktop_width(browser, served, width, tmp_path):
+def test_program_page_reads_at_phone_and_desktop_width(browser, served_test_site, width):
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
-    page.goto(served + "opportunities/pro-bono-vacatur-project/")
+    page.goto(served_test_site + "opportunities/u-visa-petitions/")
     primary = page.locator("a.pb-primary")
     box = primary.bounding_box()
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= width
@@ -47,10 +48,10 @@ def test_program_page_reads_at_phone_and_desktop_width(browser, served, width, t
     context.close()
 
 
-def test_print_is_a_clean_brief(browser, served, tmp_path):
+def test_print_is_a_clean_brief(browser, served_test_site, tmp_path):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(served + "opportunities/pro-bono-vacatur-project/")
+    page.goto(served_test_site + "opportunities/u-visa-petitions/")
     page.emulate_media(media="print")
     assert not page.locator(".md-header").is_visible()
     assert not page.locator(".md-footer").is_visible()

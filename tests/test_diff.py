@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SITE_DATA
 from tests.test_broken_files import apply
 
 PROGRAM = "orgs/bay-legal-aid/u-visa-petitions.yml"
@@ -113,20 +113,20 @@ def test_unknown_base(repo):
     assert "Traceback" not in result.stderr
 
 
-def test_the_whole_path_on_a_copy_of_the_repositorys_listings(tmp_path):
-    """new, from-issue and a hand edit on a copy of the real orgs/, then diff for the reviewer."""
+def test_the_whole_path_on_a_copy_of_the_test_listings(tmp_path):
+    """new, from-issue and a hand edit on a copy of the test listings, then diff for the reviewer."""
     import shutil
 
     from tests.test_from_issue import body
 
     copy = tmp_path / "repo"
-    shutil.copytree(ROOT / "orgs", copy / "orgs")
+    shutil.copytree(SITE_DATA / "orgs", copy / "orgs")
     shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
     git(copy, "init", "-q", "-b", "main")
     git(copy, "add", "-A")
     git(copy, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "base")
     run = [sys.executable, "-m", "generator", "--root", str(copy)]
-    created = subprocess.run([*run, "new", "program", "her-justice", "--title",
+    created = subprocess.run([*run, "new", "program", "north-coast-justice", "--title",
                               "U visa certifications", "--summary", "Ask for U visa "
                               "certifications.", "--description", "Draft certification requests.",
                               "--kinds-of-work", "limited-scope", "--practice-areas",
@@ -135,9 +135,8 @@ def test_the_whole_path_on_a_copy_of_the_repositorys_listings(tmp_path):
     assert created.returncode == 0, created.stderr
     issue = copy / "issue.md"
     issue.write_text(body("new-listing.yml", {
-        "org-id": "laclj", "id": "pro-bono-vacatur-project", "urgent": "Yes",
-        "title": "Vacatur and post-conviction relief for survivors (Pro Bono Vacatur Project "
-                 "with Jones Day)",
+        "org-id": "centro-juridico", "id": "vacatur-los-angeles", "urgent": "Yes",
+        "title": "Vacatur motions in Los Angeles County",
         "summary": "Help a survivor in Los Angeles County get a conviction vacated.",
         "description": "Research, draft and negotiate with the prosecutor's office.",
         "kinds-of-work": "Limited-scope help", "practice-areas": "Criminal record relief"}),
@@ -146,13 +145,12 @@ def test_the_whole_path_on_a_copy_of_the_repositorys_listings(tmp_path):
                              text=True, cwd=ROOT, check=False)
     assert updated.returncode == 0, updated.stderr
     issue.unlink()
-    apply(copy, "orgs/iangel/vacatur-training-and-representation.yml", "status: open",
-          "status: paused")
+    apply(copy, "orgs/north-coast-justice/closed-clinic.yml", "status: closed", "status: paused")
     assert subprocess.run([*run, "validate"], capture_output=True, cwd=ROOT).returncode == 0
     out = diff(copy, "main").stdout
     assert "Listings and organizations: 1 added, 1 paused, 1 updated." in out
     assert "[U visa certifications](/opportunities/u-visa-certifications/)" in out
     updated_part = out.split("### Updated")[1]
-    assert "/opportunities/pro-bono-vacatur-project/" in updated_part
+    assert "/opportunities/vacatur-los-angeles/" in updated_part
     assert "now urgent" in updated_part and "`summary`" in updated_part
-    assert "/opportunities/vacatur-training-and-representation/" in out.split("### Paused")[1]
+    assert "/opportunities/closed-clinic/" in out.split("### Paused")[1]

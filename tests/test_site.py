@@ -11,7 +11,10 @@ from pathlib import Path
 from generator import schema
 from tests.conftest import ROOT, SITE_DATA, build, make_project
 
-PROGRAMS = {"u-visa-petitions", "vacatur-motions", "closed-clinic", "expired-training"}
+PROGRAMS = {"u-visa-petitions", "vacatur-clinic", "vacatur-motions", "closed-clinic",
+            "expired-training", "accompaniment", "vacatur-los-angeles", "t-visa-remote",
+            "asylum-for-children", "paused-sijs"}
+NOT_LISTED = ("closed-clinic", "expired-training", "paused-sijs")
 
 
 def read(site: Path, url: str) -> str:
@@ -21,7 +24,7 @@ def read(site: Path, url: str) -> str:
 def test_every_listing_and_organization_has_a_page(site):
     for program in PROGRAMS:
         assert (site / "opportunities" / program / "index.html").is_file()
-    for org in ("bay-legal-aid", "north-coast-justice"):
+    for org in ("bay-legal-aid", "north-coast-justice", "centro-juridico"):
         assert (site / "organizations" / org / "index.html").is_file()
 
 
@@ -45,13 +48,15 @@ def test_program_without_own_contact_falls_back_to_organization(site):
     assert 'pb-primary" href="https://northcoast.example.org"' in html
 
 
-def test_closed_and_expired_keep_their_page_with_a_banner_and_leave_the_lists(site):
+def test_closed_paused_and_expired_keep_their_page_with_a_banner_and_leave_the_lists(site):
     assert "This opportunity is closed." in read(site, "opportunities/closed-clinic")
     assert "This listing expired on May 1, 2026." in read(site, "opportunities/expired-training")
+    assert "This opportunity is paused:" in read(site, "opportunities/paused-sijs")
     lists = [p for p in (site / "browse").rglob("index.html")] + [site / "index.html"]
     for page in lists:
         text = page.read_text(encoding="utf-8")
-        assert "closed-clinic" not in text and "expired-training" not in text, page
+        for program in NOT_LISTED:
+            assert f"opportunities/{program}/" not in text, (page, program)
     org = read(site, "organizations/north-coast-justice")
     listed, _, past = org.partition('id="past"')
     assert "vacatur-motions" in listed and "closed-clinic" not in listed
@@ -60,17 +65,22 @@ def test_closed_and_expired_keep_their_page_with_a_banner_and_leave_the_lists(si
 
 def test_home_counts_open_listings(site):
     html = (site / "index.html").read_text(encoding="utf-8")
-    assert "<strong>2</strong> open opportunities from <strong>2</strong> organizations" in html
+    assert "<strong>7</strong> open opportunities from <strong>3</strong> organizations" in html
     urgent = html.split('id="urgent"')[1].split('id="new"')[0]
-    assert "u-visa-petitions" in urgent and "vacatur-motions" not in urgent
+    assert set(re.findall(r"opportunities/([^/]+)/", urgent)) == {"u-visa-petitions",
+                                                                   "t-visa-remote"}
 
 
 def test_browse_pages_group_by_facet_and_place(site):
     assert "u-visa-petitions" in read(site, "browse/remedy/u-visa")
     assert "vacatur-motions" in read(site, "browse/remedy/vacatur")
-    assert "u-visa-petitions" in read(site, "browse/state/ca/alameda-county")
+    alameda = read(site, "browse/state/ca/alameda-county")
+    assert set(re.findall(r"opportunities/([^/]+)/", alameda)) == {"u-visa-petitions",
+                                                                    "vacatur-clinic"}
     assert "vacatur-motions" in read(site, "browse/state/ny/new-york-city")
-    assert not (site / "browse" / "remedy" / "t-visa").exists()  # only closed or expired
+    t_visa = read(site, "browse/remedy/t-visa")  # one open listing; the closed and expired left
+    assert set(re.findall(r"opportunities/([^/]+)/", t_visa)) == {"t-visa-remote"}
+    assert not (site / "browse" / "remedy" / "custody").exists()  # nobody offers it
 
 
 def test_listing_pages_stay_out_of_the_navigation(site):
@@ -117,7 +127,7 @@ def test_open_data_exports(site):
     closed = next(p for p in programs if p["id"] == "closed-clinic")
     assert (closed["status"], closed["listed"]) == ("closed", False)
     orgs = json.loads((site / "api" / "organizations.json").read_text(encoding="utf-8"))
-    assert [o["id"] for o in orgs] == ["bay-legal-aid", "north-coast-justice"]
+    assert [o["id"] for o in orgs] == ["bay-legal-aid", "centro-juridico", "north-coast-justice"]
     assert orgs[0]["url"] == "organizations/bay-legal-aid/"
     rows = list(csv.DictReader(io.StringIO((site / "api" / "opportunities.csv").read_text())))
     assert {r["id"] for r in rows} == PROGRAMS
@@ -181,9 +191,9 @@ def test_generated_pages_can_be_written_for_another_engine(tmp_path):
     assert len(list(tmp_path.rglob("*.md"))) == len(pages)
 
 
-def test_report_link_on_program_pages_reaches_the_about_page_address(real_site):
-    program = read(real_site, "opportunities/pro-bono-vacatur-project")
+def test_report_link_on_program_pages_reaches_the_about_page_address(site):
+    program = read(site, "opportunities/vacatur-motions")
     assert '<a href="../../about/#report-a-problem">' in program
-    about = read(real_site, "about")
+    about = read(site, "about")
     assert 'id="report-a-problem"' in about
     assert 'href="mailto:corrections@probono-directory.example' in about
