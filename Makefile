@@ -7,8 +7,13 @@ PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1:8000
 
 BASE   ?= origin/main
+ORG    ?=
+BODY   ?=
+FILES  ?=
+ARGS   ?=
 
-.PHONY: install install-test validate schema site serve preview diff test clean bench
+.PHONY: install install-test validate schema site serve preview diff test clean bench \
+	new-org new-program from-issue check-setup
 
 $(VENV)/.site-deps: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +40,20 @@ serve: site                       ## build, then serve with live reload on http:
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs serve --livereload --dev-addr $(HOST)
 
 preview: install                  ## serve the site and print the address of each listing you changed
-	$(PY) -m generator preview --dev-addr $(HOST)
+	$(PY) -m generator preview --dev-addr $(HOST) $(FILES)
+
+new-org: install                  ## start orgs/<id>/organization.yml: asks for the essentials
+	$(PY) -m generator new org $(ARGS)
+
+new-program: install              ## start a program: make new-program ORG=<organization-id>
+	@if [ -z "$(ORG)" ]; then echo "make new-program needs the organization's id (its folder \
+	name in orgs/): make new-program ORG=<organization-id>" >&2; exit 2; fi
+	$(PY) -m generator new program "$(ORG)" $(ARGS)
+
+from-issue: install               ## a submitted issue form as a data file: make from-issue BODY=<file>
+	@if [ -z "$(BODY)" ]; then echo "make from-issue needs the file with the issue's text: \
+	make from-issue BODY=<file>" >&2; exit 2; fi
+	$(PY) -m generator from-issue "$(BODY)" --write $(ARGS)
 
 diff: install                     ## what your change does to the directory, against $(BASE)
 	$(PY) -m generator diff $(BASE)

@@ -121,7 +121,8 @@ NEW_ORGANIZATION = (
     Question(("website",), "Website, starting with https:// (optional)"),
     Question(("description",), "What the organization does, in a few sentences", TEXT,
              required=True),
-    Question(("location", "state"), "State (two-letter code, e.g. CA)", CHOICE, vocab.STATES),
+    Question(("location", "state"), "State (two-letter code, e.g. CA)", CHOICE, vocab.STATES,
+             required=True),
     Question(("pro_bono_contact", "email"), "Work email for volunteer enquiries (optional)"),
 )
 
@@ -134,7 +135,9 @@ NEW_PROGRAM = (
     Question(("practice_areas",), "Practice areas", CHOICES, vocab.PRACTICE_AREAS, required=True),
     Question(("remedies",), "Remedies (optional)", CHOICES, vocab.REMEDIES),
     Question(("clients",), "Clients (optional)", CHOICES, vocab.CLIENTS),
-    Question(("location", "state"), "State (two-letter code, e.g. CA)", CHOICE, vocab.STATES),
+    Question(("urgent",), "Are volunteers needed urgently? (yes or no; empty means no)", FLAG),
+    Question(("location", "state"), "State (two-letter code, e.g. CA)", CHOICE, vocab.STATES,
+             required=True),
     Question(("contact", "email"), "Work email for volunteers (optional: empty uses the "
              "organization's contact)"),
 )

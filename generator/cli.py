@@ -97,7 +97,7 @@ def _schema(args: argparse.Namespace) -> int:
             out_of_date.append("CONTRIBUTING.md")
         out_of_date += issueform.stale_forms(args.root)
         for name in out_of_date:
-            print(f"{name}:1:1: out of date; run 'python -m generator schema'")
+            print(f"{name}:1:1: out of date; run 'make schema'")
         return 1 if out_of_date else 0
     for path in schema.write_all(folder):
         print(f"wrote {path}")
@@ -156,13 +156,14 @@ def _new(args: argparse.Namespace) -> int:
     created = newfile.create(args.root, kind, given, ask, dt.date.today(),
                              getattr(args, "org_id", None))
     address = _local(args.root, "127.0.0.1:8000", created.url)
-    print(f"\nWrote {created.shown_as}; it passes validation.\n\nNext:")
+    print(f"\nWrote {created.shown_as}; it passes validation.\n\nNext, from the project's top "
+          "folder:")
     steps = [f"Open {created.shown_as} and fill in what you know. Lines starting with # explain "
              "the other fields; remove the '# ' to use one."]
     if kind == "organization":
-        steps.append(f"Add a program: python -m generator new program {created.path.parent.name}")
-    steps += ["Check your work: python -m generator validate",
-              f"Preview: python -m generator preview {created.shown_as}\n"
+        steps.append(f"Add a program: make new-program ORG={created.path.parent.name}")
+    steps += ["Check your work: make validate",
+              f"Preview: make preview FILES={created.shown_as}\n"
               f"     then open {address}",
               "Open a pull request with the new file (CONTRIBUTING.md says how)."]
     for number, step in enumerate(steps, start=1):

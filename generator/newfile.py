@@ -8,6 +8,7 @@ file as commented guidance (`scaffold`).
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from typing import Any
 
 from generator import answers, scaffold
 from generator.answers import BadAnswer, Question
-from generator.load import ORG_FILE, find_files, read_file, slug
+from generator.load import ORG_FILE, find_files, parse, read_file, slug
 from generator.problems import InvalidDirectory, Problem, Refused
 from generator.render import org_url, program_url
 from generator.validate import MODELS, validate_tree
@@ -40,48 +41,105 @@ class Created:
 
 def create(root: Path, kind: str, given: dict[str, str | None], ask: Ask | None,
            today: dt.date, org_id: str | None = None) -> Created:
-    """Write orgs/<org>/organization.yml or orgs/<org>/<id>.yml from the given answers."""
+    """Write orgs/<org>/organization.yml or orgs/<org>/<id>.yml from the given answers.
+
+    When the finished file would not pass validate, the questions at fault are asked again (the
+    other answers are kept); without a way to ask, NotCreated names the options to fix. A
+    message never names the file, which does not exist yet.
+    """
     model = MODELS[kind]
     if not (root / "orgs").is_dir():
         raise NotCreated([f"there is no orgs/ folder in {root}; run the command from the "
                           "project's top folder, or pass --root"])
     files, _ = find_files(root)
     taken = {f.id for f in files}
-    values: dict[str, Any] = {}
-    problems: list[str] = []
     org_name, org_state = None, None
     if kind == "program":
         org_name, org_state = _organization(root, org_id or "", {f.org_id for f in files})
     questions = answers.NEW_PROGRAM if kind == "program" else answers.NEW_ORGANIZATION
-    for question in questions:
-        default = org_state if question.path == ("location", "state") else None
-        try:
-            value = _answer(question, given.get(question.option), ask, model, default)
-        except BadAnswer as exc:
-            problems.append(f"{question.option}: {exc}")
-            continue
-        if value is not None:
-            answers.put(values, question.path, value)
-    if problems:
-        raise NotCreated(problems)
-    name = values.get("title") or values.get("short_name") or values.get("name")
-    file_id = _new_id(given.get("--id"), slug(str(name)), taken, kind)
-    source = given.get("--source") or (f"Written by the staff of {org_name} for this directory."
-                                       if org_name else "Written by the organization's staff "
-                                       "for this directory.")
-    answers.finish(kind, values, today, source)
-    if kind == "program":
-        path, url = root / "orgs" / str(org_id) / f"{file_id}.yml", program_url(file_id)
-    else:
-        path, url = root / "orgs" / file_id / ORG_FILE, org_url(file_id)
-    shown = path.relative_to(root).as_posix()
-    text = scaffold.file_text(kind, values, today)
-    own, others = trial(root, shown, text, today)
-    if own:
-        raise NotCreated([str(p) for p in own])
+    replies: dict[str, Any] = {}  # by option, in the questions' order
+    pending = {q.option: ("", given.get(q.option)) for q in questions}  # -> (problem, text)
+    while True:
+        problems: list[str] = []
+        for question in questions:
+            if question.option not in pending:
+                continue
+            problem, text = pending[question.option]
+            default = org_state if question.path == ("location", "state") else None
+            if problem:  # asked again because the file failed: an empty answer will not do
+                question = replace(question, required=True)
+            try:
+                replies[question.option] = _answer(question, text, ask, model, default, problem)
+            except BadAnswer as exc:
+                problems.append(f"{question.option}: {exc}")
+        if problems:
+            raise NotCreated(problems)
+        values: dict[str, Any] = {}
+        for question in questions:
+            if replies.get(question.option) is not None:
+                answers.put(values, question.path, replies[question.option])
+        name = values.get("title") or values.get("short_name") or values.get("name")
+        file_id = _new_id(given.get("--id"), slug(str(name)), taken, kind)
+        source = given.get("--source") or (f"Written by the staff of {org_name} for this "
+                                           "directory." if org_name else "Written by the "
+                                           "organization's staff for this directory.")
+        answers.finish(kind, values, today, source)
+        if kind == "program":
+            path, url = root / "orgs" / str(org_id) / f"{file_id}.yml", program_url(file_id)
+        else:
+            path, url = root / "orgs" / file_id / ORG_FILE, org_url(file_id)
+        shown = path.relative_to(root).as_posix()
+        text = scaffold.file_text(kind, values, today)
+        own, others = trial(root, shown, text, today)
+        if not own:
+            break
+        at_fault = [(_question_for(p, questions, text), p) for p in own]
+        if ask is None or any(q is None for q, _ in at_fault):
+            raise NotCreated([_in_words(p, q) for q, p in at_fault])
+        pending = {q.option: (_without_field(p.message), None) for q, p in at_fault if q}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return Created(path, shown, url, others)
+
+
+_FIELD = re.compile(r"^'?([a-z_]+)'?(?:: | is missing)")
+_ROUTE = "an open program must say how to get involved"
+
+
+def _question_for(problem: Problem, questions: tuple[Question, ...],
+                  text: str) -> Question | None:
+    """The question whose answer caused a problem in the new file, if one did."""
+    if problem.message.startswith(_ROUTE):
+        return next((q for q in questions if q.path[-1] == "email"), None)
+    found = _FIELD.match(problem.message)
+    if found:
+        name = found.group(1)
+        return next((q for q in questions if name in (q.path[-1], q.path[0])), None)
+    loc = _field_at(text, problem.line, problem.column)
+    return next((q for q in questions if loc[:len(q.path)] == q.path), None)
+
+
+def _field_at(text: str, line: int, column: int) -> tuple[str | int, ...]:
+    """The field whose value holds this position of the file's text (the last one before it)."""
+    doc, _ = parse(text.encode("utf-8"), "new.yml")
+    doc.where(())  # reads the positions
+    before = [(position, loc) for loc, position in doc.values.items()
+              if loc and position <= (line, column)]
+    return max(before)[1] if before else ()
+
+
+def _without_field(message: str) -> str:
+    """'state: is empty; ...' -> 'is empty; ...': the question is named when it is asked."""
+    if message.startswith(_ROUTE):
+        return ("needed: the organization has no pro bono contact or website, so an open "
+                "program must give volunteers a way to reach it; give a work email")
+    return _FIELD.sub(lambda m: "" if m.group(0).endswith(": ") else m.group(0), message, 1)
+
+
+def _in_words(problem: Problem, question: Question | None) -> str:
+    if question is None:
+        return f"the new file would not pass validate: {problem.message}"
+    return f"{question.option}: {_without_field(problem.message)}"
 
 
 def trial(root: Path, shown_as: str, text: str,
@@ -104,11 +162,13 @@ def trial(root: Path, shown_as: str, text: str,
 
 
 def _answer(question: Question, text: str | None, ask: Ask | None, model: type,
-            default: str | None) -> Any:
+            default: str | None, problem: str = "") -> Any:
     """Read the option's answer; when there is none, ask until an answer fits."""
     if text is not None:
-        return answers.read(question, text, model)
-    problem = ""
+        value = answers.read(question, text, model)
+        if value is None and question.required and not default:
+            raise BadAnswer(f"is empty; give {question.option} \"...\" ({question.label})")
+        return value if value is not None else default
     if default:
         question = replace(question, label=f"{question.label} [{default}]")
     while ask is not None:
@@ -126,7 +186,7 @@ def _answer(question: Question, text: str | None, ask: Ask | None, model: type,
             problem = "this one is needed; please answer it"
             continue
         return value
-    if question.required:
+    if question.required and not default:
         raise BadAnswer(f"missing; give {question.option} \"...\" ({question.label})")
     return default
 
@@ -137,7 +197,7 @@ def _organization(root: Path, org_id: str, org_ids: set[str]) -> tuple[str | Non
     if not org_id or not path.is_file():
         known = ", ".join(sorted(org_ids)) or "none yet"
         raise NotCreated([f"there is no organization '{org_id}' (known: {known}); run "
-                          "'python -m generator new org' first, or check the spelling"])
+                          "'make new-org' first, or check the spelling"])
     doc, problems = read_file(path, path.relative_to(root).as_posix())
     data = doc.data if not problems and isinstance(doc.data, dict) else {}
     location = data.get("location") if isinstance(data.get("location"), dict) else {}

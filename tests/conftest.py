@@ -47,6 +47,22 @@ def make_project(target: Path, orgs: Path, today: str = "2026-11-22") -> Path:
     return target
 
 
+def with_make(project: Path) -> Path:
+    """Give a project copy the Makefile and the venv the tests already run in, installed.
+
+    `make validate` and friends then run as on a contributor's machine, without reinstalling.
+    """
+    for name in ("Makefile", "pyproject.toml", "constraints.txt"):
+        shutil.copy(ROOT / name, project / name)
+    venv = project / ".venv"
+    (venv / "bin").mkdir(parents=True, exist_ok=True)
+    (venv / "bin" / "python").write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')
+    (venv / "bin" / "python").chmod(0o755)
+    for stamp in (".site-deps", ".test-deps"):
+        (venv / stamp).touch()
+    return project
+
+
 def build(project: Path, output: str = "site") -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "build",
                            "--output", output], capture_output=True, text=True, check=False)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, with_make
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
@@ -204,12 +204,7 @@ def test_the_site_builds_exactly_as_the_deploy_job_builds_it(tmp_path):
     shutil.copytree(ROOT, clone, ignore=shutil.ignore_patterns(
         ".git", ".venv", "site", ".site-*", "__pycache__", "*.egg-info", ".pytest_cache",
         ".hypothesis", ".screenshots", "build"))
-    # The Makefile's venv, already installed: its python is the one running these tests.
-    venv = clone / ".venv"
-    (venv / "bin").mkdir(parents=True)
-    (venv / "bin" / "python").write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')
-    (venv / "bin" / "python").chmod(0o755)
-    (venv / ".site-deps").touch()
+    with_make(clone)  # the Makefile's venv, already installed: the python running these tests
     environment = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "PYTHONPATH")}
     result = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
                             cwd=clone, env={**environment, **env}, capture_output=True,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from generator import scaffold
 from generator.load import parse, read_file
 from generator.model import Program
-from tests.conftest import ROOT
+from tests.conftest import ROOT, with_make
 
 ORG = "bay-legal-aid"
 
@@ -61,7 +62,8 @@ def test_program_from_options(project):
     assert "\n# urgent: true\n" in text and "\n#   duration: \"\"" in text  # guidance, commented
     assert validate(project).returncode == 0
     assert "opportunities/asylum-for-children-court-hearings/" in result.stdout
-    assert "python -m generator preview orgs/bay-legal-aid/" in result.stdout
+    assert "make preview FILES=orgs/bay-legal-aid/asylum-for-children-court-hearings.yml" \
+        in result.stdout
     assert "pull request" in result.stdout
 
 
@@ -90,7 +92,7 @@ def test_program_by_answering_questions(project):
         "First line of what volunteers do.", "Second line.", "",
         "1, 3",  # kinds of work by number
         "immigraton", "immigration",  # a typo is explained and asked again
-        "", "", "",  # no remedies, no clients; state: the organization's
+        "", "", "", "",  # no remedies, no clients, not urgent; state: the organization's
         "not-an-email", "clinic@example.org",
     ]) + "\n"
     result = new(project, "program", ORG, stdin=answers)
@@ -112,7 +114,7 @@ def test_organization_then_its_program(project, tmp_path):
                  "--state", "California", "--website", "https://sslc.example.org/", "--no-input")
     assert result.returncode == 0, result.stderr
     assert (project / "orgs" / "sslc" / "organization.yml").is_file()
-    assert "new program sslc" in result.stdout
+    assert "Add a program: make new-program ORG=sslc" in result.stdout
     result = new(project, "program", "sslc", "--title", "T visas",
                  "--summary", "T visa petitions.", "--description", "Draft T visa petitions.",
                  "--kinds-of-work", "full-representation", "--practice-areas",
@@ -159,7 +161,10 @@ def test_the_validator_still_guards_a_new_file(project):
     options[options.index("--description") + 1] = "Our client A123-456-789 needs help."
     result = new(project, "program", ORG, *options)
     assert result.returncode == 1
-    assert "asylum-for-children-court-hearings.yml" in result.stderr
+    # the problem is named by the option that caused it, never by a file that does not exist
+    assert result.stderr.startswith("--description: 'A123-456-789' looks like an alien "
+                                    "registration number")
+    assert ".yml" not in result.stderr
     assert "Nothing was written." in result.stderr
     assert not (project / "orgs" / ORG / "asylum-for-children-court-hearings.yml").exists()
 
@@ -205,3 +210,83 @@ def test_outside_the_project(tmp_path):
     assert result.returncode == 1
     assert "there is no orgs/ folder" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_empty_answer_to_a_required_question_is_asked_again(project):
+    answers = "\n".join(["Sunrise Law Center", "", "", "We help survivors.", "",
+                          "", "CA", ""]) + "\n"  # the first answer for State is empty
+    result = new(project, "org", stdin=answers)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "State (two-letter code, e.g. CA):   this one is needed; please answer it\n" \
+        in result.stdout
+    assert data(project / "orgs" / "sunrise-law-center" / "organization.yml")["location"] == {
+        "state": "CA"}
+
+
+def test_a_failed_final_check_asks_again_and_keeps_the_other_answers(project):
+    (project / "orgs" / "quiet-org").mkdir()
+    (project / "orgs" / "quiet-org" / "organization.yml").write_text(
+        (project / "orgs" / ORG / "organization.yml").read_text(encoding="utf-8")
+        .replace("pro_bono_contact:", "old_contact:").replace("website:", "old_website:")
+        .split("old_contact:")[0], encoding="utf-8")  # no contact route at all
+    answers = "\n".join([
+        "Wage claims clinic", "Help workers file wage claims.",
+        "Our client A204-117-334 needs help.", "",  # refused at the final check
+        "limited-scope", "employment", "", "", "yes", "", "",  # no email: no way to reach it
+        "Draft wage claims with a staff attorney.", "",  # asked again, in the same order
+        "clinic@example.org",
+    ]) + "\n"
+    result = new(project, "program", "quiet-org", stdin=answers)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "looks like an alien registration number" in result.stdout
+    assert ("needed: the organization has no pro bono contact or website, so an open program "
+            "must give volunteers a way to reach it; give a work email") in result.stdout
+    values = data(project / "orgs" / "quiet-org" / "wage-claims-clinic.yml")
+    assert values["description"] == "Draft wage claims with a staff attorney."
+    assert values["contact"] == {"email": "clinic@example.org"}
+    assert (values["title"], values["urgent"]) == ("Wage claims clinic", "true")  # kept
+    assert values["practice_areas"] == ["employment"]
+
+
+def test_without_questions_a_failed_final_check_names_the_option(project):
+    (project / "orgs" / "quiet-org").mkdir()
+    (project / "orgs" / "quiet-org" / "organization.yml").write_text(
+        (project / "orgs" / ORG / "organization.yml").read_text(encoding="utf-8")
+        .split("website:")[0] + "description: A quiet organization.\nlocation:\n  state: CA\n"
+        "source:\n  description: Test.\nlast_verified:\n  date: 2026-11-01\n  by: maintainers\n",
+        encoding="utf-8")
+    assert validate(project).returncode == 0
+    result = new(project, "program", "quiet-org", *OPTIONS[:-3], "--no-input")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "--contact-email: needed: the organization has no pro bono contact or website, so an "
+        "open program must give volunteers a way to reach it; give a work email\n"
+        "Nothing was written.\n")
+
+
+def test_every_next_step_runs_as_printed(project):
+    """The steps `new` prints are commands a contributor can paste, from a fresh clone."""
+    with_make(project)
+    shutil.copytree(ROOT / "content", project / "content")
+    shutil.copytree(ROOT / "site_templates", project / "site_templates")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    result = new(project, "org", "--name", "Sunrise Law Center", "--description", "We help.",
+                 "--state", "CA", "--website", "https://sunrise.example.org", "--no-input")
+    steps = re.findall(r"make [^\n]+", result.stdout)
+    assert steps == ["make new-program ORG=sunrise-law-center", "make validate",
+                     "make preview FILES=orgs/sunrise-law-center/organization.yml"]
+    program = subprocess.run([*steps[0].split(), "ARGS=" + shlex.join(
+        ["--title=Wage claims", "--summary=Claims.", "--description=Wage claims.",
+         "--kinds-of-work=limited-scope", "--practice-areas=employment", "--no-input"])],
+        cwd=project, capture_output=True, text=True, check=False)
+    assert program.returncode == 0, program.stdout + program.stderr
+    assert (project / "orgs" / "sunrise-law-center" / "wage-claims.yml").is_file()
+    checked = subprocess.run(steps[1].split(), cwd=project, capture_output=True, text=True,
+                             check=False)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "no problems" in checked.stdout
+    dry = subprocess.run([*steps[2].split(), "-n"], cwd=project, capture_output=True,
+                         text=True, check=False)  # serving runs until stopped: only a dry run
+    assert dry.returncode == 0, dry.stderr
+    assert "preview --dev-addr 127.0.0.1:8000 orgs/sunrise-law-center/organization.yml" \
+        in dry.stdout
