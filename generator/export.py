@@ -10,9 +10,13 @@ import csv
 import datetime as dt
 import io
 import json
+import typing
 from typing import Any
 
-from generator.directory import Directory
+from pydantic import BaseModel
+
+from generator.directory import Directory, ProgramEntry
+from generator.model import Program, nested_model, unwrap as _unwrap
 from generator.render import org_url, program_url
 
 
@@ -31,35 +35,87 @@ def to_json(records: list[dict[str, Any]]) -> str:
     return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
 
 
-def to_csv(records: list[dict[str, Any]]) -> str:
-    """One row per listing; nested fields become dotted columns, lists are joined with '; '."""
-    rows = [_flatten(record) for record in records]
-    columns = list(dict.fromkeys(key for row in rows for key in row))
+def to_csv(directory: Directory, today: dt.date) -> str:
+    """One row per listing, one column per field of the model, in the model's order.
+
+    The columns are the same whatever the data says, so a spreadsheet or script that reads them
+    keeps working. Nested fields become dotted columns; lists are joined with '; '; a yes/no
+    fact is true, false or unknown. A listing without its own contact gets its organization's
+    (the one its page shows), with contact.from_organization saying so.
+    """
+    columns = ["id", "url", "organization_id", "organization", "listed",
+               *(name for name, _ in _columns(Program))]
+    columns.insert(columns.index("contact.notes") + 1, "contact.from_organization")
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for program in sorted(directory.programs.values(), key=lambda p: p.id):
+        row = _row(directory, program, today)
+        writer.writerow([_csv_safe(row.get(column, "")) for column in columns])
     return out.getvalue()
 
 
-def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
-    if isinstance(value, dict):
-        flat: dict[str, Any] = {}
-        for key, inner in value.items():
-            flat.update(_flatten(inner, f"{prefix}{key}."))
-        return flat
-    if isinstance(value, list):
-        if any(isinstance(item, dict) for item in value):
-            return {prefix[:-1]: json.dumps(value, ensure_ascii=False)}
-        return {prefix[:-1]: "; ".join(str(item) for item in value)}
-    return {prefix[:-1]: _csv_safe(value)}
+def _columns(model: type[BaseModel], prefix: str = "") -> list[tuple[str, str]]:
+    """(column, kind) for every field: kind is flag, list, records or value."""
+    found: list[tuple[str, str]] = []
+    for name, info in model.model_fields.items():
+        inner = nested_model(info.annotation)
+        base = _unwrap(info.annotation)
+        if inner is not None and typing.get_origin(base) is not list:
+            found += _columns(inner, f"{prefix}{name}.")
+        elif inner is not None:
+            found.append((prefix + name, "records"))
+        elif typing.get_origin(base) is list:
+            found.append((prefix + name, "list"))
+        else:
+            found.append((prefix + name, "flag" if base is bool else "value"))
+    return found
 
 
-def _csv_safe(value: Any) -> Any:
-    """Spreadsheets run cells that start with = + - @ as formulas; prefix them with a quote."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return "" if value is None else value
+_KINDS = dict(_columns(Program))
+
+
+def _row(directory: Directory, program: ProgramEntry, today: dt.date) -> dict[str, str]:
+    data = program.data.model_dump(mode="json")
+    inherited = program.data.contact is None and directory.contact_for(program) is not None
+    if inherited:
+        data["contact"] = directory.contact_for(program).model_dump(mode="json")
+    org = directory.organizations[program.org_id].data
+    row = {"id": program.id, "url": program_url(program.id), "organization_id": program.org_id,
+           "organization": org.name, "listed": _flag(program.is_listed(today)),
+           "contact.from_organization": _flag(inherited)}
+    for column, kind in _KINDS.items():
+        value: Any = data
+        for part in column.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        row[column] = _cell(value, kind)
+    return row
+
+
+def _cell(value: Any, kind: str) -> str:
+    if kind == "flag":
+        return _flag(value)
+    if kind == "records":
+        return json.dumps(value, ensure_ascii=False) if value else ""
+    if kind == "list":
+        return "; ".join(str(item) for item in value or [])
+    return "" if value is None else str(value)
+
+
+def _flag(value: bool | None) -> str:
+    """One spelling everywhere: true, false, or unknown when nobody has said."""
+    return "unknown" if value is None else ("true" if value else "false")
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def _csv_safe(cell: str) -> str:
+    """Spreadsheets run a cell that starts with = + - @ (or a full-width one, or after spaces
+    and control characters) as a formula: every such cell gets a leading quote."""
+    if cell.lstrip(" \t\r\n")[:1] in _FORMULA or cell[:1] in _FORMULA:
+        return "'" + cell
+    return cell
 
 
 def files(directory: Directory, today: dt.date) -> dict[str, str]:
@@ -67,4 +123,4 @@ def files(directory: Directory, today: dt.date) -> dict[str, str]:
     programs = opportunities(directory, today)
     return {"api/opportunities.json": to_json(programs),
             "api/organizations.json": to_json(organizations(directory)),
-            "api/opportunities.csv": to_csv(programs)}
+            "api/opportunities.csv": to_csv(directory, today)}

@@ -96,6 +96,17 @@ def nested_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+def unwrap(annotation: Any) -> Any:
+    """The type under Optional[...] and Annotated[...] (Line | None -> str)."""
+    while True:
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        origin = typing.get_origin(annotation)
+        if origin is Annotated or (origin in (typing.Union, type(int | None)) and len(args) == 1):
+            annotation = args[0]
+        else:
+            return annotation
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator import vocab
-from generator.model import nested_model, without_ids
+from generator.model import nested_model, unwrap as _unwrap, without_ids
 from generator.validate import MODELS, header_for
 
 WIDTH = 96
@@ -161,18 +161,6 @@ def _placeholder(annotation: Any, today: dt.date) -> str:
     if base is dt.date:
         return today.isoformat()
     return '""'
-
-
-def _unwrap(annotation: Any) -> Any:
-    """The type under Optional[...] and Annotated[...]."""
-    while True:
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated or (origin in (typing.Union, type(int | None))
-                                          and len(args) == 1):
-            annotation = args[0]
-        else:
-            return annotation
 
 
 def _about(description: str, annotation: Any) -> str:

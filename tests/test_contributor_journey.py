@@ -1,0 +1,153 @@
+"""A new organization's first pull request, played end to end on a copy of the repository.
+
+The copy holds the repository's own listings as they are today, so these tests assert only
+about the organization they add: whatever else orgs/ says, adding it must validate, build,
+appear in the finder under its facets and in the exports -- and leave the whole suite green.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, open_page, serve, with_make
+
+ORG_ID, PROGRAM_ID = "valley-workers-justice", "vacatur-for-survivors-in-fresno"
+ORG_ARGS = ["--name", "Valley Workers' Justice Center", "--short-name", "Valley Workers",
+            "--description", "Legal help for farmworkers and survivors of labor trafficking.",
+            "--state", "CA", "--website", "https://valley.example.org",
+            "--pro-bono-contact-email", "probono@valley.example.org", "--id", ORG_ID,
+            "--no-input"]
+PROGRAM_ARGS = ["--title", "Vacatur for survivors in Fresno", "--summary",
+                "Move to vacate convictions that trafficking caused, with a mentor.",
+                "--description", "Review the record and draft the motion under Penal Code "
+                "236.14.", "--kinds-of-work", "full-representation", "--practice-areas",
+                "criminal-record-relief", "--remedies", "vacatur", "--clients",
+                "trafficking-survivors", "--urgent", "yes", "--state", "CA", "--no-input"]
+IGNORED = shutil.ignore_patterns(".git", ".venv", "site", ".site-*", "__pycache__", "*.egg-info",
+                                 ".pytest_cache", ".hypothesis", ".screenshots", "build")
+
+
+def make(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["make", *args], cwd=project, capture_output=True, text=True,
+                          check=False)
+
+
+def add_the_new_organization(project: Path) -> None:
+    """What CONTRIBUTING.md tells a new organization to do, with the answers as options."""
+    for step in (["new-org", "ARGS=" + shlex.join(ORG_ARGS)],
+                 ["new-program", f"ORG={ORG_ID}", "ARGS=" + shlex.join(PROGRAM_ARGS)]):
+        result = make(project, *step)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def journey(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("journey") / "repo"
+    project.mkdir()
+    for name in ("content", "site_templates", "orgs"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    with_make(project)
+    add_the_new_organization(project)
+    checked = make(project, "validate")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    built = make(project, "site")
+    assert built.returncode == 0, built.stdout + built.stderr
+    return project
+
+
+def test_the_new_listing_has_its_page_and_its_organization(journey):
+    page = (journey / "site" / "opportunities" / PROGRAM_ID / "index.html").read_text(
+        encoding="utf-8")
+    assert "Vacatur for survivors in Fresno" in page
+    assert f'href="../../organizations/{ORG_ID}/"' in page
+    assert "mailto:probono@valley.example.org" in page  # the organization's contact, inherited
+    assert (journey / "site" / "organizations" / ORG_ID / "index.html").is_file()
+
+
+def test_the_new_listing_is_in_every_export(journey):
+    api = journey / "site" / "api"
+    records = json.loads((api / "opportunities.json").read_text(encoding="utf-8"))
+    record = next(r for r in records if r["id"] == PROGRAM_ID)
+    assert (record["organization_id"], record["status"], record["urgent"], record["listed"]) == (
+        ORG_ID, "open", True, True)
+    assert (record["remedies"], record["location"]["state"]) == (["vacatur"], "CA")
+    assert record["added"] == dt.date.today().isoformat()
+    rows = list(csv.DictReader(io.StringIO((api / "opportunities.csv").read_text(
+        encoding="utf-8"))))
+    row = next(r for r in rows if r["id"] == PROGRAM_ID)
+    assert (row["urgent"], row["location.state"], row["remedies"]) == ("true", "CA", "vacatur")
+    orgs = json.loads((api / "organizations.json").read_text(encoding="utf-8"))
+    assert any(o["id"] == ORG_ID for o in orgs)
+
+
+@pytest.mark.browser
+def test_the_finder_shows_the_new_listing_under_its_facets(browser, journey):
+    for base in serve(journey / "site"):
+        context, page, outside = open_page(browser, base)
+        for query in ("remedy=vacatur&state=CA", "urgent=yes", f"organization={ORG_ID}",
+                      "clients=trafficking-survivors&kind=full-representation",
+                      "q=Fresno&sort=urgent"):
+            page.goto(f"{base}find/?{query}")
+            page.wait_for_selector("#pb-results[aria-busy=false]", state="attached")
+            more = page.get_by_role("button", name="Show more")
+            while more.is_visible():
+                more.click()
+                page.wait_for_timeout(200)
+            hrefs = page.locator("#pb-results .pb-card__title a").evaluate_all(
+                "links => links.map(a => a.getAttribute('href'))")
+            assert any(f"opportunities/{PROGRAM_ID}/" in h for h in hrefs), query
+        context.close()
+        assert outside == []
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.environ.get("PROBONO_INNER_SUITE") == "1",
+                    reason="this test runs the suite; the suite it runs does not run it again")
+def test_the_whole_suite_passes_when_organizations_add_close_and_reverify(tmp_path):
+    """`make test` must not change result when organizations change their valid listings."""
+    clone = tmp_path / "clone"
+    shutil.copytree(ROOT, clone, ignore=IGNORED)
+    with_make(clone)
+    add_the_new_organization(clone)
+    programs = sorted(p for p in (clone / "orgs").glob("*/*.yml") if p.name != "organization.yml"
+                      and p.parent.name != ORG_ID)
+    _close(programs[0])
+    _reverify(programs[-1])
+    checked = make(clone, "validate")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    suite = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider"],
+                           cwd=clone, capture_output=True, text=True, check=False,
+                           env={**os.environ, "PROBONO_INNER_SUITE": "1"})
+    assert suite.returncode == 0, suite.stdout[-5000:] + suite.stderr[-2000:]
+    assert re.search(r"\d+ passed", suite.stdout)
+
+
+def _close(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    if re.search(r"^status: \w+$", text, re.M):
+        text = re.sub(r"^status: \w+$", "status: closed", text, count=1, flags=re.M)
+    else:
+        header, rest = text.split("\n", 1)
+        text = f"{header}\nstatus: closed\n{rest}"
+    path.write_text(text, encoding="utf-8")
+
+
+def _reverify(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    today = dt.date.today().isoformat()
+    text, found = re.subn(r"^(last_verified:\n  date: )\S+$", rf"\g<1>{today}", text, flags=re.M)
+    assert found == 1, path
+    path.write_text(text, encoding="utf-8")
