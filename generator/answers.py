@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator import vocab
-from generator.load import ID_RE, slug
+from generator.load import ID_RE, parse, slug
+from generator.problems import Problem
 from generator.validate import value_problem
 
 # What each kind of question accepts.
-LINE, TEXT, CHOICE, CHOICES, FLAG, DATE, ITEMS = ("line", "text", "choice", "choices", "flag",
-                                                  "date", "items")
+LINE, TEXT, CHOICE, CHOICES, FLAG, DATE, DATES, ITEMS = (
+    "line", "text", "choice", "choices", "flag", "date", "dates", "items")
 _YES, _NO = {"yes", "y", "true"}, {"no", "n", "false"}
 
 
@@ -43,8 +44,12 @@ class BadAnswer(ValueError):
     """An answer that does not fit its question; the message says how to fix it."""
 
 
-def read(question: Question, text: str, model: type, numbered: bool = False) -> Any:
-    """The value an answer stands for, checked against the model; None for no answer."""
+def read(question: Question, text: str, model: type, numbered: bool = False,
+         labels: bool = False) -> Any:
+    """The value an answer stands for, checked against the model; None for no answer.
+
+    `labels`: the person chose from labels (an issue form), so a suggestion is a label too.
+    """
     text = text.strip()
     if not text:
         return None
@@ -52,7 +57,7 @@ def read(question: Question, text: str, model: type, numbered: bool = False) -> 
     if question.kind in (CHOICE, CHOICES):
         assert question.vocabulary is not None
         parts = [p for p in re.split(r"\s*,\s*", text) if p] if question.kind == CHOICES else [text]
-        value = [term(question.vocabulary, part, numbered) for part in parts]
+        value = [term(question.vocabulary, part, numbered, labels) for part in parts]
         value = list(dict.fromkeys(value)) if question.kind == CHOICES else value[0]
     elif question.kind == FLAG:
         if text.lower() not in _YES | _NO:
@@ -60,10 +65,9 @@ def read(question: Question, text: str, model: type, numbered: bool = False) -> 
                             "nobody has said")
         value = text.lower() in _YES
     elif question.kind == DATE:
-        try:
-            value = dt.date.fromisoformat(text)
-        except ValueError:
-            raise BadAnswer(f"'{text}' is not a date written YYYY-MM-DD, e.g. 2027-06-30") from None
+        value = _day(text)
+    elif question.kind == DATES:
+        value = [_day(part) for part in re.split(r"\s*[,;]\s*|\s+", text) if part]
     elif question.kind == ITEMS:
         value = [p for p in re.split(r"\s*[,;]\s*", text) if p]
     else:
@@ -74,7 +78,15 @@ def read(question: Question, text: str, model: type, numbered: bool = False) -> 
     return value
 
 
-def term(vocabulary: vocab.Vocabulary, text: str, numbered: bool = False) -> str:
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise BadAnswer(f"'{text}' is not a date written YYYY-MM-DD, e.g. 2027-06-30") from None
+
+
+def term(vocabulary: vocab.Vocabulary, text: str, numbered: bool = False,
+         labels: bool = False) -> str:
     """A vocabulary id from its id, its label or (on a numbered menu) its number."""
     wanted = text.strip().lower()
     if numbered and wanted.isdigit() and 1 <= int(wanted) <= len(vocabulary.terms):
@@ -85,8 +97,11 @@ def term(vocabulary: vocab.Vocabulary, text: str, numbered: bool = False) -> str
     names = {key: key for key in vocabulary.ids()}
     names |= {label.lower(): key for key, label in vocabulary.terms.items()}
     close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.6)
-    hint = (f"did you mean '{names[close[0]]}'?" if close else
-            f"choose from: {', '.join(vocabulary.ids())}" if len(vocabulary.terms) <= 12 else
+    shown = vocabulary.label if labels else str
+    hint = (f"did you mean '{shown(names[close[0]])}'?" if close else
+            f"choose from: {', '.join(map(shown, vocabulary.ids()))}"
+            if len(vocabulary.terms) <= 12 else
+            "choose one of the form's options" if labels else
             "see the ids for this field in CONTRIBUTING.md")
     raise BadAnswer(f"'{text}' is not a known {vocabulary.name}; {hint}")
 
@@ -111,6 +126,49 @@ def check_id(text: str, what: str) -> str:
         raise BadAnswer(f"'{text}' is not a valid {what} id; use lowercase letters, digits and "
                         f"hyphens, e.g. '{slug(text)}'")
     return text
+
+
+# -- a problem in a finished file, told as the question whose answer caused it ---------------
+
+_FIELD = re.compile(r"^'?([a-z_]+)'?(?:: | is missing)")
+_ROUTE = "an open program must say how to get involved"
+
+
+def question_for(problem: Problem, questions: tuple[Question, ...],
+                 text: str) -> Question | None:
+    """The question whose answer caused a problem in a new file's text, if one did."""
+    if problem.message.startswith(_ROUTE):
+        return next((q for q in questions if q.path[-1] == "email"), None)
+    found = _FIELD.match(problem.message)
+    if found:
+        name = found.group(1)
+        return next((q for q in questions if name in (q.path[-1], q.path[0])), None)
+    loc = _field_at(text, problem.line, problem.column)
+    return next((q for q in questions if loc[:len(q.path)] == q.path), None)
+
+
+def _field_at(text: str, line: int, column: int) -> tuple[str | int, ...]:
+    """The field whose value holds this position of the file's text (the last one before it)."""
+    doc, _ = parse(text.encode("utf-8"), "new.yml")
+    doc.where(())  # reads the positions
+    before = [(position, loc) for loc, position in doc.values.items()
+              if loc and position <= (line, column)]
+    return max(before)[1] if before else ()
+
+
+def without_field(message: str) -> str:
+    """'state: is empty; ...' -> 'is empty; ...': the question is named when it is asked."""
+    if message.startswith(_ROUTE):
+        return ("needed: the organization has no pro bono contact or website, so an open "
+                "program must give volunteers a way to reach it; give a work email")
+    return _FIELD.sub(lambda m: "" if m.group(0).endswith(": ") else m.group(0), message, 1)
+
+
+def in_words(problem: Problem, question: Question | None, name: str) -> str:
+    """The problem as a line about the question (`name`: its option or its label)."""
+    if question is None:
+        return f"the new file would not pass validate: {problem.message}"
+    return f"{name}: {without_field(problem.message)}"
 
 
 # -- the questions `new` asks: the essentials; everything else is in the file, commented -------

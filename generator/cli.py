@@ -72,6 +72,11 @@ def parser() -> argparse.ArgumentParser:
                            "it, saved to a file ('-' reads it from standard input)")
     issue_cmd.add_argument("--write", action="store_true",
                            help="write the file into orgs/ (default: print it)")
+    issue_cmd.add_argument("--update", metavar="ID", help="update this listing (when the issue "
+                           "does not give its id)")
+    issue_cmd.add_argument("--allow-duplicate-title", action="store_true",
+                           help="add a new listing even if its organization has one with the "
+                           "same title")
     diff_cmd = commands.add_parser(
         "diff", help="what the change since BASE does to the directory, for a reviewer")
     diff_cmd.add_argument("base", metavar="BASE", help="the git branch, tag or commit to compare "
@@ -243,13 +248,18 @@ def _from_issue(args: argparse.Namespace) -> int:
     existing = {p.id: (p.org_id, p.data.model_dump(exclude_unset=True))
                 for p in directory.programs.values()}
     today = dt.date.today()
-    result = issueform.convert(body, existing, set(directory.organizations), today)
+    org_names = {o.id: o.data.name for o in directory.organizations.values()}
+    result = issueform.convert(body, existing, org_names, today, args.update,
+                               args.allow_duplicate_title)
     name = f"{result.id}.yml" if result.kind == "program" else "organization.yml"
     shown = f"orgs/{result.org_id}/{name}"
     text = scaffold.file_text(result.kind, result.values, today)
     own, _ = newfile.trial(args.root, shown, text, today)
     if own:
-        raise issueform.BadIssue([str(p) for p in own])
+        questions = issueform.form_for(result.kind).questions
+        raise issueform.BadIssue([answers.in_words(p, q, q.label if q else "")
+                                  for p in own for q in [answers.question_for(p, questions,
+                                                                              text)]])
     if not args.write:
         sys.stdout.write(text)
         return 0

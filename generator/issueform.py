@@ -22,7 +22,8 @@ from typing import Any
 import yaml
 
 from generator import answers, vocab
-from generator.answers import CHOICE, CHOICES, DATE, FLAG, ITEMS, LINE, TEXT, BadAnswer, Question
+from generator.answers import (CHOICE, CHOICES, DATE, DATES, FLAG, ITEMS, LINE, TEXT, BadAnswer,
+                               Question)
 from generator.load import slug
 from generator.model import without_ids
 from generator.problems import Refused
@@ -75,6 +76,16 @@ def _contact(block: str, who: str) -> tuple[Question, ...]:
             _q(f"{block}.phone", f"{who} phone", help=work),
             _q(f"{block}.interest_form", "Volunteer interest form"))
 
+def _provenance() -> tuple[Question, ...]:
+    return (_q("source.description", "Where these facts come from",
+               help="In words, e.g. 'our volunteer page' or 'our pro bono manager'. Left "
+                    "blank, the listing says the facts came from this form."),
+            _q("source.url", "Public page with these facts"),
+            _q("last_verified.date", "Date these facts were checked", DATE,
+               help="YYYY-MM-DD. Left blank, the day the maintainers turn this issue into a "
+                    "listing."))
+
+
 PROGRAM_FORM = Form("program", "new-listing.yml", "Add or update a listing",
                     "Ask the maintainers to add or update an opportunity for volunteer attorneys, "
                     "field by field (no git needed).", "Listing: ", "listing", (
@@ -101,23 +112,38 @@ PROGRAM_FORM = Form("program", "new-listing.yml", "Add or update a listing",
     _q("commitment.length", "Length of commitment", CHOICE, vocab.COMMITMENT_LENGTHS),
     _q("commitment.duration", "Typical duration"),
     _q("commitment.hours", "Hours"),
+    _q("commitment.team_size", "Volunteers per case"),
+    _q("commitment.limited_scope", "Limited scope (a defined piece of the matter)", FLAG),
     _q("volunteers.bar_admission_required", "Bar admission required", FLAG),
+    _q("volunteers.bar_admission_states", "Bar admission needed in", CHOICES, vocab.STATES),
     _q("volunteers.experience_required", "Experience in this area required", FLAG),
     _q("volunteers.experience_notes", "Experience that helps"),
     _q("volunteers.law_students_welcome", "Law students welcome", FLAG),
+    _q("volunteers.interpreters_welcome", "Interpreters may volunteer", FLAG),
     _q("volunteers.languages_required", "Languages volunteers must speak", CHOICES,
        vocab.LANGUAGES),
     _q("volunteers.languages_helpful", "Languages that help", CHOICES, vocab.LANGUAGES),
+    _q("volunteers.malpractice_coverage", "Malpractice insurance covers volunteers", FLAG),
+    _q("volunteers.notes", "More about who may volunteer"),
     _q("support.case_screening", "Cases screened first", FLAG),
     _q("support.training.offered", "Training offered", FLAG),
+    _q("support.training.formats", "Training formats", CHOICES, vocab.TRAINING_FORMATS),
+    _q("support.training.dates", "Training dates", DATES,
+       help="Scheduled trainings, written YYYY-MM-DD and separated by commas, e.g. "
+            "2027-01-14, 2027-03-11."),
+    _q("support.training.notes", "More about the training"),
     _q("support.cle_credit.offered", "CLE credit offered", FLAG),
     _q("support.cle_credit.jurisdictions", "CLE credit counts in", CHOICES, vocab.STATES),
+    _q("support.cle_credit.notes", "More about CLE credit"),
     _q("support.mentoring", "Mentoring", FLAG),
     _q("support.sample_materials", "Sample materials", FLAG),
+    _q("support.technical_assistance", "Co-counsel or technical assistance", FLAG),
+    _q("support.social_worker", "Social worker or advocate for the client", FLAG),
     _q("support.notes", "More about support"),
     *_contact("contact", "Contact"),
     _q("contact.website", "Web page about this opportunity"),
-    _q("source.url", "Public page with these facts"),
+    _q("contact.notes", "Before reaching out"),
+    *_provenance(),
     _q("expires", "Listing ends on", DATE),
 ))
 
@@ -136,10 +162,14 @@ ORGANIZATION_FORM = Form("organization", "new-organization.yml", "Add an organiz
     _q("clients", "Clients", CHOICES, vocab.CLIENTS),
     _q("languages", "Languages staff serve clients in", CHOICES, vocab.LANGUAGES),
     *_contact("pro_bono_contact", "Pro bono contact"),
-    _q("source.url", "Public page with these facts"),
+    *_provenance(),
 ))
 
 FORMS = (PROGRAM_FORM, ORGANIZATION_FORM)
+
+
+def form_for(kind: str) -> Form:
+    return next(form for form in FORMS if form.kind == kind)
 _SPECIAL = {("org_id",), ("id",)}  # answers that say where the file goes, not what it says
 
 
@@ -174,7 +204,7 @@ def _element(form: Form, question: Question) -> dict[str, Any]:
         kind = "dropdown"
     else:
         kind = "textarea" if question.kind == TEXT else "input"
-        if question.kind == DATE:
+        if question.kind in (DATE, DATES):
             attributes["placeholder"] = "YYYY-MM-DD"
     return {"type": kind, "id": ident, "attributes": attributes,
             "validations": {"required": question.required}}
@@ -256,12 +286,15 @@ def read_body(body: str) -> tuple[Form, dict[str, str | None]]:
     return form, found
 
 
-def convert(body: str, existing: dict[str, tuple[str, dict[str, Any]]], org_ids: set[str],
-            today: dt.date) -> Converted:
+def convert(body: str, existing: dict[str, tuple[str, dict[str, Any]]],
+            org_names: dict[str, str], today: dt.date, update: str | None = None,
+            allow_duplicate: bool = False) -> Converted:
     """The file the issue asks for.
 
-    `existing` holds each current listing's organization and values by id; `org_ids` the
-    organizations' ids.
+    `existing` holds each current listing's organization and values by id; `org_names` each
+    organization's name by id. `update` names the listing to update when the issue does not;
+    a new listing whose title its organization already uses is refused (the same issue run
+    twice, most often) unless `allow_duplicate`.
     """
     form, found = read_body(body)
     problems: list[str] = []
@@ -271,7 +304,7 @@ def convert(body: str, existing: dict[str, tuple[str, dict[str, Any]]], org_ids:
             problems.append(f"Before you send: the box '{box}' is not ticked; ask the person to "
                             "confirm it")
     values: dict[str, Any] = {}
-    special: dict[str, str] = {}
+    special: dict[str, str] = {"id": update} if update else {}
     model = MODELS[form.kind]
     for question in form.questions:
         text = found.get(question.label)
@@ -288,12 +321,14 @@ def convert(body: str, existing: dict[str, tuple[str, dict[str, Any]]], org_ids:
             continue
         try:
             value = answers.read(question, _unfence(text) if question.kind == TEXT else text,
-                                 model)
+                                 model, labels=True)
         except BadAnswer as exc:
             problems.append(f"{question.label}: {exc}")
             continue
         answers.put(values, question.path, value)
-    org_id, file_id, updates = _place(form, special, values, existing, org_ids, problems)
+    org_id, file_id, updates = _place(form, special, values, existing, org_names, problems)
+    if not updates and not allow_duplicate:
+        problems += _duplicates(form, org_id, values, existing, org_names)
     if problems:
         raise BadIssue(problems)
     if updates:
@@ -302,15 +337,40 @@ def convert(body: str, existing: dict[str, tuple[str, dict[str, Any]]], org_ids:
     return Converted(form.kind, org_id, file_id, values, updates)
 
 
+def _same(text: str) -> str:
+    """Two names that read the same: accents, case, spacing and punctuation aside."""
+    return slug(text)
+
+
+def _duplicates(form: Form, org_id: str, values: dict[str, Any],
+                existing: dict[str, tuple[str, dict[str, Any]]],
+                org_names: dict[str, str]) -> list[str]:
+    """A new listing or organization that one already in orgs/ seems to be."""
+    if form.kind == "organization":
+        name = _same(str(values.get("name", "")))
+        return [f"Name: orgs/{other}/organization.yml already has this name ('{named}'), so "
+                "this issue may have been turned into a file before; to change that "
+                "organization, edit its file, or give this one its full, distinct name"
+                for other, named in org_names.items() if _same(named) == name]
+    title = _same(str(values.get("title", "")))
+    return [f"Title: orgs/{org_id}/{other}.yml already has this title ('{data.get('title')}'), "
+            "so this issue may have been turned into a file before. To update that listing, "
+            f"write its id, {other}, under 'Listing id (only to update a listing)' in the issue "
+            f"or run from-issue with --update {other}; if this is another opportunity, give it "
+            "another title, or run from-issue with --allow-duplicate-title"
+            for other, (owner, data) in existing.items()
+            if owner == org_id and _same(str(data.get("title", ""))) == title]
+
+
 def _place(form: Form, special: dict[str, str], values: dict[str, Any],
-           existing: dict[str, tuple[str, dict[str, Any]]], org_ids: set[str],
+           existing: dict[str, tuple[str, dict[str, Any]]], org_names: dict[str, str],
            problems: list[str]) -> tuple[str, str, bool]:
     """Where the file goes: its organization, its id, and whether it is already there."""
     wanted = special.get("id", "")
-    taken = org_ids | set(existing)
+    taken = set(org_names) | set(existing)
     if form.kind == "program":
         org_id = special.get("org_id", "").lower()
-        if org_id and org_id not in org_ids:
+        if org_id and org_id not in org_names:
             problems.append(f"Organization id: there is no organization '{org_id}' in orgs/; "
                             "check the id, or add the organization first")
         if wanted:
@@ -346,11 +406,16 @@ def _merged(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
 
 
 def _finish(form: Form, values: dict[str, Any], today: dt.date) -> None:
+    """What every file from a form says: where its facts came from, and when they were checked.
+
+    The person may say both; what they leave blank is the form itself, on the day it is read.
+    """
     source = values.get("source") or {}
-    source["description"] = ("Sent by the organization's staff through the directory's issue "
-                             "form; reviewed by the maintainers before publication.")
+    source.setdefault("description", "Sent by the organization's staff through the directory's "
+                      "issue form; reviewed by the maintainers before publication.")
     values["source"] = source
-    values["last_verified"] = {"date": today, "by": "organization",
+    checked = values.get("last_verified", {}).get("date")
+    values["last_verified"] = {"date": checked or today, "by": "organization",
                                "notes": "Confirmed in the issue form"}
     if form.kind == "program":
         values.setdefault("added", today)

@@ -8,7 +8,6 @@ file as commented guidance (`scaffold`).
 from __future__ import annotations
 
 import datetime as dt
-import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -18,7 +17,7 @@ from typing import Any
 
 from generator import answers, scaffold
 from generator.answers import BadAnswer, Question
-from generator.load import ORG_FILE, find_files, parse, read_file, slug
+from generator.load import ORG_FILE, find_files, read_file, slug
 from generator.problems import InvalidDirectory, Problem, Refused
 from generator.render import org_url, program_url
 from generator.validate import MODELS, validate_tree
@@ -93,53 +92,14 @@ def create(root: Path, kind: str, given: dict[str, str | None], ask: Ask | None,
         own, others = trial(root, shown, text, today)
         if not own:
             break
-        at_fault = [(_question_for(p, questions, text), p) for p in own]
+        at_fault = [(answers.question_for(p, questions, text), p) for p in own]
         if ask is None or any(q is None for q, _ in at_fault):
-            raise NotCreated([_in_words(p, q) for q, p in at_fault])
-        pending = {q.option: (_without_field(p.message), None) for q, p in at_fault if q}
+            raise NotCreated([answers.in_words(p, q, q.option if q else "")
+                              for q, p in at_fault])
+        pending = {q.option: (answers.without_field(p.message), None) for q, p in at_fault if q}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return Created(path, shown, url, others)
-
-
-_FIELD = re.compile(r"^'?([a-z_]+)'?(?:: | is missing)")
-_ROUTE = "an open program must say how to get involved"
-
-
-def _question_for(problem: Problem, questions: tuple[Question, ...],
-                  text: str) -> Question | None:
-    """The question whose answer caused a problem in the new file, if one did."""
-    if problem.message.startswith(_ROUTE):
-        return next((q for q in questions if q.path[-1] == "email"), None)
-    found = _FIELD.match(problem.message)
-    if found:
-        name = found.group(1)
-        return next((q for q in questions if name in (q.path[-1], q.path[0])), None)
-    loc = _field_at(text, problem.line, problem.column)
-    return next((q for q in questions if loc[:len(q.path)] == q.path), None)
-
-
-def _field_at(text: str, line: int, column: int) -> tuple[str | int, ...]:
-    """The field whose value holds this position of the file's text (the last one before it)."""
-    doc, _ = parse(text.encode("utf-8"), "new.yml")
-    doc.where(())  # reads the positions
-    before = [(position, loc) for loc, position in doc.values.items()
-              if loc and position <= (line, column)]
-    return max(before)[1] if before else ()
-
-
-def _without_field(message: str) -> str:
-    """'state: is empty; ...' -> 'is empty; ...': the question is named when it is asked."""
-    if message.startswith(_ROUTE):
-        return ("needed: the organization has no pro bono contact or website, so an open "
-                "program must give volunteers a way to reach it; give a work email")
-    return _FIELD.sub(lambda m: "" if m.group(0).endswith(": ") else m.group(0), message, 1)
-
-
-def _in_words(problem: Problem, question: Question | None) -> str:
-    if question is None:
-        return f"the new file would not pass validate: {problem.message}"
-    return f"{question.option}: {_without_field(problem.message)}"
 
 
 def trial(root: Path, shown_as: str, text: str,

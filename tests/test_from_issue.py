@@ -119,8 +119,8 @@ def test_every_problem_at_once_and_nothing_written(project):
     result = from_issue(project, body("new-listing.yml", answers, ticked=False), "--write")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    for expected in ("Remedies: 'U vissa' is not a known remedy; did you mean 'u-visa'?",
-                     "State: 'Californa' is not a known state; did you mean 'CA'?",
+    for expected in ("Remedies: 'U vissa' is not a known remedy; did you mean 'U visa'?",
+                     "State: 'Californa' is not a known state; did you mean 'California'?",
                      "Contact email: 'not an email' is not a valid email address",
                      "Listing ends on: 'next June' is not a date",
                      "Summary: left blank, but it is needed",
@@ -130,9 +130,12 @@ def test_every_problem_at_once_and_nothing_written(project):
 
 
 @pytest.mark.parametrize("field, text, expected", [
-    ("description", "<script>alert(1)</script> Volunteers help.", "HTML"),
-    ("description", "Email [us](javascript:alert(1)).", "javascript:"),
-    ("summary", "Our client, A-123-456-789, needs help.", "A-number"),
+    ("description", "<script>alert(1)</script> Volunteers help.",
+     "What volunteers would do: HTML ('<script>') is not allowed"),
+    ("description", "Email [us](javascript:alert(1)).",
+     "What volunteers would do: link target 'javascript:alert(1' is not allowed"),
+    ("summary", "Our client, A-123-456-789, needs help.",
+     "Summary: 'A-123-456-789' looks like an alien registration number"),
 ])
 def test_hostile_text_is_refused(project, field, text, expected):
     result = from_issue(project, body("new-listing.yml", dict(LISTING, **{field: text})), "--write")
@@ -237,3 +240,87 @@ def test_no_dropdown_label_holds_a_comma():
     for vocabulary in choices:
         for label in vocabulary.terms.values():
             assert "," not in label, label
+
+
+def test_the_same_issue_twice_is_refused_then_updates_with_update(project):
+    text = body("new-listing.yml", LISTING)
+    assert from_issue(project, text, "--write").returncode == 0
+    folder = project / "orgs" / "bay-legal-aid"
+    before = sorted(p.name for p in folder.iterdir())
+    again = from_issue(project, text, "--write")
+    assert again.returncode == 1
+    assert again.stderr == (
+        "Title: orgs/bay-legal-aid/ninos-en-la-corte-asylum-for-unaccompanied-children.yml "
+        "already has this title ('Niños en la corte: asylum for unaccompanied children'), so "
+        "this issue may have been turned into a file before. To update that listing, write its "
+        "id, ninos-en-la-corte-asylum-for-unaccompanied-children, under 'Listing id (only to "
+        "update a listing)' in the issue or run from-issue with --update "
+        "ninos-en-la-corte-asylum-for-unaccompanied-children; if this is another opportunity, "
+        "give it another title, or run from-issue with --allow-duplicate-title\n"
+        "Nothing was written.\n")
+    assert sorted(p.name for p in folder.iterdir()) == before
+    spaced = body("new-listing.yml", dict(LISTING, title="NIÑOS EN LA CORTE -- asylum for "
+                                          "unaccompanied children"))
+    assert "already has this title" in from_issue(project, spaced, "--write").stderr
+    updated = from_issue(project, text, "--write", "--update",
+                         "ninos-en-la-corte-asylum-for-unaccompanied-children")
+    assert updated.returncode == 0, updated.stderr
+    assert updated.stdout.startswith("Updated orgs/bay-legal-aid/ninos-en-la-corte-")
+    assert sorted(p.name for p in folder.iterdir()) == before
+    forced = from_issue(project, text, "--write", "--allow-duplicate-title")
+    assert forced.returncode == 0, forced.stderr
+    assert (folder / "ninos-en-la-corte-asylum-for-unaccompanied-children-2.yml").is_file()
+
+
+def test_an_organization_already_in_the_directory_is_refused(project):
+    answers = {"name": "Bay  Example Legal-Aid", "description": "Again.",
+               "location-state": "California"}
+    result = from_issue(project, body("new-organization.yml", answers), "--write")
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        "Name: orgs/bay-legal-aid/organization.yml already has this name ('Bay Example Legal "
+        "Aid'), so this issue may have been turned into a file before;")
+
+
+def test_the_form_holds_what_a_coordinator_knows(project):
+    answers = dict(LISTING, **{
+        "commitment-team-size": "2 to 3", "commitment-limited-scope": "No",
+        "volunteers-bar-admission-states": "California, New York",
+        "volunteers-interpreters-welcome": "Yes", "volunteers-malpractice-coverage": "Yes",
+        "volunteers-notes": "Retired attorneys in California's pro bono program are welcome.",
+        "support-training-formats": "Live, Recorded",
+        "support-training-dates": "2027-01-14, 2027-03-11",
+        "support-cle-credit-notes": "3 hours of California MCLE for the live training",
+        "source-description": "Our volunteer coordinator, by email.",
+        "last-verified-date": "2026-11-02"})
+    result = from_issue(project, body("new-listing.yml", answers))
+    assert result.returncode == 0, result.stderr
+    values = yaml.safe_load(result.stdout)
+    assert values["commitment"] == {"length": "year-or-more", "team_size": "2 to 3",
+                                    "limited_scope": False}
+    assert values["volunteers"]["bar_admission_states"] == ["CA", "NY"]
+    assert values["volunteers"]["interpreters_welcome"] is True
+    assert values["volunteers"]["malpractice_coverage"] is True
+    assert values["support"]["training"] == {"formats": ["live", "recorded"], "dates": [
+        __import__("datetime").date(2027, 1, 14), __import__("datetime").date(2027, 3, 11)]}
+    assert values["support"]["cle_credit"]["notes"].startswith("3 hours")
+    assert values["source"]["description"] == "Our volunteer coordinator, by email."
+    assert str(values["last_verified"]["date"]) == "2026-11-02"
+    # blank answers stay unknown: nothing is written for them
+    assert "law_students_welcome" not in values["volunteers"]
+    assert "social_worker" not in values["support"]
+
+
+def test_a_problem_found_in_the_finished_file_is_named_by_its_question(project):
+    (project / "orgs" / "bay-legal-aid" / "organization.yml").write_text(
+        (project / "orgs" / "bay-legal-aid" / "organization.yml").read_text(encoding="utf-8")
+        .replace("website:", "# website:").replace("pro_bono_contact:", "old:")
+        .split("old:")[0] + "source:\n  description: Test.\nlast_verified:\n  date: 2026-11-01\n"
+        "  by: maintainers\n", encoding="utf-8")
+    answers = dict(LISTING, **{"contact-email": ""})
+    result = from_issue(project, body("new-listing.yml", answers))
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Contact email: needed: the organization has no pro bono contact or website, so an "
+        "open program must give volunteers a way to reach it; give a work email\n"
+        "Nothing was written.\n")
