@@ -178,7 +178,11 @@ def _slow(doc: Document) -> list[Problem]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        builder.problems.append(Problem(shown_as, line, column, _yaml_message(exc)))
+        misaligned = _misaligned(doc.text, line)
+        if misaligned:
+            builder.problems.append(Problem(shown_as, misaligned[0], 1, misaligned[1]))
+        else:
+            builder.problems.append(Problem(shown_as, line, column, _yaml_message(exc)))
     except yaml.YAMLError as exc:  # ReaderError: a character YAML does not accept
         position = getattr(exc, "position", 0)
         line, column = _line_column(doc.text, position)
@@ -240,6 +244,64 @@ _HINTS = {
     "found undefined alias": "aliases (*name) are not allowed; write the value out",
     "did not find expected '-' indicator": "check the indentation of the list items",
 }
+
+
+_KEY_LINE = re.compile(r"^( *)(?:- +)?([A-Za-z_][\w-]*) *:(?: |$)")
+_BLOCK_START = re.compile(r":\s*[|>][-+0-9]*\s*(?:#.*)?$")
+
+
+def _misaligned(text: str, error_line: int) -> tuple[int, str] | None:
+    """A field indented unlike the block it sits in, at or just before a syntax error.
+
+    People indent by eye, so the usual cause of "mapping values are not allowed" or "did not
+    find expected key" is a field one space off. Returns that field's line and a message that
+    says so, or None when the indentation is consistent (the error is something else).
+    """
+    above: list[tuple[int, str, int]] = []  # (indent, field, line) of the open blocks' fields
+    opens = False  # the last field has no value on its line, so the next may be indented more
+    block_indent: int | None = None  # inside a literal block ("|"): its key's indent
+    for number, line in enumerate(text.split("\n")[:error_line], start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        if block_indent is not None and indent > block_indent:
+            continue  # a line of long text, not a field
+        block_indent = None
+        found = _KEY_LINE.match(line)
+        if not found:
+            continue
+        deeper = bool(above) and indent > above[-1][0]
+        known = indent in {entry[0] for entry in above}
+        if above and number >= error_line - 1 and ((deeper and not opens) or
+                                                   (not deeper and not known)):
+            return number, _misaligned_message(found.group(2), number, indent, above)
+        while above and above[-1][0] >= indent:
+            above.pop()
+        above.append((indent, found.group(2), number))
+        rest = line[found.end():].strip()
+        opens = not rest or rest.startswith("#")
+        if _BLOCK_START.search(line):
+            block_indent = indent
+    return None
+
+
+def _misaligned_message(field: str, line: int, indent: int,
+                        above: list[tuple[int, str, int]]) -> str:
+    sibling = min(above, key=lambda entry: (abs(entry[0] - indent), -entry[0]))
+    parents = [entry for entry in above if entry[0] < min(sibling[0], indent)]
+    expected = parents[-1][0] + 2 if parents else 0
+    where = f" inside '{parents[-1][1]}:'" if parents else ""
+    fix = (f"start '{field}' at the beginning of the line" if expected == 0 else
+           f"indent '{field}' by {_spaces(expected)}" if sibling[0] == expected else
+           f"indent '{field}' and '{sibling[1]}' both by {_spaces(expected)}")
+    return (f"the indentation is off: '{field}' is indented by {_spaces(indent)}, but "
+            f"'{sibling[1]}' on line {sibling[2]}{where} by {_spaces(sibling[0])}; fields of one "
+            f"block line up exactly: {fix} (each level is 2 spaces more than the one above, "
+            "never a tab)")
+
+
+def _spaces(count: int) -> str:
+    return "none" if count == 0 else f"{count} space" + ("" if count == 1 else "s")
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,8 @@ from pydantic.fields import FieldInfo
 from generator import vocab
 from generator.directory import Directory, OrgEntry, ProgramEntry
 from generator.load import Document, Loc, SourceFile, find_files, read_file
-from generator.model import EMAIL_RE, PHONE_RE, URL_RE, Organization, Program, nested_model
+from generator.model import (EMAIL_RE, PHONE_RE, URL_RE, Organization, Program, nested_model,
+                             unwrap)
 from generator.problems import InvalidDirectory, Problem
 from generator.textcheck import check_text
 
@@ -206,10 +208,32 @@ def _unknown_field(model: type[BaseModel], loc: Loc) -> str:
     name = str(loc[-1])
     parent = _model_at(model, loc[:-1])
     allowed = list(parent.model_fields) if parent else []
+    home = next((path for path in _field_paths(model) if path[-1] == name), None)
+    block = ".".join(str(p) for p in loc[:-1] if isinstance(p, str))
+    here = f" in '{block}:'" if block else ""
+    if home is not None:
+        depth = len(home) - 1
+        if depth == 0:
+            return (f"'{name}' is not a field of '{block}:'; it is a top-level field: remove the "
+                    "spaces before it, so it starts at the beginning of the line")
+        into = ": ".join(home[:-1])
+        return (f"'{name}' is not a field{here or ' at the top level'}; it belongs in the "
+                f"'{into}:' block: move it there, indented by {2 * depth} spaces like the "
+                "other fields of that block")
     close = [a for a in allowed if a.startswith(name) or name.startswith(a)]
     close = close or difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
     fix = f"did you mean '{close[0]}'?" if close else f"fields allowed here: {', '.join(allowed)}"
-    return f"unknown field '{name}'; {fix}"
+    return f"unknown field '{name}'{here}; {fix}"
+
+
+def _field_paths(model: type[BaseModel], prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every field's path in the model, shallowest first: ("location", "remote_possible")."""
+    paths = [(*prefix, name) for name in model.model_fields]
+    for name, info in model.model_fields.items():
+        inner = nested_model(info.annotation)
+        if inner is not None and typing.get_origin(unwrap(info.annotation)) is not list:
+            paths += _field_paths(inner, (*prefix, name))
+    return paths
 
 
 def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:

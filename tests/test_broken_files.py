@@ -15,7 +15,7 @@ CASES = [
     ("unknown-key", P, "urgent: true", "urgnet: true",
      [f"{P}:9:1: unknown field 'urgnet'; did you mean 'urgent'?"], True),
     ("unknown-nested-key", P, "  remote_possible: true", "  remote: true",
-     [f"{P}:19:3: unknown field 'remote'; did you mean 'remote_possible'?"], True),
+     [f"{P}:19:3: unknown field 'remote' in 'location:'; did you mean 'remote_possible'?"], True),
     ("vocabulary-typo", P, "remedies: [u-visa]", "remedies: [u-vissa]",
      [f"{P}:12:12: remedies: 'u-vissa' is not a known remedy; did you mean 'u-visa'?"], True),
     ("vocabulary-label", P, "remedies: [u-visa]", "remedies: [T visa]",

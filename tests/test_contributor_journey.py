@@ -128,7 +128,8 @@ def test_the_whole_suite_passes_when_organizations_add_close_and_reverify(tmp_pa
     _reverify(programs[-1])
     checked = make(clone, "validate")
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    suite = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider"],
+    suite = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
+                            f"--basetemp={tmp_path / 'inner'}"],  # apart from this run's
                            cwd=clone, capture_output=True, text=True, check=False,
                            env={**os.environ, "PROBONO_INNER_SUITE": "1"})
     assert suite.returncode == 0, suite.stdout[-5000:] + suite.stderr[-2000:]
