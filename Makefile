@@ -56,7 +56,7 @@ from-issue: install               ## a submitted issue form as a data file: make
 	$(PY) -m generator from-issue "$(BODY)" --write $(ARGS)
 
 diff: install                     ## what your change does to the directory, against $(BASE)
-	$(PY) -m generator diff $(BASE)
+	$(PY) -m generator diff $(BASE) $(ARGS)
 
 test: install-test                ## every test, browser tests included
 	$(PY) -m pytest

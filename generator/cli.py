@@ -83,7 +83,10 @@ def parser() -> argparse.ArgumentParser:
                           "with, e.g. main or origin/main")
     diff_cmd.add_argument("--site-url", default=os.environ.get("SITE_URL", ""), metavar="URL",
                           help="make full links with this address (default: $SITE_URL, else "
-                          "links start at the site's root)")
+                          "pages are named by their path)")
+    diff_cmd.add_argument("--markdown", action="store_true",
+                          help="write Markdown, for a pull request's job summary (default: "
+                          "plain text)")
     return parser
 
 
@@ -279,7 +282,7 @@ def _diff(args: argparse.Namespace) -> int:
     head, head_problems = read_tree(args.root, today)
     changes = diff.compare(base, head, frozenset(p.path for p in head_problems))
     sys.stdout.write(diff.report(changes, args.base, args.site_url,
-                                 (len(base_problems), len(head_problems))))
+                                 (len(base_problems), len(head_problems)), args.markdown))
     return 0
 
 

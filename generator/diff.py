@@ -2,7 +2,7 @@
 
 `compare` takes the directory before and after and says, listing by listing, what changed:
 added, removed, closed, paused or reopened, marked urgent, re-verified, which fields changed.
-`report` writes that as Markdown for a terminal, a pull request's job summary or a comment.
+`report` writes that as plain text for a terminal, or Markdown for a pull request's job summary.
 """
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator import vocab
 from generator.directory import Directory
-from generator.render import org_url, program_url
+from generator.render import org_url, place, program_url
 
 _VERIFIED = ("last_verified.date", "last_verified.by", "last_verified.notes")
 
@@ -76,8 +77,18 @@ def _compare_one(kind: str, key: str, old: Any, new: Any) -> Change | None:
 
 
 def _facts(data: Any) -> tuple[str, ...]:
-    facts = [f"status {data.status}"] if getattr(data, "status", "open") != "open" else []
-    return (*facts, *(["urgent"] if getattr(data, "urgent", False) else []))
+    """What a reviewer checks first in a new listing: kind of work, place, status, urgency,
+    expiry (an organization: where it works)."""
+    if not hasattr(data, "status"):
+        return (place(data.location),)
+    facts = [", ".join(vocab.KINDS_OF_WORK.label(k) for k in data.kinds_of_work).lower(),
+             place(data.location) + (", remote possible" if data.location.remote_possible
+                                     else ""), data.status]
+    if data.urgent:
+        facts.append("urgent")
+    if data.expires:
+        facts.append(f"expires {data.expires}")
+    return tuple(facts)
 
 
 def _flat(value: Any, prefix: str = "") -> dict[str, Any]:
@@ -93,13 +104,22 @@ def _flat(value: Any, prefix: str = "") -> dict[str, Any]:
 _HEADINGS = [("added", "Added"), ("reopened", "Reopened"), ("closed", "Closed"),
              ("paused", "Paused"), ("updated", "Updated"), ("re-verified", "Re-verified, "
              "nothing else changed"), ("removed", "Removed"),
-             ("unreadable", "Has problems, so not compared (run validate)")]
+             ("unreadable", "Has problems, so not compared (run make validate)")]
+_REMOVED = ("A removed listing's page disappears and links to it break; unless it was added by "
+            "mistake, prefer `status: closed`, which keeps the page with a banner.")
 
 
 def report(changes: list[Change], base: str, site_url: str = "",
-           problems: tuple[int, int] = (0, 0)) -> str:
-    """Markdown for the reviewer: a count line, then each group of listings with links."""
-    lines = [f"## What this change does to the directory (against {_code(base)})", ""]
+           problems: tuple[int, int] = (0, 0), markdown: bool = False) -> str:
+    """The reviewer's summary: a count line, then each group of listings.
+
+    Plain text for a terminal; Markdown (`markdown=True`) for a pull request's job summary or a
+    comment. Links use the site's address when there is one; without it, Markdown names the
+    page's path rather than make a link that would point into GitHub.
+    """
+    style = _Markdown(site_url) if markdown else _Text(site_url)
+    lines = [style.title(f"What this change does to the directory (against {style.code(base)})"),
+             ""]
     if not changes:
         lines.append("No listing or organization changes.")
     counts = [f"{sum(c.event == e for c in changes)} {title.split(',')[0].lower()}"
@@ -110,49 +130,89 @@ def report(changes: list[Change], base: str, site_url: str = "",
         group = [c for c in changes if c.event == event]
         if not group:
             continue
-        lines += [f"### {title}", ""]
+        lines += [style.heading(title), ""]
         for change in group:
-            lines += _item(change, site_url)
+            lines += style.item(change)
         lines.append("")
     if any(c.event == "removed" and c.what == "program" for c in changes):
-        lines += ["A removed listing's page disappears and links to it break; unless it was "
-                  "added by mistake, prefer `status: closed`, which keeps the page with a "
-                  "banner.", ""]
+        lines += [_REMOVED if markdown else _REMOVED.replace("`", "'"), ""]
     if any(problems):
         lines += [f"Left out: {problems[1]} problem(s) in the change and {problems[0]} at the "
-                  "base; run `python -m generator validate` for the list.", ""]
+                  f"base; run {style.code('make validate')} for the list.", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _item(change: Change, site_url: str) -> list[str]:
-    what = "organization" if change.what == "organization" else "listing"
-    link = f"{site_url.rstrip('/')}/{change.url}" if site_url else f"/{change.url}"
-    head = f"- {what} [{_text(change.name)}]({link}) ({_code(change.path)})"
-    if change.event in ("removed", "unreadable"):
-        head = f"- {what} {_text(change.name)} ({_code(change.path)})"
-    notes = list(change.notes)
-    if change.fields and change.event != "added":
-        notes.insert(0, "changed: " + ", ".join(_code(f[0]) for f in change.fields))
-    lines = [head + (": " + "; ".join(notes) if notes else "")]
-    for name, before, after in change.fields[:12]:
-        lines.append(f"  - {_code(name)}: {_value(before)} → {_value(after)}")
-    if len(change.fields) > 12:
-        lines.append(f"  - and {len(change.fields) - 12} more")
-    return lines
+class _Text:
+    """Plain text for a terminal: no Markdown marks, full addresses when the site has one."""
+
+    def __init__(self, site_url: str) -> None:
+        self.site_url = site_url.rstrip("/")
+
+    def title(self, text: str) -> str:
+        return text
+
+    def heading(self, text: str) -> str:
+        return f"{text}:"
+
+    def code(self, text: str) -> str:
+        return " ".join(str(text).split())
+
+    def address(self, change: Change) -> str:
+        return f"{self.site_url}/{change.url}" if self.site_url else f"/{change.url}"
+
+    def name(self, text: str) -> str:
+        return f"\"{' '.join(text.split())}\""
+
+    def item(self, change: Change) -> list[str]:
+        what = "organization" if change.what == "organization" else "listing"
+        lines = [f"- {what} {self.name(change.name)} ({self.code(change.path)})"]
+        if change.event not in ("removed", "unreadable"):
+            lines.append(f"  {self.address(change)}")
+        notes = list(change.notes)
+        if change.fields and change.event != "added":
+            notes.insert(0, "changed: " + ", ".join(self.code(f[0]) for f in change.fields))
+        if notes:
+            lines.append("  " + "; ".join(notes))
+        for name, before, after in change.fields[:12]:
+            lines.append(f"  - {self.code(name)}: {self.value(before)} → {self.value(after)}")
+        if len(change.fields) > 12:
+            lines.append(f"  - and {len(change.fields) - 12} more")
+        return lines
+
+    def value(self, value: Any) -> str:
+        if value is None:
+            return "(not stated)"
+        text = json.dumps(value, ensure_ascii=False)
+        return self.code(text if len(text) <= 80 else text[:79] + "…")
 
 
-def _value(value: Any) -> str:
-    if value is None:
-        return "(not stated)"
-    text = json.dumps(value, ensure_ascii=False)
-    return _code(text if len(text) <= 80 else text[:79] + "…")
+class _Markdown(_Text):
+    """Markdown: titles escaped, values in code spans, so nothing in a listing renders."""
 
+    def title(self, text: str) -> str:
+        return f"## {text}"
 
-def _code(text: str) -> str:
-    """Text as a code span: Markdown and HTML in it are shown, never rendered."""
-    return "`" + " ".join(str(text).replace("`", "'").split()) + "`"
+    def heading(self, text: str) -> str:
+        return f"### {text}"
 
+    def code(self, text: str) -> str:
+        return "`" + " ".join(str(text).replace("`", "'").split()) + "`"
 
-def _text(text: str) -> str:
-    """Text as link text, with Markdown's and HTML's special characters escaped."""
-    return "".join("\\" + c if c in "\\`*_{}[]()<>#+-.!|~" else c for c in " ".join(text.split()))
+    def name(self, text: str) -> str:
+        return "".join("\\" + c if c in "\\`*_{}[]()<>#+-.!|~" else c
+                       for c in " ".join(text.split()))
+
+    def item(self, change: Change) -> list[str]:
+        lines = super().item(change)
+        what = "organization" if change.what == "organization" else "listing"
+        head = f"- {what} {self.name(change.name)}"
+        if change.event not in ("removed", "unreadable"):
+            lines.pop(1)  # the address goes into the link
+            if self.site_url:
+                head = f"- {what} [{self.name(change.name)}]({self.address(change)})"
+            else:
+                head += f" (page {self.code('/' + change.url)})"
+        lines[0] = f"{head} ({self.code(change.path)})"
+        if len(lines) > 1 and not lines[1].startswith("  - "):
+            lines[0] += ": " + lines.pop(1).strip()
+        return lines

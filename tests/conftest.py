@@ -47,6 +47,22 @@ def make_project(target: Path, orgs: Path, today: str = "2026-11-22") -> Path:
     return target
 
 
+_EVERYWHERE = shutil.ignore_patterns("__pycache__", "*.egg-info", ".pytest_cache", ".hypothesis")
+_AT_THE_TOP = {".git", ".venv", "site", "build", ".screenshots"}  # tests/data/site is kept
+
+
+def _not_in_a_clone(folder: str, names: list[str]) -> set[str]:
+    top = Path(folder) == ROOT
+    return _EVERYWHERE(folder, names) | {n for n in names if top and (
+        n in _AT_THE_TOP or n.startswith(".site-"))}
+
+
+def copy_repository(target: Path) -> Path:
+    """The repository as a fresh clone has it: no build output, caches or venv."""
+    shutil.copytree(ROOT, target, ignore=_not_in_a_clone)
+    return target
+
+
 def with_make(project: Path) -> Path:
     """Give a project copy the Makefile and the venv the tests already run in, installed.
 

@@ -55,12 +55,13 @@ def test_added_closed_updated_reverified(repo):
     apply(repo, PROGRAM, "counties: [Alameda County]", "counties: [Alameda County, Marin County]")
     apply(repo, PROGRAM, "  date: 2026-11-01\n  by: maintainers",
           "  date: 2026-11-20\n  by: organization")
-    result = diff(repo, "main", "--site-url", "https://example.github.io/probono/")
+    result = diff(repo, "main", "--site-url", "https://example.github.io/probono/", "--markdown")
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "Listings and organizations: 1 added, 1 closed." in out
     assert ("- listing [T visa clinic](https://example.github.io/probono/opportunities/"
-            "t-visa-clinic/) (`orgs/bay-legal-aid/t-visa-clinic.yml`)") in out
+            "t-visa-clinic/) (`orgs/bay-legal-aid/t-visa-clinic.yml`): training; "
+            "California; open\n") in out
     closed = out.split("### Closed")[1]
     assert "opportunities/u-visa-petitions/" in closed
     assert "no longer urgent" in closed and "re-verified 2026-11-20 by organization" in closed
@@ -69,14 +70,45 @@ def test_added_closed_updated_reverified(repo):
     assert "`status`: `\"open\"` → `\"closed\"`" in closed
 
 
+def test_plain_text_in_a_terminal(repo):
+    new_listing(repo, "t-visa-clinic", "T visa clinic", "--urgent", "yes", "--state", "NY")
+    apply(repo, PROGRAM, "status: open", "status: paused")
+    result = diff(repo, "main")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "What this change does to the directory (against main)\n\n"
+        "Listings and organizations: 1 added, 1 paused.\n\n"
+        "Added:\n\n"
+        "- listing \"T visa clinic\" (orgs/bay-legal-aid/t-visa-clinic.yml)\n"
+        "  /opportunities/t-visa-clinic/\n"
+        "  training; New York; open; urgent\n\n"
+        "Paused:\n\n"
+        "- listing \"U visa petitions for survivors of violent crime\" "
+        "(orgs/bay-legal-aid/u-visa-petitions.yml)\n"
+        "  /opportunities/u-visa-petitions/\n"
+        "  changed: status\n"
+        "  - status: \"open\" → \"paused\"\n")
+    with_site = diff(repo, "main", "--site-url", "https://example.github.io/probono").stdout
+    assert "  https://example.github.io/probono/opportunities/t-visa-clinic/\n" in with_site
+
+
+def test_markdown_without_a_site_address_names_the_page_instead_of_a_broken_link(repo):
+    new_listing(repo, "t-visa-clinic", "T visa clinic", "--urgent", "yes")
+    out = diff(repo, "main", "--markdown").stdout
+    assert ("- listing T visa clinic (page `/opportunities/t-visa-clinic/`) "
+            "(`orgs/bay-legal-aid/t-visa-clinic.yml`): training; California; "
+            "open; urgent\n") in out
+    assert "](" not in out
+
+
 def test_only_reverified_and_removed(repo):
     apply(repo, PROGRAM, "  date: 2026-11-01", "  date: 2026-11-21")
     result = diff(repo, "main")
-    assert "### Re-verified, nothing else changed" in result.stdout
+    assert "\nRe-verified, nothing else changed:\n" in result.stdout
     assert "re-verified 2026-11-21 by maintainers" in result.stdout
-    assert "changed:" not in result.stdout
+    assert "changed: " not in result.stdout
     (repo / PROGRAM).unlink()
-    result = diff(repo, "main")
+    result = diff(repo, "main", "--markdown")
     assert "### Removed" in result.stdout and "prefer `status: closed`" in result.stdout
 
 
@@ -92,14 +124,14 @@ def test_committed_changes_on_a_branch(repo):
 def test_markdown_in_titles_is_escaped(repo):
     apply(repo, PROGRAM, "title: U visa petitions for survivors of violent crime",
           'title: "[click](https://evil.example) **bold** `code`"')
-    out = diff(repo, "main").stdout
+    out = diff(repo, "main", "--markdown", "--site-url", "https://example.org/").stdout
     assert "- listing [\\[click\\]\\(https://evil\\.example\\) \\*\\*bold\\*\\* \\`code\\`](" in out
     assert "`title`: `\"U visa petitions for survivors of violent crime\"` → " in out
 
 
 def test_problems_are_counted_not_fatal(repo):
     apply(repo, PROGRAM, "remedies: [u-visa]", "remedies: [u-vissa]")
-    result = diff(repo, "main")
+    result = diff(repo, "main", "--markdown")
     assert result.returncode == 0
     assert "Left out: 1 problem(s) in the change" in result.stdout
     assert "### Has problems, so not compared" in result.stdout
@@ -147,9 +179,10 @@ def test_the_whole_path_on_a_copy_of_the_test_listings(tmp_path):
     issue.unlink()
     apply(copy, "orgs/north-coast-justice/closed-clinic.yml", "status: closed", "status: paused")
     assert subprocess.run([*run, "validate"], capture_output=True, cwd=ROOT).returncode == 0
-    out = diff(copy, "main").stdout
+    out = diff(copy, "main", "--markdown", "--site-url", "https://example.org/").stdout
     assert "Listings and organizations: 1 added, 1 paused, 1 updated." in out
-    assert "[U visa certifications](/opportunities/u-visa-certifications/)" in out
+    assert "[U visa certifications](https://example.org/opportunities/u-visa-certifications/)" \
+        in out
     updated_part = out.split("### Updated")[1]
     assert "/opportunities/vacatur-los-angeles/" in updated_part
     assert "now urgent" in updated_part and "`summary`" in updated_part

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import ROOT, with_make
+from tests.conftest import ROOT, copy_repository, with_make
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
@@ -200,10 +199,7 @@ def _deploy_build_step() -> tuple[str, dict[str, str], str]:
 @pytest.mark.slow
 def test_the_site_builds_exactly_as_the_deploy_job_builds_it(tmp_path):
     script, env, uploaded = _deploy_build_step()
-    clone = tmp_path / "clone"
-    shutil.copytree(ROOT, clone, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "site", ".site-*", "__pycache__", "*.egg-info", ".pytest_cache",
-        ".hypothesis", ".screenshots", "build"))
+    clone = copy_repository(tmp_path / "clone")
     with_make(clone)  # the Makefile's venv, already installed: the python running these tests
     environment = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "PYTHONPATH")}
     result = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
