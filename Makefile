@@ -30,6 +30,9 @@ install-test: $(VENV)/.test-deps
 validate: install                 ## check every file in orgs/, list every problem
 	$(PY) -m generator validate
 
+check-setup: install              ## the stand-in values to replace before publishing (README)
+	$(PY) -m generator check-setup
+
 schema: install                   ## regenerate schema/ from the model
 	$(PY) -m generator schema
 

@@ -10,8 +10,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from generator import (answers, diff, fieldref, history, issueform, newfile, preview,
-                       scaffold, schema)
+from generator import (answers, diff, fieldref, history, issueform, newfile, placeholders,
+                       preview, scaffold, schema)
 from generator.answers import CHOICE, CHOICES, TEXT, Question
 from generator.build import BuildFailed, build_site
 from generator.problems import InvalidDirectory, Refused, SetupError
@@ -49,6 +49,8 @@ def parser() -> argparse.ArgumentParser:
                         help="the project's top folder (default: the current folder)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="check every file in orgs/ and list every problem")
+    commands.add_parser("check-setup", help="list the stand-in values a maintainer must replace "
+                        "before the site is published (the deploy job runs it)")
     schema_cmd = commands.add_parser("schema", help="write schema/, the field reference in "
                                      "CONTRIBUTING.md and the issue forms from the model")
     schema_cmd.add_argument("--check", action="store_true",
@@ -94,6 +96,18 @@ def _validate(args: argparse.Namespace) -> int:
     directory = validate_tree(args.root)
     print(f"ok: {len(directory.organizations)} organizations, "
           f"{len(directory.programs)} programs, no problems.")
+    return 0
+
+
+def _check_setup(args: argparse.Namespace) -> int:
+    problems = placeholders.check(args.root)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} stand-in value(s) to replace before publishing (README.md, "
+              "'Before you publish'); nothing was published.", file=sys.stderr)
+        return 1
+    print("ok: no stand-in values left.")
     return 0
 
 
@@ -286,6 +300,6 @@ def _diff(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"validate": _validate, "schema": _schema, "build": _build, "pages": _pages,
-            "new": _new, "preview": _preview, "from-issue": _from_issue,
-            "diff": _diff}
+COMMANDS = {"validate": _validate, "check-setup": _check_setup, "schema": _schema,
+            "build": _build, "pages": _pages, "new": _new, "preview": _preview,
+            "from-issue": _from_issue, "diff": _diff}

@@ -21,83 +21,88 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, open_page, serve, with_make
+from generator.answers import free_id
+from tests.conftest import ROOT, copy_repository, open_page, serve, with_make
 
-ORG_ID, PROGRAM_ID = "valley-workers-justice", "vacatur-for-survivors-in-fresno"
-ORG_ARGS = ["--name", "Valley Workers' Justice Center", "--short-name", "Valley Workers",
-            "--description", "Legal help for farmworkers and survivors of labor trafficking.",
+ORG_ARGS = ["--description", "Legal help for farmworkers and survivors of labor trafficking.",
             "--state", "CA", "--website", "https://valley.example.org",
-            "--pro-bono-contact-email", "probono@valley.example.org", "--id", ORG_ID,
-            "--no-input"]
+            "--pro-bono-contact-email", "probono@valley.example.org", "--no-input"]
 PROGRAM_ARGS = ["--title", "Vacatur for survivors in Fresno", "--summary",
                 "Move to vacate convictions that trafficking caused, with a mentor.",
                 "--description", "Review the record and draft the motion under Penal Code "
                 "236.14.", "--kinds-of-work", "full-representation", "--practice-areas",
                 "criminal-record-relief", "--remedies", "vacatur", "--clients",
                 "trafficking-survivors", "--urgent", "yes", "--state", "CA", "--no-input"]
-IGNORED = shutil.ignore_patterns(".git", ".venv", "site", ".site-*", "__pycache__", "*.egg-info",
-                                 ".pytest_cache", ".hypothesis", ".screenshots", "build")
-
-
 def make(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["make", *args], cwd=project, capture_output=True, text=True,
                           check=False)
 
 
-def add_the_new_organization(project: Path) -> None:
-    """What CONTRIBUTING.md tells a new organization to do, with the answers as options."""
-    for step in (["new-org", "ARGS=" + shlex.join(ORG_ARGS)],
-                 ["new-program", f"ORG={ORG_ID}", "ARGS=" + shlex.join(PROGRAM_ARGS)]):
+def add_the_new_organization(project: Path) -> tuple[str, str]:
+    """What CONTRIBUTING.md tells a new organization to do, with the answers as options.
+
+    Returns the organization's id and the listing's: ids no file in orgs/ uses yet (a real
+    organization could have chosen the same).
+    """
+    org_id = free_id("valley-workers-justice", {p.name for p in (project / "orgs").iterdir()})
+    number = org_id.removeprefix("valley-workers-justice").replace("-", " ")  # "" or " 2"
+    names = ["--name", f"Valley Workers' Justice Center{number}", "--short-name",
+             f"Valley Workers{number}", "--id", org_id]
+    for step in (["new-org", "ARGS=" + shlex.join([*ORG_ARGS, *names])],
+                 ["new-program", f"ORG={org_id}", "ARGS=" + shlex.join(PROGRAM_ARGS)]):
         result = make(project, *step)
         assert result.returncode == 0, result.stdout + result.stderr
+    return org_id, re.search(rf"Wrote orgs/{org_id}/([a-z0-9-]+)\.yml", result.stdout)[1]
 
 
 @pytest.fixture(scope="module")
-def journey(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def journey(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
     project = tmp_path_factory.mktemp("journey") / "repo"
     project.mkdir()
     for name in ("content", "site_templates", "orgs"):
         shutil.copytree(ROOT / name, project / name)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     with_make(project)
-    add_the_new_organization(project)
+    org_id, program_id = add_the_new_organization(project)
     checked = make(project, "validate")
     assert checked.returncode == 0, checked.stdout + checked.stderr
     built = make(project, "site")
     assert built.returncode == 0, built.stdout + built.stderr
-    return project
+    return project / "site", org_id, program_id
 
 
 def test_the_new_listing_has_its_page_and_its_organization(journey):
-    page = (journey / "site" / "opportunities" / PROGRAM_ID / "index.html").read_text(
-        encoding="utf-8")
+    site, org_id, program_id = journey
+    page = (site / "opportunities" / program_id / "index.html").read_text(encoding="utf-8")
     assert "Vacatur for survivors in Fresno" in page
-    assert f'href="../../organizations/{ORG_ID}/"' in page
+    assert f'href="../../organizations/{org_id}/"' in page
     assert "mailto:probono@valley.example.org" in page  # the organization's contact, inherited
-    assert (journey / "site" / "organizations" / ORG_ID / "index.html").is_file()
+    assert (site / "organizations" / org_id / "index.html").is_file()
 
 
 def test_the_new_listing_is_in_every_export(journey):
-    api = journey / "site" / "api"
+    site, org_id, program_id = journey
+    api = site / "api"
     records = json.loads((api / "opportunities.json").read_text(encoding="utf-8"))
-    record = next(r for r in records if r["id"] == PROGRAM_ID)
+    record = next(r for r in records if r["id"] == program_id)
     assert (record["organization_id"], record["status"], record["urgent"], record["listed"]) == (
-        ORG_ID, "open", True, True)
+        org_id, "open", True, True)
     assert (record["remedies"], record["location"]["state"]) == (["vacatur"], "CA")
     assert record["added"] == dt.date.today().isoformat()
     rows = list(csv.DictReader(io.StringIO((api / "opportunities.csv").read_text(
         encoding="utf-8"))))
-    row = next(r for r in rows if r["id"] == PROGRAM_ID)
+    row = next(r for r in rows if r["id"] == program_id)
     assert (row["urgent"], row["location.state"], row["remedies"]) == ("true", "CA", "vacatur")
     orgs = json.loads((api / "organizations.json").read_text(encoding="utf-8"))
-    assert any(o["id"] == ORG_ID for o in orgs)
+    assert any(o["id"] == org_id for o in orgs)
 
 
 @pytest.mark.browser
 def test_the_finder_shows_the_new_listing_under_its_facets(browser, journey):
-    for base in serve(journey / "site"):
+    site, org_id, program_id = journey
+    for base in serve(site):
         context, page, outside = open_page(browser, base)
-        for query in ("remedy=vacatur&state=CA", "urgent=yes", f"organization={ORG_ID}",
+        for query in ("remedy=vacatur&state=CA", "urgent=yes", f"organization={org_id}",
                       "clients=trafficking-survivors&kind=full-representation",
                       "q=Fresno&sort=urgent"):
             page.goto(f"{base}find/?{query}")
@@ -108,7 +113,7 @@ def test_the_finder_shows_the_new_listing_under_its_facets(browser, journey):
                 page.wait_for_timeout(200)
             hrefs = page.locator("#pb-results .pb-card__title a").evaluate_all(
                 "links => links.map(a => a.getAttribute('href'))")
-            assert any(f"opportunities/{PROGRAM_ID}/" in h for h in hrefs), query
+            assert any(f"opportunities/{program_id}/" in h for h in hrefs), query
         context.close()
         assert outside == []
 
@@ -118,12 +123,10 @@ def test_the_finder_shows_the_new_listing_under_its_facets(browser, journey):
                     reason="this test runs the suite; the suite it runs does not run it again")
 def test_the_whole_suite_passes_when_organizations_add_close_and_reverify(tmp_path):
     """`make test` must not change result when organizations change their valid listings."""
-    clone = tmp_path / "clone"
-    shutil.copytree(ROOT, clone, ignore=IGNORED)
-    with_make(clone)
-    add_the_new_organization(clone)
+    clone = with_make(copy_repository(tmp_path / "clone"))
+    org_id, _ = add_the_new_organization(clone)
     programs = sorted(p for p in (clone / "orgs").glob("*/*.yml") if p.name != "organization.yml"
-                      and p.parent.name != ORG_ID)
+                      and p.parent.name != org_id)
     _close(programs[0])
     _reverify(programs[-1])
     checked = make(clone, "validate")

@@ -185,7 +185,7 @@ def test_main_deploys_to_pages_daily_and_on_demand():
 def _deploy_build_step() -> tuple[str, dict[str, str], str]:
     """The deploy job's build step: its script, its environment, and the folder it uploads."""
     build = load(PAGES)["jobs"]["build"]
-    step = next(s for s in build["steps"] if "make" in s.get("run", ""))
+    step = next(s for s in build["steps"] if "make site" in s.get("run", ""))
     upload = next(s for s in build["steps"]
                   if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     known = {"steps.pages.outputs.base_url": BASE_URL}  # what configure-pages gives on Pages
