@@ -71,6 +71,8 @@ def block(text: str, indent: str) -> str:
     """Long text as a literal block (`|`), line for line; quoted when a block cannot hold it."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n").split("\n")
     lines = [line.rstrip() for line in lines]
+    while len(lines) > 1 and not lines[-1]:  # a line of only spaces at the end reads as nothing
+        lines.pop()
     if not all(line.isprintable() for line in lines) or not lines[0] or lines[0][0] == " ":
         return " " + _double_quoted(text)
     body = "\n".join(f"{indent}  {line}" if line else "" for line in lines)

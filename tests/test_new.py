@@ -9,7 +9,7 @@ import shutil
 import subprocess
 import sys
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator import scaffold
@@ -191,6 +191,7 @@ def test_scalars_read_back_exactly(text):
     assert doc.data == {"key": text, "list": [text]}
 
 
+@example(["0", "\x0c"])  # a last line of only a form feed once read back as an extra line
 @settings(max_examples=200, deadline=None)
 @given(st.lists(texts.map(lambda t: t.replace("\r", "")), min_size=1, max_size=4))
 def test_long_text_reads_back_line_for_line(lines):
@@ -199,7 +200,8 @@ def test_long_text_reads_back_line_for_line(lines):
     assert problems == []
     value = doc.data["key"]
     if scaffold.block(text, "").startswith(" |"):
-        expected = "\n".join(line.rstrip() for line in text.strip("\n").split("\n")) + "\n"
+        kept = "\n".join(line.rstrip() for line in text.strip("\n").split("\n"))
+        expected = kept.rstrip("\n") + "\n"  # trailing spaces go; so do blank lines at the end
         assert value == expected
     else:
         assert value == text
