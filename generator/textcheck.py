@@ -1,70 +1,250 @@
-"""Checks on the words in a listing: markup that could run in a browser, and client details.
+"""Checks on the words in a listing: markup, characters that hide or spoof, and client details.
 
-Listings describe programs, never clients. These patterns catch what looks like a person's
-identity (an A-number, a date of birth, a case number) while leaving statute citations
-(Penal Code 236.14), form numbers (I-914) and ordinary dates alone.
+Listings describe programs, never clients. The privacy guard looks for what identifies a person
+(an A-number, a Social Security number, a USCIS receipt number, a date of birth, a case number,
+a long number, an email address or phone number outside the contact fields) in any spelling:
+the text is normalized first (Unicode NFKC, invisible format characters removed, every dash and
+space made plain, digits of any script made ASCII), and the identifier is matched, not one way
+of writing it. Statute citations (Penal Code 236.14, 8 C.F.R. 214.11), form numbers (I-914),
+ZIP codes and ordinary dates and figures are left alone. CONTRIBUTING.md, "What the privacy
+guard refuses", says the same to contributors: keep the two in step.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from generator.load import Loc
 
 CONTACT_FIELDS = {"contact", "pro_bono_contact"}
 LINK_FIELDS = {"website", "url", "interest_form"}
+GUIDE = "CONTRIBUTING.md, 'What the privacy guard refuses'"
 
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>|<!--|<[A-Za-z][\w-]*\s+[^>]*=|<\?|&#", re.I)
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _MD_REF = re.compile(r"^\s*\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M)
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
 _ATTRS = re.compile(r"\{\s*:|\{\s*[#.][\w-]|\{[^}\n]*\b\w+\s*=")
 _MARKUP_HINT = re.compile(r"[<{&\]]")
-_PRIVATE_HINT = re.compile(r"[\d@]")
 _SAFE_SCHEME = re.compile(r"^(https?://|mailto:|#)", re.I)
 
+# -- characters that hide, spoof or cut text ----------------------------------------------------
+
+_HIDDEN_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"}
+# Letters and symbols that draw nothing: Hangul fillers, the Mongolian vowel separator, the
+# blank Braille pattern, the combining grapheme joiner.
+_BLANK = re.compile("[\u115f\u1160\u3164\uffa0\u180e\u2800\u034f\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+
+
+def _visible(text: str) -> bool:
+    """No control or invisible character (line breaks aside): most text, decided in C."""
+    return text.replace("\n", "").isprintable() and not _BLANK.search(text)
+
+
+def _hidden(text: str) -> list[tuple[int, str]]:
+    """Control and invisible characters, with their code, name and offset."""
+    problems = []
+    for offset, char in enumerate(text):
+        if char == "\n":
+            continue  # a line break: the model keeps one-line fields to one line
+        category = unicodedata.category(char)
+        if category in _HIDDEN_CATEGORIES or _BLANK.match(char):
+            kind = "control" if category == "Cc" else "invisible"
+            name = unicodedata.name(char, "no name") if category != "Cc" else _CONTROL.get(
+                char, "a control character")
+            breaks = char in "\r\u2028\u2029\x85"
+            where = "in a value (it breaks the line where it stands)" if breaks else "here"
+            fix = ("delete it; in a description, start a new line instead" if breaks else
+                   "delete it (it often comes with text pasted from another program)")
+            problems.append((offset, f"the {kind} character U+{ord(char):04X} ({name}) is not "
+                             f"allowed {where}; {fix}"))
+    return problems
+
+
+_CONTROL = {"\0": "NULL", "\t": "TAB", "\n": "LINE FEED", "\r": "CARRIAGE RETURN",
+            "\x1b": "ESCAPE", "\x7f": "DELETE", "\x85": "NEXT LINE"}
+
+
+# -- the privacy guard ---------------------------------------------------------------------------
+
+_ASCII_SPACES = str.maketrans("\t\r", "  ")
+
+
+def normalize(text: str) -> tuple[str, list[int]]:
+    """Text as the guard reads it, and for each of its characters the offset in `text`.
+
+    NFKC (full-width and other compatibility forms made plain), format characters (zero-width
+    spaces and joiners, soft hyphens, direction marks) dropped, every dash made '-', every
+    space ' ', and digits of any script made ASCII.
+    """
+    if text.isascii():  # nothing to fold but tabs and carriage returns; most text stops here
+        return text.translate(_ASCII_SPACES), list(range(len(text)))
+    out: list[str] = []
+    where: list[int] = []
+    for offset, char in enumerate(text):
+        if char < "\x80":
+            out.append(" " if char in "\t\r" else char)
+            where.append(offset)
+            continue
+        if unicodedata.category(char) == "Cf" or _BLANK.match(char):
+            continue
+        for plain in unicodedata.normalize("NFKC", char):
+            category = unicodedata.category(plain)
+            if category == "Pd" or plain in "\u2212\u2043":
+                plain = "-"
+            elif category == "Zs" or plain in "\t\r\u2028\u2029":
+                plain = " "
+            elif category == "Nd":
+                plain = str(unicodedata.digit(plain))
+            out.append(plain)
+            where.append(offset)
+    return "".join(out), where
+
+
+_SEP = r"(?: ?[.-] ?| )?"  # between the digits of one identifier, after normalization
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE = rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
+_DATE = (rf"(?:\d{{1,2}}\s?[/.-]\s?\d{{1,2}}\s?[/.-]\s?\d{{2,4}}|\d{{4}}-\d{{1,2}}-\d{{1,2}}|"
+         rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})")
+_DIGITS = lambda count: _SEP.join([r"\d"] * count)  # noqa: E731
+_A_WORDS = (r"(?:alien\s+(?:registration\s+)?(?:number|num\.?|no\.?|#)|"
+            r"\ba\s?-?\s?(?:number|num\.?|no\.?)|\ba#|\breg(?:istration)?\.?\s+(?:no\.?|number))")
+_NUMBER_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 
 PRIVATE = [
-    (re.compile(r"\bA[-# ]?\d{3}[- ]?\d{3}[- ]?\d{2,3}\b|\balien\s+(?:registration\s+)?(?:number|no\.?|#)\s*:?\s*\d", re.I),
+    # "A123456789", "a-123-456-789", "A# 12345678", "A 123 456 789"; a lowercase "a" before a
+    # space is the article ("a 2026 training"), so only a capital A may stand apart
+    (re.compile(rf"(?<![\w-])(?:(?-i:A) ?|a ?[-#:.] ?|a)(?:{_DIGITS(9)}|{_DIGITS(8)}|{_DIGITS(7)})"
+                r"(?!\d)|"
+                rf"{_A_WORDS}\s*(?:is|was|:|=|-)?\s*(?:{_DIGITS(9)}|{_DIGITS(8)}|{_DIGITS(7)})"
+                r"(?!\d)", re.I),
      "looks like an alien registration number (A-number)"),
-    (re.compile(r"\b(?:EAC|WAC|LIN|SRC|NBC|MSC|IOE|YSC|TSC|VSC|NSC|CSC)[- ]?\d{10}\b", re.I),
+    (re.compile(r"\b(?:EAC|WAC|LIN|SRC|NBC|MSC|IOE|YSC|TSC|VSC|NSC|CSC|ZLA|ZSF|ZNY|NFC|WAW)"
+                rf"{_SEP}{_DIGITS(10)}(?!\d)", re.I),
      "looks like a USCIS receipt number"),
-    (re.compile(r"\b\d{3}-\d{2}-\d{4}\b"), "looks like a Social Security number"),
-    (re.compile(rf"(?:\bDOB\b|\bD\.O\.B\.?|\bdate\s+of\s+birth\b|\bborn(?:\s+on)?\b)[\s:,-]*{_DATE}", re.I),
+    (re.compile(r"(?<![\d.,/-])\d{3}[ .-]\d{2}[ .-]\d{4}(?![\d]|[.,/-]\d)|"
+                r"\b(?:ssn|ss\s?#|soc(?:ial|\.)?\s*sec(?:urity|\.)?(?:\s+(?:number|no\.?|#))?)"
+                r"\s*(?:is|:|#)?\s*\d"
+                r"(?:[ .-]?\d)*",
+                re.I),
+     "looks like a Social Security number"),
+    (re.compile(rf"(?:\bDOB|\bD\.\s?O\.\s?B\.?|\bdate\s+of\s+birth\b|"
+                rf"\bbirth\s?(?:date|day)\b|\bborn(?:\s+on)?\b|(?<![\w.])b\.|"
+                rf"\bfecha\s+de\s+nacimiento\b|\bnacid[oa]\b)[\s:,-]*(?:on\s+|el\s+)?{_DATE}",
+                re.I),
      "looks like a date of birth"),
-    (re.compile(r"\b(?:case|docket|matter|file)\s*(?:no\.?|number|num\.?|#)\s*:?\s*[A-Z0-9-]*\d", re.I),
+    (re.compile(r"\b(?:case|docket|matter|file)\s*(?:no\.?|number|num\.?|#)\s*:?\s*[A-Z0-9-]*\d",
+                re.I),
      "looks like a case or docket number"),
     (re.compile(r"\b\d{2}[A-Z]{2,4}\d{5,8}\b"), "looks like a court case number"),
+    (re.compile(rf"\b{_NUMBER_WORD}(?:[\s,-]+{_NUMBER_WORD}){{6,}}\b", re.I),
+     "spells out a long number of the kind that identifies a person"),
 ]
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?<![\w.])(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b")
-# One pass over the text first; the separate patterns only run to say which one matched.
-_ANY_PRIVATE = re.compile("|".join(f"(?:{p.pattern})" for p, _ in PRIVATE) +
-                          f"|{_EMAIL.pattern}|{_PHONE.pattern}", re.I)
+_LONG = ("is a long number of the kind that identifies a person (an A-number, a Social "
+         "Security, phone or case number)")
+_RUN = re.compile(rf"(?<![\w.,/-])\d(?:{_SEP}\d)*")
+_LEADING_DATE = re.compile(r"^(?:19|20)\d\d-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])(?:[ .-]|$)")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_ZIP4 = re.compile(r"\d{5} ?- ?\d{4}")  # 94612-1234: a ZIP+4 code, not a person
+_SECTION = re.compile(r"^\d{1,4}\.\d{1,3}$")  # 236.14, 214.11: a statute's section
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|"
+                    r"\b[\w.+-]+\s*[(\[{<]\s*at\s*[)\]}>]\s*[\w-]+"
+                    r"(?:(?:\.|\s*[(\[{<]\s*dot\s*[)\]}>]\s*)[\w-]+)+", re.I)
+_PHONE = re.compile(r"(?<![\w.])(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}(?!\d)")
+# A value with none of these holds no identifier; most values stop here, cheaply.
+_PRIVATE_HINT = re.compile(r"[\d@\uff20\ufe6b]|[(\[{<]\s*at\s*[)\]}>]", re.I)
+_DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
-def check_text(loc: Loc, text: str) -> list[tuple[int, str]]:
-    """What is wrong with one text value, as (offset in the text, message) pairs."""
-    problems = []
-    if _MARKUP_HINT.search(text) and loc[-1] not in LINK_FIELDS:
-        problems = _markup(text)
-    if not _PRIVATE_HINT.search(text):  # every pattern below needs a digit or an @
-        return problems
-    if not _ANY_PRIVATE.search(text):
-        return problems
+_ANY = re.compile("|".join(f"(?:{p.pattern})" for p, _ in PRIVATE) +
+                  rf"|{_EMAIL.pattern}|{_PHONE.pattern}|\d(?:{_SEP}\d){{8}}", re.I)
+
+
+def _may_hold_an_identifier(text: str) -> bool:
+    if _PRIVATE_HINT.search(text):
+        return True
+    if len(text) < 27:  # too short for seven digit words: "one two three four five six ten"
+        return False
+    lower = text.lower()  # seven digit words or more: a number spelled out?
+    return sum(lower.count(word) for word in _DIGIT_WORDS) >= 7
+
+
+def _long_numbers(plain: str) -> list[tuple[int, int]]:
+    """Runs of nine or more digits however they are grouped (1234 56789, 12.345.6789 ...).
+
+    ZIP+4 codes (94612-1234), a date at the start of a run (2026-12-03 9:00) and lists of years
+    are not identifiers; nor are section numbers side by side (236.14 236.15).
+    """
+    spans = []
+    for found in _RUN.finditer(plain):
+        parts = [(found.start() + m.start(), m.group())
+                 for m in re.finditer(r"[^ ]+", found.group())]
+        if len(parts) == 1 or not all(_SECTION.match(run) for _, run in parts):
+            parts = [(found.start(), found.group())]
+        for start, run in parts:
+            date = _LEADING_DATE.match(run)
+            if date:
+                start, run = start + date.end(), run[date.end():]
+            groups = re.findall(r"\d+", run)
+            digits = sum(len(g) for g in groups)
+            if digits < 9 or _ZIP4.fullmatch(run) or all(_YEAR.match(g) for g in groups):
+                continue
+            spans.append((start, start + len(run)))
+    return spans
+
+
+def check_text(loc: Loc, text: str, kind: str = "program") -> list[tuple[int, str]]:
+    """What is wrong with one text value, as (offset in the text, message) pairs.
+
+    `kind` is the file's kind ("program" or "organization"): messages name its own fields.
+    """
+    name = loc[-1] if isinstance(loc[-1], str) else next(
+        (str(p) for p in reversed(loc) if isinstance(p, str)), "")
+    visible = _visible(text)
+    if not text.strip() or (not visible and not normalize(text)[0].strip()):
+        return [(0, "is empty or only spaces and invisible characters; write a value or remove "
+                 "the field")]
+    problems = [] if visible else _hidden(text)
+    if _MARKUP_HINT.search(text) and name not in LINK_FIELDS:
+        problems += _markup(text)
+    if not visible or _may_hold_an_identifier(text):  # hidden characters may split a hint
+        problems += _private(loc, name, text, kind)
+    return problems
+
+
+def _private(loc: Loc, name: str, text: str, kind: str) -> list[tuple[int, str]]:
+    plain, where = normalize(text)
+    if not _ANY.search(plain):  # one pass over the text; the rules below say which matched
+        return []
+    # (start, end, rank, what) in the normalized text; of two readings of the same characters
+    # the more specific (lower rank) is reported
+    found: list[tuple[int, int, int, str]] = []
     for pattern, what in PRIVATE:
-        found = pattern.search(text)
-        if found:
-            problems.append((found.start(), f"'{found.group(0)}' {what}; listings describe "
-                             "programs, never clients: remove it"))
-    if loc[0] not in CONTACT_FIELDS and loc[-1] not in LINK_FIELDS:
-        for pattern, what, where in ((_EMAIL, "an email address", "contact.email"),
-                                     (_PHONE, "a phone number", "contact.phone")):
-            found = pattern.search(text)
-            if found:
-                problems.append((found.start(), f"'{found.group(0)}' is {what} in the text; put "
-                                 f"the program's in {where}, and never a client's"))
+        found += [(m.start(), m.end(), 0, what) for m in pattern.finditer(plain)]
+    phone_field = loc[0] in CONTACT_FIELDS and name == "phone"
+    if name not in LINK_FIELDS and not (phone_field and _PHONE.fullmatch(plain.strip())):
+        found += [(start, end, 2, _LONG) for start, end in _long_numbers(plain)]
+    block = "pro_bono_contact" if kind == "organization" else "contact"
+    for pattern, what, field in ((_EMAIL, "an email address", "email"),
+                                 (_PHONE, "a phone number", "phone")):
+        if not (loc[0] in CONTACT_FIELDS and name == field or name in LINK_FIELDS):
+            found += [(m.start(), m.end(), 1, f"is {what} in the text; a contact's "
+                       f"{what.split()[-1]} goes in {block}.{field}, and a client's never goes "
+                       "in a listing") for m in pattern.finditer(plain)]
+    problems: list[tuple[int, str]] = []
+    taken = -1
+    for start, end, _, what in sorted(found, key=lambda f: (f[0], -f[1], f[2])):
+        if start < taken:
+            continue  # one identifier, one message: the first and longest reading of it
+        numbers = re.findall(r"\d+", plain[start:end])
+        if len(numbers) > 1 and all(_YEAR.match(n) for n in numbers):
+            continue  # "A 2026-2027 fellowship": years, not an identifier
+        taken = end
+        written = text[where[start]: where[end - 1] + 1]
+        shown = "".join(c if c.isprintable() else f"<U+{ord(c):04X}>" for c in written)
+        advice = "" if what.startswith("is an email") or what.startswith("is a phone") else \
+            "; listings describe programs, never clients: remove it"
+        problems.append((where[start], f"'{shown}' {what}{advice} ({GUIDE})"))
     return problems
 
 
@@ -78,6 +258,11 @@ def _markup(text: str) -> list[tuple[int, str]]:
     if attrs:
         problems.append((attrs.start(), "curly-brace attributes ({: ...}) are not allowed; "
                          "remove them"))
+    image = _MD_IMAGE.search(text)
+    if image:
+        problems.append((image.start(), "images (![...](...)) are not shown on the site and "
+                         "would load from another site; remove it, or link to the page with "
+                         "[words](https://...)"))
     for found in (*_MD_LINK.finditer(text), *_MD_REF.finditer(text)):
         if not _SAFE_SCHEME.match(found.group(1)):
             problems.append((found.start(1), f"link target '{found.group(1)[:40]}' is not "

@@ -68,7 +68,7 @@ def validate_file(source: SourceFile, today: dt.date) -> tuple[Any, list[Problem
     if not isinstance(doc.data, dict):
         return None, problems + [Problem(doc.path, *doc.where(()), "the file must be a list of "
                                          "'field: value' lines; see CONTRIBUTING.md")]
-    problems += _text_problems(doc)
+    problems += _text_problems(doc, source.kind)
     try:
         model = MODELS[source.kind].model_validate(doc.data)
     except ValidationError as exc:
@@ -81,9 +81,9 @@ def validate_file(source: SourceFile, today: dt.date) -> tuple[Any, list[Problem
     return ProgramEntry(source.id, source.org_id, doc.path, model), problems
 
 
-def _text_problems(doc: Document) -> list[Problem]:
+def _text_problems(doc: Document, kind: str) -> list[Problem]:
     return [Problem(doc.path, *doc.where_in(loc, offset), message)
-            for loc, text in doc.texts for offset, message in check_text(loc, text)]
+            for loc, text in doc.texts for offset, message in check_text(loc, text, kind)]
 
 
 def _date_problems(doc: Document, model: Any, today: dt.date) -> list[Problem]:

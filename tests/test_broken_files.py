@@ -113,22 +113,22 @@ CASES = [
       "http:// or mailto:"], False),
     ("a-number", P, "gather records", "gather records for A-123-456-789",
      [f"{P}:5:64: 'A-123-456-789' looks like an alien registration number (A-number); listings "
-      "describe programs, never clients: remove it"], False),
+      "describe programs, never clients: remove it (CONTRIBUTING.md, 'What the privacy guard refuses')"], False),
     ("date-of-birth", P, "gather records", "gather records (DOB: 03/14/1998)",
      [f"{P}:5:61: 'DOB: 03/14/1998' looks like a date of birth; listings describe programs, "
-      "never clients: remove it"], False),
+      "never clients: remove it (CONTRIBUTING.md, 'What the privacy guard refuses')"], False),
     ("case-number", P, "gather records", "gather records in case no. 22-CR-01234",
      [f"{P}:5:63: 'case no. 22-CR-01234' looks like a case or docket number; listings describe "
-      "programs, never clients: remove it"], False),
+      "programs, never clients: remove it (CONTRIBUTING.md, 'What the privacy guard refuses')"], False),
     ("receipt-number", P, "gather records", "gather records for EAC2190012345",
      [f"{P}:5:64: 'EAC2190012345' looks like a USCIS receipt number; listings describe "
-      "programs, never clients: remove it"], False),
+      "programs, never clients: remove it (CONTRIBUTING.md, 'What the privacy guard refuses')"], False),
     ("email-in-text", P, "gather records", "gather records (maria.g@gmail.com)",
-     [f"{P}:5:61: 'maria.g@gmail.com' is an email address in the text; put the program's in "
-      "contact.email, and never a client's"], False),
+     [f"{P}:5:61: 'maria.g@gmail.com' is an email address in the text; a contact's address "
+      "goes in contact.email, and a client's never goes in a listing (CONTRIBUTING.md, 'What the privacy guard refuses')"], False),
     ("phone-in-text", P, "gather records", "gather records, call 415-555-0199",
-     [f"{P}:5:66: '415-555-0199' is a phone number in the text; put the program's in "
-      "contact.phone, and never a client's"], False),
+     [f"{P}:5:66: '415-555-0199' is a phone number in the text; a contact's number goes "
+      "in contact.phone, and a client's never goes in a listing (CONTRIBUTING.md, 'What the privacy guard refuses')"], False),
 ]
 
 

@@ -147,7 +147,7 @@ def test_hostile_text_is_refused(project, field, text, expected):
 def test_hostile_text_that_is_allowed_stays_text(project):
     """YAML and template syntax in an answer is kept as text; it cannot add or change fields."""
     title = 'Urgent: true" # status: closed {{ 7*7 }} &a *a !!python/object'
-    description = "status: closed\nurgent: true\n---\n... \\ \"quoted\" \u202eevil\u202c"
+    description = "status: closed\nurgent: true\n---\n... \\ \"quoted\" evil"
     result = from_issue(project, body("new-listing.yml", dict(LISTING, title=title,
                                                                 description=description)))
     assert result.returncode == 0, result.stderr
@@ -323,4 +323,16 @@ def test_a_problem_found_in_the_finished_file_is_named_by_its_question(project):
     assert result.stderr == (
         "Contact email: needed: the organization has no pro bono contact or website, so an "
         "open program must give volunteers a way to reach it; give a work email\n"
+        "Nothing was written.\n")
+
+
+def test_characters_that_spoof_text_are_refused(project):
+    answers = dict(LISTING, title="Asylum \u202eevil\u202c for children")
+    result = from_issue(project, body("new-listing.yml", answers))
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Title: the invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) is not allowed here; "
+        "delete it (it often comes with text pasted from another program)\n"
+        "Title: the invisible character U+202C (POP DIRECTIONAL FORMATTING) is not allowed "
+        "here; delete it (it often comes with text pasted from another program)\n"
         "Nothing was written.\n")

@@ -26,7 +26,7 @@ def _check(raw: bytes) -> None:
     assert all(isinstance(p, Problem) and p.line >= 1 and p.column >= 1 for p in problems)
     if problems or not isinstance(doc.data, dict):
         return
-    _text_problems(doc)
+    _text_problems(doc, "program")
     try:
         Program.model_validate(doc.data)
     except Exception as exc:  # only pydantic's ValidationError is expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator.textcheck import check_text
@@ -15,6 +17,9 @@ ORDINARY = [
     "Founded in 2013. Filing fee waivers (Form I-912) are common.",
     "A network of 180 volunteers; about 80% of cases close within a year.",
     "Clients born abroad may qualify; ask about case screening and docket management training.",
+    "Our office is at 1 Main St., Oakland, CA 94612-1234 (ZIP 94612).",
+    "A 2026-2027 fellowship; a 2026 training for 2 to 3 people; 8 C.F.R. 214.11 and 214.14.",
+    "Sections 236.14 236.15 of the Penal Code; Pub. L. 106-386 (2000).",
 ]
 
 PRIVATE = [
@@ -27,6 +32,16 @@ PRIVATE = [
     ("Docket No. BA123456", "case or docket"),
     ("case number 23STCR01234", "case or docket"),
     ("hearing in 22CR012345", "court case number"),
+    # the audit's findings: each of these was once published
+    ("SSN 123 45 6789", "Social Security"),
+    ("her number is 123456789", "long number"),
+    ("A\u00a0123\u00a0456\u00a0789", "A-number"),
+    ("A\u2011123\u2011456\u2011789", "A-number"),
+    ("A123\u200b456789", "A-number"),
+    ("alien number is 123 456 789", "A-number"),
+    ("b. 03/04/1990", "date of birth"),
+    ("call 415 555 012", "long number"),
+    ("A\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19", "A-number"),
 ]
 
 
@@ -44,9 +59,105 @@ def test_client_details_are_flagged(text, what):
 def test_contact_fields_may_hold_email_and_phone():
     assert check_text(("contact", "email"), "probono@example.org") == []
     assert check_text(("pro_bono_contact", "phone"), "(415) 555-0100") == []
-    assert check_text(("contact", "notes"), "Call (415) 555-0100 after 10am") == []
     assert check_text(("description",), "Call (415) 555-0100") != []
+
+
+def test_a_contacts_email_and_phone_live_in_their_own_fields_only():
+    """A note beside a contact is where a client's details were once slipped in."""
+    assert check_text(("contact", "notes"), "Call (415) 555-0100 after 10am") == [(
+        5, "'(415) 555-0100' is a phone number in the text; a contact's number goes in "
+        "contact.phone, and a client's never goes in a listing (CONTRIBUTING.md, 'What the "
+        "privacy guard refuses')")]
+    assert check_text(("contact", "notes"), "client maria@gmail.com") == [(
+        7, "'maria@gmail.com' is an email address in the text; a contact's address goes in "
+        "contact.email, and a client's never goes in a listing (CONTRIBUTING.md, 'What the "
+        "privacy guard refuses')")]
+    assert check_text(("contact", "phone"), "maria@gmail.com") != []
+
+
+def test_messages_name_the_field_of_the_files_kind():
+    """An organization's contact is pro_bono_contact, a program's is contact."""
+    message = check_text(("description",), "Email probono@example.org", kind="organization")
+    assert "goes in pro_bono_contact.email" in message[0][1]
+    message = check_text(("pro_bono_contact", "notes"), "Call 415-555-0100", kind="organization")
+    assert "goes in pro_bono_contact.phone" in message[0][1]
+    assert "goes in contact.phone" in check_text(("summary",), "Call 415-555-0100")[0][1]
 
 
 def test_links_in_link_fields_are_not_treated_as_markup():
     assert check_text(("website",), "https://example.org/a?b=1&c=2") == []
+
+
+# -- characters that cut, hide or spoof text, through whole files ---------------------------------
+
+from tests.conftest import PROGRAM, run  # noqa: E402
+from tests.test_broken_files import apply  # noqa: E402
+
+TITLE = "title: U visa petitions for survivors of violent crime"
+
+
+@pytest.mark.parametrize(("escape", "column", "message"), [
+    ("\\r", 25, "the control character U+000D (CARRIAGE RETURN) is not allowed in a value (it "
+     "breaks the line where it stands); delete it; in a description, start a new line instead"),
+    ("\\0", 25, "the control character U+0000 (NULL) is not allowed here; delete it (it often "
+     "comes with text pasted from another program)"),
+    ("\\u2028", 25, "the invisible character U+2028 (LINE SEPARATOR) is not allowed in a value "
+     "(it breaks the line where it stands); delete it; in a description, start a new line "
+     "instead"),
+    ("\\u202e", 25, "the invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) is not allowed "
+     "here; delete it (it often comes with text pasted from another program)"),
+    ("\\u2066", 25, "the invisible character U+2066 (LEFT-TO-RIGHT ISOLATE) is not allowed "
+     "here; delete it (it often comes with text pasted from another program)"),
+    ("\\u200b", 25, "the invisible character U+200B (ZERO WIDTH SPACE) is not allowed here; "
+     "delete it (it often comes with text pasted from another program)"),
+    ("\\u3164", 25, "the invisible character U+3164 (HANGUL FILLER) is not allowed here; delete "
+     "it (it often comes with text pasted from another program)"),
+])
+def test_control_and_invisible_characters_are_refused_with_code_and_place(
+        project, capsys, escape, column, message):
+    apply(project, PROGRAM, TITLE, f'title: "U visa petitions{escape} for survivors"')
+    code, out, err = run(project, "validate", capsys=capsys)
+    assert code == 1 and "Traceback" not in out + err
+    assert out.splitlines() == [f"{PROGRAM}:2:{column}: {message}"]
+
+
+def test_a_title_of_only_invisible_characters_is_empty(project, capsys):
+    apply(project, PROGRAM, TITLE, 'title: "\\u200b\\u200b"')
+    code, out, _ = run(project, "validate", capsys=capsys)
+    assert code == 1
+    assert f"{PROGRAM}:2:9: is empty or only spaces and invisible characters; write a value or " \
+        "remove the field" in out.splitlines()
+
+
+def test_line_breaks_are_fine_in_a_description(project, capsys):
+    apply(project, PROGRAM, "description: |", "description: |\n  First line.\n\n  Second.")
+    code, out, _ = run(project, "validate", capsys=capsys)
+    assert (code, out.splitlines()[-1:]) == (0, ["ok: 1 organizations, 1 programs, no problems."])
+
+
+@pytest.mark.parametrize("image", ["![map](https://example.org/map.png)",
+                                   "![logo][1]\n\n  [1]: https://example.org/logo.png"])
+def test_an_image_in_markdown_is_refused(project, capsys, image):
+    apply(project, PROGRAM, "draft the declaration", f"draft the declaration {image}")
+    code, out, _ = run(project, "validate", capsys=capsys)
+    assert code == 1
+    assert ("images (![...](...)) are not shown on the site and would load from another site; "
+            "remove it, or link to the page with [words](https://...)") in out
+
+
+def test_the_guide_says_what_the_guard_refuses_and_its_examples_hold():
+    from tests.conftest import ROOT
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = guide.split("## What the privacy guard refuses")[1].split("\n## ")[0]
+    refuses = section.split("It refuses:")[1].split("It leaves alone")[0]
+    leaves = section.split("It leaves alone")[1].split("If it refuses")[0]
+    refused = [e for e in re.findall(r"`([^`]+)`", refuses) if re.search(r"\d", e)]
+    allowed = re.findall(r"`([^`]+)`", leaves)
+    assert len(refused) >= 3 and len(allowed) >= 8
+    for example in refused:
+        assert check_text(("description",), f"Client {example}."), example
+    for example in allowed:
+        assert check_text(("description",), f"See {example}.") == [], example
+    assert "CONTRIBUTING.md, 'What the privacy guard refuses'" in check_text(
+        ("description",), "A123456789")[0][1]
