@@ -417,8 +417,8 @@ def _finish(form: Form, values: dict[str, Any], today: dt.date) -> None:
     checked = values.get("last_verified", {}).get("date")
     values["last_verified"] = {"date": checked or today, "by": "organization",
                                "notes": "Confirmed in the issue form"}
-    if form.kind == "program":
-        values.setdefault("added", today)
+    if form.kind == "program":  # never after the facts were checked: validate refuses that
+        values.setdefault("added", checked or today)
     values.setdefault("location", {})
 
 

@@ -448,6 +448,9 @@ def find_files(root: Path) -> tuple[list[SourceFile], list[Problem]]:
                                "project's top folder")]
     for folder in sorted(orgs_dir.iterdir()):
         shown = folder.relative_to(root).as_posix()
+        if folder.is_symlink():
+            problems.append(_link_problem(shown))
+            continue
         if folder.is_file():
             if folder.suffix.lower() not in (".md", ".txt") and folder.name != ".gitkeep":
                 problems.append(Problem(shown, 1, 1, "files belong inside an organization's "
@@ -468,6 +471,9 @@ def _files_of(root: Path, folder: Path) -> tuple[list[SourceFile], list[Problem]
     found, problems = [], []
     for path in sorted(folder.iterdir()):
         shown = path.relative_to(root).as_posix()
+        if path.is_symlink():
+            problems.append(_link_problem(shown))
+            continue
         if path.is_dir():
             problems.append(Problem(shown, 1, 1, "folders inside an organization's folder are not "
                                     f"read; move its files up into {folder.name}/"))
@@ -484,11 +490,17 @@ def _files_of(root: Path, folder: Path) -> tuple[list[SourceFile], list[Problem]
                                     f"rename it to '{slug(path.stem)}.yml'"))
         else:
             found.append(SourceFile("program", folder.name, path.stem, path, shown))
-    if not (folder / ORG_FILE).is_file():
+    if not (folder / ORG_FILE).is_file() and not (folder / ORG_FILE).is_symlink():
         problems.append(Problem(folder.relative_to(root).as_posix(), 1, 1,
                                 f"this folder has no {ORG_FILE}; add one describing the "
                                 "organization (see CONTRIBUTING.md)"))
     return found, problems
+
+
+def _link_problem(shown: str) -> Problem:
+    """A symbolic link could publish, or print in a log, a file from outside the repository."""
+    return Problem(shown, 1, 1, "this is a symbolic link, and links under orgs/ are not "
+                   "followed; put the file itself here (git add the real file, not a link)")
 
 
 def slug(text: str) -> str:

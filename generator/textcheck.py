@@ -16,6 +16,7 @@ import re
 import unicodedata
 
 from generator.load import Loc
+from generator.lookalike import link_problem
 
 CONTACT_FIELDS = {"contact", "pro_bono_contact"}
 LINK_FIELDS = {"website", "url", "interest_form"}
@@ -205,7 +206,10 @@ def check_text(loc: Loc, text: str, kind: str = "program") -> list[tuple[int, st
         return [(0, "is empty or only spaces and invisible characters; write a value or remove "
                  "the field")]
     problems = [] if visible else _hidden(text)
-    if _MARKUP_HINT.search(text) and name not in LINK_FIELDS:
+    if name in LINK_FIELDS:
+        hidden = link_problem(text)
+        problems += [(0, f"{name}: {hidden}")] if hidden else []
+    elif _MARKUP_HINT.search(text):
         problems += _markup(text)
     if not visible or _may_hold_an_identifier(text):  # hidden characters may split a hint
         problems += _private(loc, name, text, kind)
@@ -267,4 +271,6 @@ def _markup(text: str) -> list[tuple[int, str]]:
         if not _SAFE_SCHEME.match(found.group(1)):
             problems.append((found.start(1), f"link target '{found.group(1)[:40]}' is not "
                              "allowed; links start with https://, http:// or mailto:"))
+        elif link_problem(found.group(1)):
+            problems.append((found.start(1), str(link_problem(found.group(1)))))
     return problems

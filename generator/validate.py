@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
-from generator import vocab
+from generator import lookalike, vocab
 from generator.directory import Directory, OrgEntry, ProgramEntry
 from generator.load import Document, Loc, SourceFile, find_files, read_file
 from generator.model import (EMAIL_RE, PHONE_RE, URL_RE, Organization, Program, nested_model,
@@ -86,14 +86,45 @@ def _text_problems(doc: Document, kind: str) -> list[Problem]:
             for loc, text in doc.texts for offset, message in check_text(loc, text, kind)]
 
 
+EARLIEST = dt.date(2000, 1, 1)  # no listing or training in this directory is older
+YEARS_AHEAD = 5  # an expiry or a training further ahead than this is a typo
+
+
 def _date_problems(doc: Document, model: Any, today: dt.date) -> list[Problem]:
+    """Dates that cannot be right: impossible years, the future, an end before a start."""
+    latest = today.replace(year=today.year + YEARS_AHEAD) if (today.month, today.day) != (2, 29) \
+        else today.replace(year=today.year + YEARS_AHEAD, day=28)
+    added, verified = getattr(model, "added", None), model.last_verified.date
+    expires = getattr(model, "expires", None)
+    support = getattr(model, "support", None)
+    days = [(("last_verified", "date"), verified, "the date the facts were checked"),
+            (("added",), added, "the date the listing was added"),
+            (("expires",), expires, "the date the listing ends")]
+    days += [(("support", "training", "dates", i), day, "a training date")
+             for i, day in enumerate(support.training.dates if support else [])]
     problems = []
-    days = [(("last_verified", "date"), model.last_verified.date),
-            (("added",), getattr(model, "added", None))]
-    for loc, day in days:
-        if day and day > today:
+    for loc, day, what in days:
+        if day is None:
+            continue
+        if day < EARLIEST:
+            problems.append(Problem(doc.path, *doc.where(loc), f"{day} is before "
+                                    f"{EARLIEST.year}, which cannot be {what}; check the year"))
+        elif loc[0] in ("last_verified", "added") and day > today:
             problems.append(Problem(doc.path, *doc.where(loc), f"{day} is in the future; give "
                                     "the date the facts were actually checked or added"))
+        elif day > latest:
+            problems.append(Problem(doc.path, *doc.where(loc), f"{day} is more than "
+                                    f"{YEARS_AHEAD} years ahead, which is too far for {what}; "
+                                    "check the year"))
+    if added and expires and EARLIEST <= expires < added:
+        problems.append(Problem(doc.path, *doc.where(("expires",)), f"the listing ends "
+                                f"({expires}) before it was added ({added}); fix one of the two "
+                                "dates, or remove expires: if it does not end"))
+    if added and EARLIEST <= verified < added <= today:
+        problems.append(Problem(doc.path, *doc.where(("last_verified", "date")), f"the facts "
+                                f"were checked on {verified}, before the listing was added on "
+                                f"{added}; check them again and write today's date, or fix "
+                                "added:"))
     return problems
 
 
@@ -264,6 +295,7 @@ def _cross_checks(files: list[SourceFile], directory: Directory) -> list[Problem
             problems.append(Problem(source.shown_as, 1, 1, f"the id '{source.id}' is already used "
                                     f"by {other.shown_as}; rename this file (ids are unique "
                                     "across the directory)"))
+    problems += _lookalikes({s.shown_as: s for s in files}, directory)
     for program in directory.programs.values():
         if program.data.status == "open" and not _has_route(directory, program):
             problems.append(Problem(program.path, 1, 1, "an open program must say how to get "
@@ -271,6 +303,55 @@ def _cross_checks(files: list[SourceFile], directory: Directory) -> list[Problem
                                     "or website, or give the organization a pro_bono_contact "
                                     "or website"))
     return problems
+
+
+def _lookalikes(files: dict[str, SourceFile], directory: Directory) -> list[Problem]:
+    """Organizations whose names, ids or website hosts another organization's imitate."""
+    problems = []
+    seen: dict[str, tuple[OrgEntry, str, str]] = {}  # skeleton -> (organization, field, text)
+    for org in sorted(directory.organizations.values(), key=lambda o: o.path):
+        mine: set[str] = set()
+        for field_name, text in (("name", org.data.name), ("short_name", org.data.short_name),
+                                 ("id", org.id.replace("-", " "))):
+            for key in lookalike.skeletons(text) if text else ():
+                other = seen.get(key)
+                if other and other[0].id != org.id and key not in mine:
+                    problems += [_collision(files, org, field_name, text, other),
+                                 _collision(files, other[0], other[1], other[2],
+                                            (org, field_name, text))]
+                seen.setdefault(key, (org, field_name, text))
+                mine.add(key)
+    hosts = {o.id: lookalike.host_of(o.data.website or "") for o in
+             directory.organizations.values()}
+    for org in directory.organizations.values():
+        host = hosts[org.id]
+        for other_id, other_host in hosts.items():
+            if host and other_host and other_id != org.id and \
+                    lookalike.lookalike_host(host, other_host):
+                other = directory.organizations[other_id]
+                problems.append(Problem(org.path, *_where(files, org.path, ("website",)),
+                                        f"website: '{host}' looks like the address of "
+                                        f"{other.path} ('{other_host}'), but is another site; "
+                                        "give your organization's own address exactly"))
+    return problems
+
+
+def _collision(files: dict[str, SourceFile], org: OrgEntry, field_name: str, text: str,
+               other: tuple[OrgEntry, str, str]) -> Problem:
+    what = "folder name" if other[1] == "id" else other[1].replace("_", " ")
+    where = ("folder name", (1, 1)) if field_name == "id" else (
+        field_name, _where(files, org.path, (field_name,)))
+    return Problem(org.path, *where[1],
+                   f"{where[0]}: '{text}' looks the same as the {what} of {other[0].path} "
+                   f"('{other[2]}'); an organization is listed once: if this is the same "
+                   "organization, add to its folder; if it is another, give its full name as "
+                   "its own documents write it (and check for letters from another alphabet)")
+
+
+def _where(files: dict[str, SourceFile], shown_as: str, loc: Loc) -> tuple[int, int]:
+    """A field's line and column, read again: only needed when there is a problem to show."""
+    doc, problems = read_file(files[shown_as].path, shown_as)
+    return (1, 1) if problems else doc.where(loc)
 
 
 def _has_route(directory: Directory, program: ProgramEntry) -> bool:

@@ -10,7 +10,9 @@ from tests.conftest import ORG, PROGRAM, run
 def test_program_id_must_be_unique_across_organizations(project, capsys):
     other = project / "orgs" / "second-org"
     other.mkdir()
-    shutil.copy(project / ORG, other / "organization.yml")
+    (other / "organization.yml").write_text((project / ORG).read_text().replace(
+        "name: Bay Example Legal Aid", "name: Second Example Org").replace(
+        "short_name: BELA", "short_name: SEO"))
     shutil.copy(project / PROGRAM, other / "u-visa-petitions.yml")
     code, out, _ = run(project, "validate", capsys=capsys)
     assert code == 1

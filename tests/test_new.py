@@ -229,6 +229,8 @@ def test_a_failed_final_check_asks_again_and_keeps_the_other_answers(project):
     (project / "orgs" / "quiet-org").mkdir()
     (project / "orgs" / "quiet-org" / "organization.yml").write_text(
         (project / "orgs" / ORG / "organization.yml").read_text(encoding="utf-8")
+        .replace("name: Bay Example Legal Aid", "name: Quiet Example Org")
+        .replace("short_name: BELA", "short_name: QEO")
         .replace("pro_bono_contact:", "old_contact:").replace("website:", "old_website:")
         .split("old_contact:")[0], encoding="utf-8")  # no contact route at all
     answers = "\n".join([
@@ -254,6 +256,8 @@ def test_without_questions_a_failed_final_check_names_the_option(project):
     (project / "orgs" / "quiet-org").mkdir()
     (project / "orgs" / "quiet-org" / "organization.yml").write_text(
         (project / "orgs" / ORG / "organization.yml").read_text(encoding="utf-8")
+        .replace("name: Bay Example Legal Aid", "name: Quiet Example Org")
+        .replace("short_name: BELA", "short_name: QEO")
         .split("website:")[0] + "description: A quiet organization.\nlocation:\n  state: CA\n"
         "source:\n  description: Test.\nlast_verified:\n  date: 2026-11-01\n  by: maintainers\n",
         encoding="utf-8")

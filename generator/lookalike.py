@@ -1,0 +1,99 @@
+"""Names and links that imitate another organization's, or hide where they lead.
+
+Two organizations must not look the same to a reader: names, short names and ids are compared
+by their Unicode confusable skeletons (UTS #39, computed by ICU's spoof checker, which follows
+Unicode's own confusables table), after case, spacing and punctuation are folded. A Cyrillic
+"е" in "Hеr Justice" gives the same skeleton as the Latin name, so the two collide.
+
+A link is refused when it hides its destination: user info before the host
+(`https://herjustice.org@evil.example/` goes to evil.example), a host in another script or in
+punycode, or a mailto: link that copies the message to someone else. A website whose host looks
+like another organization's (same skeleton, one character apart, or the other's host with more
+after it) is refused too; the very same host is fine (a partner's site).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+import icu
+
+_CHECKER = icu.SpoofChecker()
+_EMAIL = re.compile(r"[^\s@<>()\[\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
+_HOST = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$")
+
+
+def skeletons(text: str) -> set[str]:
+    """What a text looks like, in the forms that must not collide.
+
+    The skeleton of the case-folded text catches a lowercase lookalike; the case-folded skeleton
+    of the text as written catches a capital one (an "I" for an "l").
+    """
+    plain = " ".join(re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKC", text)).split())
+    return {_CHECKER.getSkeleton(0, plain.casefold()).casefold(),
+            _CHECKER.getSkeleton(0, plain).casefold()}
+
+
+def host_of(url: str) -> str | None:
+    parts = urlsplit(url)
+    return parts.hostname if parts.scheme in ("http", "https") else None
+
+
+def link_problem(url: str) -> str | None:
+    """Why a link hides where it leads, or None."""
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https"):
+        if "@" in parts.netloc:
+            shown = parts.netloc.rsplit("@", 1)
+            return (f"the link holds '{shown[0]}@' before the site's address, so it really "
+                    f"leads to {shown[1]}; write the site's address with nothing and no '@' "
+                    "before it")
+        host = (parts.hostname or "").lower()
+        if not host.isascii() or any(label.startswith("xn--") for label in host.split(".")):
+            return (f"the site's address '{parts.netloc}' is written in another script or in "
+                    "punycode, which can imitate a familiar name; give the address in plain "
+                    "letters (ask the maintainers if your organization's really is one)")
+        if not _HOST.match(host):
+            return f"'{parts.netloc}' is not a site's address; write it as www.example.org"
+    elif parts.scheme == "mailto":
+        return _mailto_problem(url)
+    return None
+
+
+def _mailto_problem(url: str) -> str | None:
+    """A mailto: link is one address and at most a subject: no cc, bcc, to= or body."""
+    target, _, query = url[len("mailto:"):].partition("?")
+    addresses = [a for a in re.split(r"[,;]", unquote(target)) if a.strip()]
+    headers = [key.lower() for key, _ in parse_qsl(query, keep_blank_values=True)]
+    extra = sorted(set(headers) - {"subject"})
+    if len(addresses) != 1 or not _EMAIL.fullmatch(addresses[0].strip()):
+        return ("a mailto: link holds exactly one email address; give one, e.g. "
+                "mailto:probono@example.org")
+    if extra or "?" in unquote(target):
+        named = ", ".join(extra) or "another '?'"
+        return (f"a mailto: link may only add a subject, and this one adds {named}, which would "
+                "copy the volunteer's email to another address; remove everything after the "
+                "address but ?subject=...")
+    return None
+
+
+def lookalike_host(host: str, other: str) -> bool:
+    """Whether `host` imitates `other` without being it."""
+    if host == other:
+        return False
+    if skeletons(host) & skeletons(other) or host.startswith(other + "."):
+        return True
+    return _one_apart(host, other) and host.rsplit(".", 1)[-1] == other.rsplit(".", 1)[-1]
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """One letter changed, added or dropped (herjustlce.org, herjustic.org)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))

@@ -1,0 +1,180 @@
+"""An organization that imitates another, and links that hide where they lead, are refused."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from generator.lookalike import link_problem, lookalike_host, skeletons
+from tests.conftest import ORG, PROGRAM, run
+from tests.test_broken_files import apply
+
+HER = "orgs/her-justice/organization.yml"
+
+
+def second_organization(project, name: str, website: str = "https://other.example.org",
+                        folder: str = "her-justice", short: str = "") -> None:
+    (project / "orgs" / folder).mkdir()
+    text = (project / ORG).read_text(encoding="utf-8")
+    text = text.replace("name: Bay Example Legal Aid", f"name: \"{name}\"")
+    text = text.replace("short_name: BELA", f"short_name: \"{short}\"" if short else
+                        "short_name: OTHER")
+    text = text.replace("website: https://example.org", f"website: {website}")
+    (project / "orgs" / folder / "organization.yml").write_text(text, encoding="utf-8")
+
+
+def validate(project, capsys) -> tuple[int, list[str]]:
+    code, out, err = run(project, "validate", capsys=capsys)
+    assert "Traceback" not in out + err
+    return code, out.splitlines()
+
+
+@pytest.mark.parametrize("name", [
+    "Bay Example Legal Aid",  # the very same name
+    "bay example legal aid",  # another case
+    "Bay  Example Legal-Aid",  # spacing and punctuation
+    "B\u0430y Ex\u0430mple Leg\u0430l Aid",  # Cyrillic a
+    "Bay Ex\u0430mple Legal \u0391id",  # Cyrillic a, Greek capital alpha
+    "Bay Example Legal A\u04cfd",  # Cyrillic palochka for i
+    "Bay Example Legal Ald",  # not a lookalike: a different word
+])
+def test_an_organization_named_like_another_is_refused_naming_the_other(project, capsys, name):
+    second_organization(project, name)
+    code, lines = validate(project, capsys)
+    if name.endswith("Ald"):
+        assert code == 0, lines
+        return
+    assert code == 1
+    assert (f"{HER}:2:7: name: '{name}' looks the same as the name of {ORG} ('Bay Example "
+            "Legal Aid'); an organization is listed once: if this is the same organization, "
+            "add to its folder; if it is another, give its full name as its own documents write "
+            "it (and check for letters from another alphabet)") in lines
+    assert any(line.startswith(f"{ORG}:2:7: name: 'Bay Example Legal Aid' looks the same as "
+                               f"the name of {HER}") for line in lines)
+
+
+def test_a_short_name_or_folder_like_another_organizations_is_refused(project, capsys):
+    second_organization(project, "Completely Different Name", short="BE\u041bA".replace(
+        "\u041b", "L"))
+    code, lines = validate(project, capsys)
+    assert code == 1
+    assert any("short_name: 'BELA' looks the same as the short name of" in line
+               for line in lines)
+
+
+def test_a_website_like_another_organizations_is_refused(project, capsys):
+    second_organization(project, "Another Org", website="https://examp1e.org")
+    code, lines = validate(project, capsys)
+    assert code == 1
+    assert f"{HER}:4:10: website: 'examp1e.org' looks like the address of {ORG} " \
+        "('example.org'), but is another site; give your organization's own address exactly" \
+        in lines
+
+
+@pytest.mark.parametrize(("host", "other", "alike"), [
+    ("herjustlce.org", "herjustice.org", True),  # one letter off
+    ("herjust1ce.org", "herjustice.org", True),
+    ("herjustice.org.evil.example", "herjustice.org", True),  # the other's host, and more
+    ("hеrjustice.org", "herjustice.org", True),  # Cyrillic e (refused earlier as non-ASCII too)
+    ("rnyorg.org", "myorg.org", True),  # rn for m
+    ("herjustice.org", "herjustice.org", False),  # the same site: a partner's link
+    ("herjustice.com", "herjustice.org", False),
+    ("lafla.org", "bayleg.org", False),
+])
+def test_lookalike_hosts(host, other, alike):
+    assert lookalike_host(host, other) is alike
+
+
+def test_skeletons_fold_script_case_and_spacing():
+    assert skeletons("Hеr Justice") & skeletons("HER  JUSTICE")
+    assert not skeletons("Her Justice") & skeletons("His Justice")
+
+
+@pytest.mark.parametrize(("url", "message"), [
+    ("https://herjustice.org@evil.example/",
+     "the link holds 'herjustice.org@' before the site's address, so it really leads to "
+     "evil.example; write the site's address with nothing and no '@' before it"),
+    ("https://user:pass@example.org/",
+     "the link holds 'user:pass@' before the site's address, so it really leads to "
+     "example.org; write the site's address with nothing and no '@' before it"),
+    ("https://xn--hrjustice-b4a.org/", "the site's address 'xn--hrjustice-b4a.org' is written "
+     "in another script or in punycode, which can imitate a familiar name; give the address in "
+     "plain letters (ask the maintainers if your organization's really is one)"),
+    ("https://h\u0435rjustice.org/", "the site's address 'h\u0435rjustice.org' is written in "
+     "another script or in punycode, which can imitate a familiar name; give the address in "
+     "plain letters (ask the maintainers if your organization's really is one)"),
+    ("mailto:someone@org.example?bcc=harvest%40evil.example",
+     "a mailto: link may only add a subject, and this one adds bcc, which would copy the "
+     "volunteer's email to another address; remove everything after the address but "
+     "?subject=..."),
+    ("mailto:someone@org.example?subject=Hi&CC=x%40evil.example",
+     "a mailto: link may only add a subject, and this one adds cc, which would copy the "
+     "volunteer's email to another address; remove everything after the address but "
+     "?subject=..."),
+    ("mailto:someone@org.example,harvest@evil.example",
+     "a mailto: link holds exactly one email address; give one, e.g. "
+     "mailto:probono@example.org"),
+    ("mailto:someone@org.example%2Charvest@evil.example",
+     "a mailto: link holds exactly one email address; give one, e.g. "
+     "mailto:probono@example.org"),
+    ("mailto:someone@org.example?to=harvest@evil.example",
+     "a mailto: link may only add a subject, and this one adds to, which would copy the "
+     "volunteer's email to another address; remove everything after the address but "
+     "?subject=..."),
+])
+def test_links_that_hide_where_they_lead(url, message):
+    assert link_problem(url) == message
+
+
+@pytest.mark.parametrize("url", ["https://www.herjustice.org/volunteer?x=1&y=2",
+                                 "http://example.org", "https://example.org:8443/a#b",
+                                 "mailto:probono@example.org",
+                                 "mailto:probono@example.org?subject=Pro%20bono%3A%20T%20visa"])
+def test_plain_links_pass(url):
+    assert link_problem(url) is None
+
+
+def test_an_interest_form_that_copies_the_volunteer_is_refused_in_the_file(project, capsys):
+    apply(project, PROGRAM, "interest_form: https://example.org/interest",
+          "interest_form: mailto:someone@example.org?bcc=harvest%40evil.example")
+    code, lines = validate(project, capsys)
+    assert code == 1
+    assert lines == [f"{PROGRAM}:40:18: interest_form: a mailto: link may only add a subject, "
+                     "and this one adds bcc, which would copy the volunteer's email to another "
+                     "address; remove everything after the address but ?subject=..."]
+
+
+def test_a_link_in_a_description_is_checked_too(project, capsys):
+    apply(project, PROGRAM, "[the USCIS page](https://www.uscis.gov/)",
+          "[the USCIS page](https://www.uscis.gov@evil.example/)")
+    code, lines = validate(project, capsys)
+    assert code == 1
+    assert "the link holds 'www.uscis.gov@' before the site's address, so it really leads " \
+        "to evil.example;" in lines[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
+@pytest.mark.parametrize("what", ["folder", "program", "organization"])
+def test_symbolic_links_under_orgs_are_refused_and_not_read(project, capsys, tmp_path, what):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    secret = outside / "secret.yml"
+    secret.write_text("aws_secret_key: do-not-print-me\n", encoding="utf-8")
+    if what == "folder":
+        (outside / "organization.yml").write_text("token: do-not-print-me\n")
+        link = project / "orgs" / "linked-org"
+        link.symlink_to(outside, target_is_directory=True)
+    elif what == "program":
+        link = project / "orgs" / "bay-legal-aid" / "secret.yml"
+        link.symlink_to(secret)
+    else:
+        (project / ORG).unlink()
+        link = project / ORG
+        link.symlink_to(secret)
+    code, out, err = run(project, "validate", capsys=capsys)
+    assert code == 1
+    shown = link.relative_to(project).as_posix()
+    assert f"{shown}:1:1: this is a symbolic link, and links under orgs/ are not followed; put " \
+        "the file itself here (git add the real file, not a link)" in out.splitlines()
+    assert "do-not-print-me" not in out + err
