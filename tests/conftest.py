@@ -41,12 +41,13 @@ def run(root: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int
 
 
 SITE_DATA = TESTS / "data" / "site"
+SITE_SOURCES = ("content", "site_templates", "overrides")  # what a build reads besides orgs/
 
 
 def make_project(target: Path, orgs: Path, today: str = "2026-11-22") -> Path:
     """A copy of the project's site sources with another orgs/ folder and a fixed 'today'."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("content", "site_templates"):
+    for name in SITE_SOURCES:
         shutil.copytree(ROOT / name, target / name)
     shutil.copytree(orgs, target / "orgs")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

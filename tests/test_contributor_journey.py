@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from generator.answers import free_id
-from tests.conftest import ROOT, copy_repository, open_page, serve, with_make
+from tests.conftest import ROOT, SITE_SOURCES, copy_repository, open_page, serve, with_make
 
 ORG_ARGS = ["--description", "Legal help for farmworkers and survivors of labor trafficking.",
             "--state", "CA", "--website", "https://valley.example.org",
@@ -59,7 +59,7 @@ def add_the_new_organization(project: Path) -> tuple[str, str]:
 def journey(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
     project = tmp_path_factory.mktemp("journey") / "repo"
     project.mkdir()
-    for name in ("content", "site_templates", "orgs"):
+    for name in (*SITE_SOURCES, "orgs"):
         shutil.copytree(ROOT / name, project / name)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     with_make(project)

@@ -23,6 +23,13 @@ def results(page) -> set[str]:
     return {re.search(r"opportunities/([^/]+)/", h).group(1) for h in hrefs}
 
 
+def cards(page, count: int) -> None:
+    """Wait until `count` cards show (a locator: the pages' CSP forbids eval, so no
+    wait_for_function with a string), and no more."""
+    page.locator("#pb-results .pb-card").nth(count - 1).wait_for()
+    assert page.locator("#pb-results .pb-card").count() == count
+
+
 def settled(page, expected: set[str], seconds: float = 5) -> set[str]:
     """The results once they equal `expected`, or as they are after `seconds`.
 
@@ -55,7 +62,7 @@ def test_remedy_and_state_narrow_to_exactly_the_expected_listings(page, served_t
     assert len(results(page)) == 6  # the first cards; the rest behind "Show more"
     assert count_text(page) == f"{OPEN} opportunities"
     page.get_by_role("button", name="Show more").click()
-    page.wait_for_function(f"document.querySelectorAll('#pb-results .pb-card').length === {OPEN}")
+    cards(page, OPEN)
     assert page.evaluate("document.activeElement.closest('.pb-card') !== null")
     facet(page, "remedy", "vacatur").check()
     page.wait_for_url(re.compile(r"remedy=vacatur"))
@@ -193,7 +200,7 @@ def test_closed_listings_are_out_unless_asked_for(browser, served_test_site):
     page = context.new_page()
     page.goto(served_test_site + "find/")
     page.get_by_role("button", name="Show more").click()
-    page.wait_for_function(f"document.querySelectorAll('#pb-results .pb-card').length === {OPEN}")
+    cards(page, OPEN)
     assert "closed-clinic" not in page.content()
     page.goto(served_test_site + "find/?remedy=t-visa")
     assert results(page) == {"t-visa-remote"}

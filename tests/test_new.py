@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from generator import scaffold
 from generator.load import parse, read_file
 from generator.model import Program
-from tests.conftest import ROOT, with_make
+from tests.conftest import ROOT, SITE_SOURCES, with_make
 
 ORG = "bay-legal-aid"
 
@@ -273,8 +273,8 @@ def test_without_questions_a_failed_final_check_names_the_option(project):
 def test_every_next_step_runs_as_printed(project):
     """The steps `new` prints are commands a contributor can paste, from a fresh clone."""
     with_make(project)
-    shutil.copytree(ROOT / "content", project / "content")
-    shutil.copytree(ROOT / "site_templates", project / "site_templates")
+    for name in SITE_SOURCES:
+        shutil.copytree(ROOT / name, project / name)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     result = new(project, "org", "--name", "Sunrise Law Center", "--description", "We help.",
                  "--state", "CA", "--website", "https://sunrise.example.org", "--no-input")

@@ -29,8 +29,10 @@ def test_every_stand_in_is_named_with_its_line_and_the_fix(tmp_path, capsys):
     code, out, err = run(copy_settings(tmp_path), "check-setup", capsys=capsys)
     assert code == 1
     lines = out.splitlines()
+    config = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(config, 1) if text.strip().startswith("report_email"))
     assert lines[0].startswith(
-        "mkdocs.yml:38:17: extra.report_email: 'corrections@probono-directory.example' is the "
+        f"mkdocs.yml:{line}:17: extra.report_email: 'corrections@probono-directory.example' is the "
         "project's stand-in; set it to the inbox where people report a wrong or stale listing")
     owners = [line for line in lines if line.startswith(".github/CODEOWNERS:")]
     assert len(owners) == 2
