@@ -40,6 +40,13 @@ def run(root: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int
     return code, out, err
 
 
+def validate_lines(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    """`validate`'s exit status and printed lines; it never shows a traceback."""
+    code, out, err = run(root, "validate", capsys=capsys)
+    assert "Traceback" not in out + err
+    return code, out.splitlines()
+
+
 SITE_DATA = TESTS / "data" / "site"
 SITE_SOURCES = ("content", "site_templates", "overrides")  # what a build reads besides orgs/
 

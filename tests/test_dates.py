@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import ORG, PROGRAM, run
+from tests.conftest import ORG, PROGRAM, validate_lines
 from tests.test_broken_files import apply
-
-
-def validate(project, capsys) -> tuple[int, list[str]]:
-    code, out, err = run(project, "validate", capsys=capsys)
-    assert "Traceback" not in out + err
-    return code, out.splitlines()
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
@@ -38,14 +32,14 @@ def validate(project, capsys) -> tuple[int, list[str]]:
 ])
 def test_impossible_dates_and_orders(project, capsys, old, new, expected):
     apply(project, PROGRAM, old, new)
-    code, lines = validate(project, capsys)
+    code, lines = validate_lines(project, capsys)
     assert code == 1
     assert lines == [f"{PROGRAM}:{expected}"]
 
 
 def test_an_organization_checked_in_1900_is_refused(project, capsys):
     apply(project, ORG, "  date: 2026-11-01", "  date: 1900-11-01")
-    code, lines = validate(project, capsys)
+    code, lines = validate_lines(project, capsys)
     assert code == 1
     assert lines[0].endswith("1900-11-01 is before 2000, which cannot be the date the facts "
                              "were checked; check the year")
@@ -54,4 +48,4 @@ def test_an_organization_checked_in_1900_is_refused(project, capsys):
 def test_ordinary_dates_pass(project, capsys):
     apply(project, PROGRAM, "added: 2026-10-15", "added: 2026-10-15\nexpires: 2028-06-30")
     apply(project, PROGRAM, "    dates: [2026-12-03]", "    dates: [2026-12-03, 2027-03-11]")
-    assert validate(project, capsys)[0] == 0
+    assert validate_lines(project, capsys)[0] == 0

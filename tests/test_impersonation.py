@@ -7,7 +7,7 @@ import os
 import pytest
 
 from generator.lookalike import link_problem, lookalike_host, skeletons
-from tests.conftest import ORG, PROGRAM, run
+from tests.conftest import ORG, PROGRAM, run, validate_lines
 from tests.test_broken_files import apply
 
 HER = "orgs/her-justice/organization.yml"
@@ -24,12 +24,6 @@ def second_organization(project, name: str, website: str = "https://other.exampl
     (project / "orgs" / folder / "organization.yml").write_text(text, encoding="utf-8")
 
 
-def validate(project, capsys) -> tuple[int, list[str]]:
-    code, out, err = run(project, "validate", capsys=capsys)
-    assert "Traceback" not in out + err
-    return code, out.splitlines()
-
-
 @pytest.mark.parametrize("name", [
     "Bay Example Legal Aid",  # the very same name
     "bay example legal aid",  # another case
@@ -41,7 +35,7 @@ def validate(project, capsys) -> tuple[int, list[str]]:
 ])
 def test_an_organization_named_like_another_is_refused_naming_the_other(project, capsys, name):
     second_organization(project, name)
-    code, lines = validate(project, capsys)
+    code, lines = validate_lines(project, capsys)
     if name.endswith("Ald"):
         assert code == 0, lines
         return
@@ -57,7 +51,7 @@ def test_an_organization_named_like_another_is_refused_naming_the_other(project,
 def test_a_short_name_or_folder_like_another_organizations_is_refused(project, capsys):
     second_organization(project, "Completely Different Name", short="BE\u041bA".replace(
         "\u041b", "L"))
-    code, lines = validate(project, capsys)
+    code, lines = validate_lines(project, capsys)
     assert code == 1
     assert any("short_name: 'BELA' looks the same as the short name of" in line
                for line in lines)
@@ -65,7 +59,7 @@ def test_a_short_name_or_folder_like_another_organizations_is_refused(project, c
 
 def test_a_website_like_another_organizations_is_refused(project, capsys):
     second_organization(project, "Another Org", website="https://examp1e.org")
-    code, lines = validate(project, capsys)
+    code, lines = validate_lines(project, capsys)
     assert code == 1
     assert f"{HER}:4:10: website: 'examp1e.org' looks like the address of {ORG} " \
         "('example.org'), but is another site; give your organization's own address exactly" \
@@ -138,7 +132,7 @@ def test_plain_links_pass(url):
 def test_an_interest_form_that_copies_the_volunteer_is_refused_in_the_file(project, capsys):
     apply(project, PROGRAM, "interest_form: https://example.org/interest",
           "interest_form: mailto:someone@example.org?bcc=harvest%40evil.example")
-    code, lines = validate(project, capsys)
+    code, lines = validate_lines(project, capsys)
     assert code == 1
     assert lines == [f"{PROGRAM}:40:18: interest_form: a mailto: link may only add a subject, "
                      "and this one adds bcc, which would copy the volunteer's email to another "
@@ -148,7 +142,7 @@ def test_an_interest_form_that_copies_the_volunteer_is_refused_in_the_file(proje
 def test_a_link_in_a_description_is_checked_too(project, capsys):
     apply(project, PROGRAM, "[the USCIS page](https://www.uscis.gov/)",
           "[the USCIS page](https://www.uscis.gov@evil.example/)")
-    code, lines = validate(project, capsys)
+    code, lines = validate_lines(project, capsys)
     assert code == 1
     assert "the link holds 'www.uscis.gov@' before the site's address, so it really leads " \
         "to evil.example;" in lines[0]

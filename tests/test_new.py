@@ -225,14 +225,21 @@ def test_an_empty_answer_to_a_required_question_is_asked_again(project):
         "state": "CA"}
 
 
-def test_a_failed_final_check_asks_again_and_keeps_the_other_answers(project):
+def quiet_organization(project) -> None:
+    """A valid organization that gives volunteers no way to reach it: no contact, no website."""
     (project / "orgs" / "quiet-org").mkdir()
     (project / "orgs" / "quiet-org" / "organization.yml").write_text(
         (project / "orgs" / ORG / "organization.yml").read_text(encoding="utf-8")
         .replace("name: Bay Example Legal Aid", "name: Quiet Example Org")
         .replace("short_name: BELA", "short_name: QEO")
-        .replace("pro_bono_contact:", "old_contact:").replace("website:", "old_website:")
-        .split("old_contact:")[0], encoding="utf-8")  # no contact route at all
+        .split("website:")[0] + "description: A quiet organization.\nlocation:\n  state: CA\n"
+        "source:\n  description: Test.\nlast_verified:\n  date: 2026-11-01\n  by: maintainers\n",
+        encoding="utf-8")
+    assert validate(project).returncode == 0
+
+
+def test_a_failed_final_check_asks_again_and_keeps_the_other_answers(project):
+    quiet_organization(project)
     answers = "\n".join([
         "Wage claims clinic", "Help workers file wage claims.",
         "Our client A204-117-334 needs help.", "",  # refused at the final check
@@ -253,15 +260,7 @@ def test_a_failed_final_check_asks_again_and_keeps_the_other_answers(project):
 
 
 def test_without_questions_a_failed_final_check_names_the_option(project):
-    (project / "orgs" / "quiet-org").mkdir()
-    (project / "orgs" / "quiet-org" / "organization.yml").write_text(
-        (project / "orgs" / ORG / "organization.yml").read_text(encoding="utf-8")
-        .replace("name: Bay Example Legal Aid", "name: Quiet Example Org")
-        .replace("short_name: BELA", "short_name: QEO")
-        .split("website:")[0] + "description: A quiet organization.\nlocation:\n  state: CA\n"
-        "source:\n  description: Test.\nlast_verified:\n  date: 2026-11-01\n  by: maintainers\n",
-        encoding="utf-8")
-    assert validate(project).returncode == 0
+    quiet_organization(project)
     result = new(project, "program", "quiet-org", *OPTIONS[:-3], "--no-input")
     assert result.returncode == 1
     assert result.stderr == (

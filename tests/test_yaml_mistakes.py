@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import PROGRAM, run
+from tests.conftest import PROGRAM, validate_lines
 from tests.test_broken_files import apply
 
 LOCATION = "location:\n  state: CA\n  counties: [Alameda County]\n  remote_possible: true\n"
-
-
-def validate(project, capsys) -> tuple[int, list[str]]:
-    code, out, err = run(project, "validate", capsys=capsys)
-    assert "Traceback" not in out + err
-    return code, out.splitlines()
 
 
 def test_the_fixture_has_the_block_these_tests_change(project):
@@ -42,7 +36,7 @@ def test_the_fixture_has_the_block_these_tests_change(project):
 ])
 def test_a_field_one_space_off_is_called_indentation(project, capsys, before, after, expected):
     apply(project, PROGRAM, before, after)
-    code, lines = validate(project, capsys)
+    code, lines = validate_lines(project, capsys)
     assert code == 1
     assert lines == [f"{PROGRAM}:{expected}"]
     assert "double quotes" not in lines[0]  # the old advice, which did not help
@@ -50,15 +44,15 @@ def test_a_field_one_space_off_is_called_indentation(project, capsys, before, af
 
 def test_following_the_advice_fixes_it(project, capsys):
     apply(project, PROGRAM, "  counties:", "   counties:")
-    assert validate(project, capsys)[0] == 1
+    assert validate_lines(project, capsys)[0] == 1
     apply(project, PROGRAM, "   counties:", "  counties:")
-    assert validate(project, capsys)[0] == 0
+    assert validate_lines(project, capsys)[0] == 0
 
 
 def test_a_value_with_a_colon_still_gets_the_quoting_advice(project, capsys):
     apply(project, PROGRAM, "title: U visa petitions for survivors of violent crime",
           "title: U visa petitions: survivors: violent crime")
-    code, lines = validate(project, capsys)
+    code, lines = validate_lines(project, capsys)
     assert code == 1
     assert lines == [f"{PROGRAM}:2:24: YAML syntax error: mapping values are not allowed in this "
                      "context; if the value contains ': ', put the whole value in double quotes"]
@@ -67,7 +61,7 @@ def test_a_value_with_a_colon_still_gets_the_quoting_advice(project, capsys):
 def test_a_field_at_the_wrong_level_names_the_block_it_belongs_in(project, capsys):
     apply(project, PROGRAM, "  remote_possible: true\n", "")
     apply(project, PROGRAM, "commitment:\n", "remote_possible: true\ncommitment:\n")
-    code, lines = validate(project, capsys)
+    code, lines = validate_lines(project, capsys)
     assert code == 1
     assert lines == [f"{PROGRAM}:19:1: 'remote_possible' is not a field at the top level; it "
                      "belongs in the 'location:' block: move it there, indented by 2 spaces like "
@@ -77,7 +71,7 @@ def test_a_field_at_the_wrong_level_names_the_block_it_belongs_in(project, capsy
 def test_a_top_level_field_indented_into_a_block(project, capsys):
     apply(project, PROGRAM, "urgent: true\n", "")
     apply(project, PROGRAM, "  remote_possible: true\n", "  remote_possible: true\n  urgent: true\n")
-    code, lines = validate(project, capsys)
+    code, lines = validate_lines(project, capsys)
     assert code == 1
     assert lines == [f"{PROGRAM}:19:3: 'urgent' is not a field of 'location:'; it is a top-level "
                      "field: remove the spaces before it, so it starts at the beginning of the "
@@ -86,7 +80,7 @@ def test_a_top_level_field_indented_into_a_block(project, capsys):
 
 def test_a_deeper_field_names_its_whole_block(project, capsys):
     apply(project, PROGRAM, "  case_screening: true\n", "  case_screening: true\n  dates: [2026-12-03]\n")
-    code, lines = validate(project, capsys)
+    code, lines = validate_lines(project, capsys)
     assert code == 1
     assert lines[0].endswith("'dates' is not a field in 'support:'; it belongs in the "
                              "'support: training:' block: move it there, indented by 4 spaces "
@@ -95,6 +89,6 @@ def test_a_deeper_field_names_its_whole_block(project, capsys):
 
 def test_a_typo_in_a_field_name_still_gets_a_suggestion(project, capsys):
     apply(project, PROGRAM, "  remote_possible:", "  remote_posible:")
-    code, lines = validate(project, capsys)
+    code, lines = validate_lines(project, capsys)
     assert lines[0].endswith("unknown field 'remote_posible' in 'location:'; did you mean "
                              "'remote_possible'?")
