@@ -82,6 +82,7 @@ class Renderer:
                                 directory=directory, today=settings.today, settings=settings,
                                 contact_for=directory.contact_for, browse_url=browse_url,
                                 slug=slug, FACETS=FACETS, status_of=status_of,
+                                guides_for=guides_for,
                                 card_html=self.card_html)
         self._cards: dict[tuple[str, int], Markup] = {}
         self.listed = sorted((p for p in directory.programs.values()
@@ -200,6 +201,27 @@ def _group(programs: Iterable[ProgramEntry], values: Any) -> dict[str, list[Prog
         for value in values(program):
             groups.setdefault(value, []).append(program)
     return dict(sorted(groups.items(), key=lambda item: (item[0] == UNKNOWN, item[0].lower())))
+
+
+# The hand-written guide to each remedy (content/guides/), and the state it is written for.
+GUIDES: dict[str, tuple[str, str, str | None]] = {
+    "t-visa": ("T visa", "guides/t-visa/", None),
+    "u-visa": ("U visa", "guides/u-visa/", None),
+    "asylum": ("Asylum for unaccompanied children", "guides/asylum-unaccompanied-children/",
+               None),
+    "adjustment-of-status": ("Adjustment of status", "guides/adjustment-of-status/", None),
+    "continued-presence": ("Continued Presence", "guides/continued-presence/", None),
+    "vacatur": ("Vacatur in California", "guides/vacatur-california/", "CA"),
+    "victim-impact-statement": ("Victim-witness accompaniment",
+                                "guides/victim-witness-accompaniment/", None),
+}
+
+
+def guides_for(program: ProgramEntry) -> list[tuple[str, str]]:
+    """The guides to a listing's remedies: (title, site path), the state's own where it counts."""
+    state = program.data.location.state
+    return [(title, path) for remedy in program.data.remedies if remedy in GUIDES
+            for title, path, only in [GUIDES[remedy]] if only in (None, state)]
 
 
 NOT_STATED = Markup('<span class="pb-unknown">Not stated</span>')

@@ -40,7 +40,9 @@ def test_program_page_has_title_primary_action_and_provenance(site):
 def test_unknown_facts_are_shown_as_not_stated(site):
     html = read(site, "opportunities/vacatur-motions")
     assert re.search(r"<dt>Remote possible</dt><dd><span class=\"pb-unknown\">Not stated", html)
-    assert "Remote: not stated" in html
+    assert "Remote: not stated" not in html  # an unstated fact gets no badge, on cards too
+    assert "Remote: not stated" not in read(site, "browse/remedy/vacatur")
+    assert '<span class="pb-badge">In person</span>' in read(site, "opportunities/accompaniment")
 
 
 def test_program_without_own_contact_falls_back_to_organization(site):
@@ -197,3 +199,15 @@ def test_report_link_on_program_pages_reaches_the_about_page_address(site):
     about = read(site, "about")
     assert 'id="report-a-problem"' in about
     assert 'href="mailto:corrections@probono-directory.example' in about
+
+
+def test_each_listing_links_to_the_guide_of_its_remedy(site):
+    u_visa = read(site, "opportunities/u-visa-petitions")
+    assert ('<p class="pb-guides">New to this work? Read the <a href="../../guides/u-visa/">U '
+            'visa</a> guide.</p>') in u_visa
+    asylum = read(site, "opportunities/asylum-for-children")  # SIJS has no guide yet
+    assert ('Read the <a href="../../guides/asylum-unaccompanied-children/">Asylum for '
+            'unaccompanied children</a> guide.') in asylum
+    # the vacatur guide is about California's law: a New York listing does not point to it
+    assert "vacatur-california" in read(site, "opportunities/vacatur-clinic")
+    assert "pb-guides" not in read(site, "opportunities/vacatur-motions")

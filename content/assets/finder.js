@@ -236,7 +236,7 @@
         badges.append(badge(config.statuses[m.status] || m.status, "pb-badge--closed"));
       }
       badges.append(m.remote === "yes" ? badge("Remote possible", "pb-badge--remote")
-        : m.remote === "no" ? badge("In person", "") : badge("Remote: not stated", "pb-badge--unknown"));
+        : m.remote === "no" ? badge("In person", "") : "");
       (m.support ? m.support.split("|") : []).forEach(function (s) { badges.append(badge(s, "")); });
       li.append(badges);
       if (m.summary) li.append(el("p", { className: "pb-card__summary" }, m.summary));
