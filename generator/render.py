@@ -143,7 +143,9 @@ class Renderer:
         body = self.env.get_template(template).render(url=Linker(here), title=title, **context)
         # Material writes page.meta.title into <title> and the header without escaping it (and
         # its striptags filter would unescape an escaped heading), so the title goes in escaped.
-        front: dict[str, Any] = {"title": html.escape(title), "hide": ["toc"], "generated": True}
+        # No navigation column either: these pages are not in the navigation, so it stood empty.
+        front: dict[str, Any] = {"title": html.escape(title), "hide": ["navigation", "toc"],
+                                 "generated": True}
         if description:
             front["description"] = _attribute(description)
         return Page(path, f"---\n{_front_matter(front)}---\n\n"

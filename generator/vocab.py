@@ -59,10 +59,13 @@ REMEDIES = Vocabulary("remedy", {
     "victim-impact-statement": "Victim impact statement",
     "restraining-order": "Restraining order",
     "custody": "Custody",
+    "wage-claim": "Wage claim",
 })
 
 CLIENTS = Vocabulary("client group", {
     "trafficking-survivors": "Survivors of human trafficking",
+    "labor-trafficking-survivors": "Survivors of labor trafficking",
+    "sex-trafficking-survivors": "Survivors of sex trafficking",
     "domestic-violence-survivors": "Survivors of domestic violence",
     "sexual-assault-survivors": "Survivors of sexual assault",
     "violent-crime-victims": "Victims of violent crime",
@@ -70,6 +73,8 @@ CLIENTS = Vocabulary("client group", {
     "families": "Families",
     "immigrants": "Immigrants",
     "lgbtq": "LGBTQ+ people",
+    "farmworkers": "Farmworkers",
+    "low-wage-workers": "Low-wage workers",
 })
 
 FORUMS = Vocabulary("forum", {
@@ -80,6 +85,7 @@ FORUMS = Vocabulary("forum", {
     "state-family-court": "State family court",
     "law-enforcement-interviews": "Meetings with law enforcement and prosecutors",
     "prosecutor-negotiation": "Negotiation with the prosecutor's office",
+    "state-labor-agency": "State labor agency (wage claims)",
 })
 
 COMMITMENT_LENGTHS = Vocabulary("commitment length", {
