@@ -76,9 +76,9 @@ class Renderer:
             loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
             auto_reload=False)  # one build reads each template once; no stat per page
-        self.env.filters.update(markdown=to_html, label=_label, date=_date)
+        self.env.filters.update(markdown=to_html, label=_label, date=_date, unstated=unstated)
         self.env.globals.update(flag=flag, terms=terms, place=place)
-        self.env.globals.update(vocab=vocab, facets=BY_KEY, UNKNOWN=UNKNOWN,
+        self.env.globals.update(vocab=vocab, facets=BY_KEY, UNKNOWN=UNKNOWN, NOT_STATED=NOT_STATED,
                                 directory=directory, today=settings.today, settings=settings,
                                 contact_for=directory.contact_for, browse_url=browse_url,
                                 slug=slug, FACETS=FACETS, status_of=status_of,
@@ -232,6 +232,13 @@ NOT_STATED = Markup('<span class="pb-unknown">Not stated</span>')
 def flag(value: bool | None, yes: str = "Yes", no: str = "No") -> Markup:
     """A tri-state fact: unknown is shown as unknown, never as no."""
     return NOT_STATED if value is None else escape(yes if value else no)
+
+
+def unstated(labels: list[str]) -> str:
+    """Row labels as one line: "Hours, team size, CLE credit" (acronyms keep their capitals)."""
+    words = [labels[0], *(label[:1].lower() + label[1:] if label[1:2].islower() else label
+                          for label in labels[1:])]
+    return ", ".join(words)
 
 
 def terms(ids: list[str], vocabulary: vocab.Vocabulary) -> Markup:

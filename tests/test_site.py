@@ -37,9 +37,18 @@ def test_program_page_has_title_primary_action_and_provenance(site):
     assert '<a href="../../organizations/bay-legal-aid/">Bay Example Legal Aid</a>' in html
 
 
-def test_unknown_facts_are_shown_as_not_stated(site):
+def test_unknown_facts_are_gathered_into_one_not_stated_line(site):
     html = read(site, "opportunities/vacatur-motions")
-    assert re.search(r"<dt>Remote possible</dt><dd><span class=\"pb-unknown\">Not stated", html)
+    assert "<dt>Remote possible</dt>" not in html and "<dt>Hours</dt>" not in html
+    line = re.search(r'<p class="pb-unstated"><span class="pb-unknown">Not stated:</span> '
+                     r'([^<]*)\.</p>', html)
+    assert line and line.group(1).startswith("Clients&#39; languages, typical length, hours, "
+                                             "team size, limited scope, remote possible, ")
+    assert "CLE credit" in line.group(1)  # an acronym keeps its capitals
+    assert "<dt>Remedies</dt><dd>Vacatur and post-conviction relief</dd>" in html  # known: a row
+    full = read(site, "opportunities/u-visa-petitions")
+    assert "<dt>Remote possible</dt><dd>Yes</dd>" in full
+    assert "<dt>Team size</dt><dd>2 to 3</dd>" in full
     assert "Remote: not stated" not in html  # an unstated fact gets no badge, on cards too
     assert "Remote: not stated" not in read(site, "browse/remedy/vacatur")
     assert '<span class="pb-badge">In person</span>' in read(site, "opportunities/accompaniment")
