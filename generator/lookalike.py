@@ -32,9 +32,14 @@ def skeletons(text: str) -> set[str]:
     The skeleton of the case-folded text catches a lowercase lookalike; the case-folded skeleton
     of the text as written catches a capital one (an "I" for an "l").
     """
-    plain = " ".join(re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKC", text)).split())
-    return {_CHECKER.getSkeleton(0, plain.casefold()).casefold(),
-            _CHECKER.getSkeleton(0, plain).casefold()}
+    folded = " ".join(re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKC", text)).split())
+    return {_CHECKER.getSkeleton(0, folded.casefold()).casefold(),
+            _CHECKER.getSkeleton(0, folded).casefold()}
+
+
+def plain(text: str) -> str:
+    """A name as compared letter by letter: NFKC, case folded, punctuation and spaces folded."""
+    return " ".join(re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKC", text)).split()).casefold()
 
 
 def host_of(url: str) -> str | None:
@@ -86,10 +91,10 @@ def lookalike_host(host: str, other: str) -> bool:
         return False
     if skeletons(host) & skeletons(other) or host.startswith(other + "."):
         return True
-    return _one_apart(host, other) and host.rsplit(".", 1)[-1] == other.rsplit(".", 1)[-1]
+    return one_apart(host, other) and host.rsplit(".", 1)[-1] == other.rsplit(".", 1)[-1]
 
 
-def _one_apart(a: str, b: str) -> bool:
+def one_apart(a: str, b: str) -> bool:
     """One letter changed, added or dropped (herjustlce.org, herjustic.org)."""
     if abs(len(a) - len(b)) > 1:
         return False

@@ -295,7 +295,7 @@ def _cross_checks(files: list[SourceFile], directory: Directory) -> list[Problem
             problems.append(Problem(source.shown_as, 1, 1, f"the id '{source.id}' is already used "
                                     f"by {other.shown_as}; rename this file (ids are unique "
                                     "across the directory)"))
-    problems += _lookalikes({s.shown_as: s for s in files}, directory)
+    problems += list(dict.fromkeys(_lookalikes({s.shown_as: s for s in files}, directory)))
     for program in directory.programs.values():
         if program.data.status == "open" and not _has_route(directory, program):
             problems.append(Problem(program.path, 1, 1, "an open program must say how to get "
@@ -321,6 +321,7 @@ def _lookalikes(files: dict[str, SourceFile], directory: Directory) -> list[Prob
                                             (org, field_name, text))]
                 seen.setdefault(key, (org, field_name, text))
                 mine.add(key)
+    problems += _one_letter_apart(files, directory)
     hosts = {o.id: lookalike.host_of(o.data.website or "") for o in
              directory.organizations.values()}
     for org in directory.organizations.values():
@@ -333,6 +334,27 @@ def _lookalikes(files: dict[str, SourceFile], directory: Directory) -> list[Prob
                                         f"website: '{host}' looks like the address of "
                                         f"{other.path} ('{other_host}'), but is another site; "
                                         "give your organization's own address exactly"))
+    return problems
+
+
+def _one_letter_apart(files: dict[str, SourceFile], directory: Directory) -> list[Problem]:
+    """Names one letter apart ("Her Justlce"): Unicode does not count l and i as confusable,
+    but a reader skimming a list does. Short names are left out: two real acronyms may well
+    differ by a letter."""
+    by_length: dict[int, list[tuple[str, OrgEntry]]] = {}
+    for org in sorted(directory.organizations.values(), key=lambda o: o.path):
+        name = lookalike.plain(org.data.name)
+        if len(name) >= 8:
+            by_length.setdefault(len(name), []).append((name, org))
+    problems = []
+    for length, names in by_length.items():
+        for index, (name, org) in enumerate(names):  # each pair once: shorter, or later
+            for other_name, other in by_length.get(length - 1, []) + names[index + 1:]:
+                if lookalike.one_apart(name, other_name):
+                    problems += [_collision(files, org, "name", org.data.name,
+                                            (other, "name", other.data.name)),
+                                 _collision(files, other, "name", other.data.name,
+                                            (org, "name", org.data.name))]
     return problems
 
 

@@ -31,12 +31,12 @@ def second_organization(project, name: str, website: str = "https://other.exampl
     "B\u0430y Ex\u0430mple Leg\u0430l Aid",  # Cyrillic a
     "Bay Ex\u0430mple Legal \u0391id",  # Cyrillic a, Greek capital alpha
     "Bay Example Legal A\u04cfd",  # Cyrillic palochka for i
-    "Bay Example Legal Ald",  # not a lookalike: a different word
+    "Bay Example Legal Alms",  # not a lookalike: two letters apart
 ])
 def test_an_organization_named_like_another_is_refused_naming_the_other(project, capsys, name):
     second_organization(project, name)
     code, lines = validate_lines(project, capsys)
-    if name.endswith("Ald"):
+    if name.endswith("Alms"):
         assert code == 0, lines
         return
     assert code == 1
@@ -172,3 +172,18 @@ def test_symbolic_links_under_orgs_are_refused_and_not_read(project, capsys, tmp
     assert f"{shown}:1:1: this is a symbolic link, and links under orgs/ are not followed; put " \
         "the file itself here (git add the real file, not a link)" in out.splitlines()
     assert "do-not-print-me" not in out + err
+
+
+def test_a_name_one_letter_from_another_is_refused_in_both_files(project, capsys):
+    second_organization(project, "Bay Example Legal Ald", short="OTHER")
+    code, lines = validate_lines(project, capsys)
+    assert code == 1
+    assert lines == [
+        f"{ORG}:2:7: name: 'Bay Example Legal Aid' looks the same as the name of {HER} ('Bay "
+        "Example Legal Ald'); an organization is listed once: if this is the same organization, "
+        "add to its folder; if it is another, give its full name as its own documents write it "
+        "(and check for letters from another alphabet)",
+        f"{HER}:2:7: name: 'Bay Example Legal Ald' looks the same as the name of {ORG} ('Bay "
+        "Example Legal Aid'); an organization is listed once: if this is the same organization, "
+        "add to its folder; if it is another, give its full name as its own documents write it "
+        "(and check for letters from another alphabet)"]
