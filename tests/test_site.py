@@ -220,3 +220,16 @@ def test_each_listing_links_to_the_guide_of_its_remedy(site):
     # the vacatur guide is about California's law: a New York listing does not point to it
     assert "vacatur-california" in read(site, "opportunities/vacatur-clinic")
     assert "pb-guides" not in read(site, "opportunities/vacatur-motions")
+
+
+def test_only_an_open_listing_offers_the_volunteer_button(site):
+    for program in ("paused-sijs", "closed-clinic", "expired-training"):
+        html = read(site, f"opportunities/{program}")
+        assert "pb-primary" not in html and "Volunteer:" not in html, program
+        assert '<h2 id="pb-get-involved">Contact</h2>' in html
+    paused = read(site, "opportunities/paused-sijs")
+    assert "<p>Not taking new volunteers for now. For questions about this program:</p>" in paused
+    assert 'href="mailto:voluntarios@centro.example.org"' in paused  # the contact stays
+    assert "<p>Not taking new volunteers.</p>" in read(site, "opportunities/closed-clinic")
+    assert 'class="md-button md-button--primary pb-primary"' in read(
+        site, "opportunities/u-visa-petitions")
