@@ -230,6 +230,9 @@ class Program(Strict):
         "What a volunteer would do. Markdown: **bold**, *italic*, [links](https://...), lists.")
     status: terms(vocab.STATUSES) = field(
         f"Whether volunteers are wanted now. One of: {vocab.STATUSES.describe()}.", "open")
+    paused_until: Day | None = field(
+        "With status: paused, the day the organization expects to take volunteers again, "
+        "YYYY-MM-DD; leave out if unknown.", None)
     urgent: Flag = field("true if volunteers are needed urgently.", False)
     kinds_of_work: list[terms(vocab.KINDS_OF_WORK)] = listing(
         vocab.KINDS_OF_WORK, "What kind of help is asked for.", 1)

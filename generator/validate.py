@@ -99,7 +99,9 @@ def _date_problems(doc: Document, model: Any, today: dt.date) -> list[Problem]:
     support = getattr(model, "support", None)
     days = [(("last_verified", "date"), verified, "the date the facts were checked"),
             (("added",), added, "the date the listing was added"),
-            (("expires",), expires, "the date the listing ends")]
+            (("expires",), expires, "the date the listing ends"),
+            (("paused_until",), getattr(model, "paused_until", None),
+             "the date the listing reopens")]
     days += [(("support", "training", "dates", i), day, "a training date")
              for i, day in enumerate(support.training.dates if support else [])]
     problems = []
@@ -116,6 +118,10 @@ def _date_problems(doc: Document, model: Any, today: dt.date) -> list[Problem]:
             problems.append(Problem(doc.path, *doc.where(loc), f"{day} is more than "
                                     f"{YEARS_AHEAD} years ahead, which is too far for {what}; "
                                     "check the year"))
+    if getattr(model, "paused_until", None) and model.status != "paused":
+        problems.append(Problem(doc.path, *doc.where(("paused_until",)), "paused_until is only "
+                                f"for a paused listing, and this one is {model.status}; remove "
+                                "paused_until, or set status: paused"))
     if added and expires and EARLIEST <= expires < added:
         problems.append(Problem(doc.path, *doc.where(("expires",)), f"the listing ends "
                                 f"({expires}) before it was added ({added}); fix one of the two "

@@ -49,3 +49,13 @@ def test_ordinary_dates_pass(project, capsys):
     apply(project, PROGRAM, "added: 2026-10-15", "added: 2026-10-15\nexpires: 2028-06-30")
     apply(project, PROGRAM, "    dates: [2026-12-03]", "    dates: [2026-12-03, 2027-03-11]")
     assert validate_lines(project, capsys)[0] == 0
+
+
+def test_a_reopening_date_belongs_to_a_paused_listing(project, capsys):
+    apply(project, PROGRAM, "urgent: true", "urgent: true\npaused_until: 2027-01-15")
+    code, lines = validate_lines(project, capsys)
+    assert code == 1
+    assert lines == [f"{PROGRAM}:10:15: paused_until is only for a paused listing, and this one "
+                     "is open; remove paused_until, or set status: paused"]
+    apply(project, PROGRAM, "status: open", "status: paused")
+    assert validate_lines(project, capsys)[0] == 0

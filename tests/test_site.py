@@ -62,7 +62,8 @@ def test_program_without_own_contact_falls_back_to_organization(site):
 def test_closed_paused_and_expired_keep_their_page_with_a_banner_and_leave_the_lists(site):
     assert "This opportunity is closed." in read(site, "opportunities/closed-clinic")
     assert "This listing expired on May 1, 2026." in read(site, "opportunities/expired-training")
-    assert "This opportunity is paused:" in read(site, "opportunities/paused-sijs")
+    assert ("<strong>This opportunity is paused:</strong> the organization is not taking new "
+            "volunteers until January 15, 2027.") in read(site, "opportunities/paused-sijs")
     lists = [p for p in (site / "browse").rglob("index.html")] + [site / "index.html"]
     for page in lists:
         text = page.read_text(encoding="utf-8")
