@@ -6,10 +6,19 @@ Unicode's own confusables table), after case, spacing and punctuation are folded
 "е" in "Hеr Justice" gives the same skeleton as the Latin name, so the two collide.
 
 A link is refused when it hides its destination: user info before the host
-(`https://herjustice.org@evil.example/` goes to evil.example), a host in another script or in
-punycode, or a mailto: link that copies the message to someone else. A website whose host looks
-like another organization's (same skeleton, one character apart, or the other's host with more
-after it) is refused too; the very same host is fine (a partner's site).
+(`https://herjustice.org@evil.example/` goes to evil.example), a host with a non-ASCII or
+punycode (xn--) label, or a mailto: link that does more than write to one address (cc, bcc,
+to=, several addresses, %-codes in the address, a line break in the subject; everything is
+decoded before it is checked).
+
+A host is a lookalike of another organization's website host when it is not the same host
+(lowercase, as the link gives it) and
+- its confusable skeleton equals the other's (examp1e.org against example.org, rnyorg.org
+  against myorg.org: Unicode's table folds "1" into "l" and "rn" into "m"), or
+- it is the other's host with more labels after it (herjustice.org.evil.example), or
+- it is one letter changed, added or dropped from the other and has the same top-level domain
+  (herjustic.org; herjustice.com against herjustice.org is another site, not a lookalike).
+The very same host is fine anywhere (an organization may link to a partner's site).
 """
 
 from __future__ import annotations
@@ -82,6 +91,14 @@ def _mailto_problem(url: str) -> str | None:
         return (f"a mailto: link may only add a subject, and this one adds {named}, which would "
                 "copy the volunteer's email to another address; remove everything after the "
                 "address but ?subject=...")
+    if "%" in target:  # an address needs no %-codes; they only hide what it says
+        return (f"the address '{target}' is written with %-codes; write it plainly, e.g. "
+                "mailto:probono@example.org")
+    subject = "".join(value for _, value in parse_qsl(query, keep_blank_values=True))
+    if any(unicodedata.category(char) == "Cc" for char in subject):  # %0A starts a new header
+        return ("the subject of a mailto: link holds a line break or another control character "
+                "(%0A, %0D, ...), which can add a header to the email; write the subject on "
+                "one line")
     return None
 
 

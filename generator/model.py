@@ -20,6 +20,15 @@ from pydantic_core import PydanticCustomError
 from generator import vocab
 
 URL_RE = r"^(https?://[^\s/?#]+\.[^\s]+|mailto:[^\s@]+@[^\s@]+\.[^\s@]+)$"
+# The same links as JSON Schema can tell them apart, for editors and other tools: no user info
+# before the host, a host in plain ASCII letters with no punycode (xn--) label, and a mailto: link
+# with one address written plainly and at most a subject without control characters. The
+# validator says why in generator/lookalike.py (link_problem); this pattern only refuses.
+_LABEL = r"(?![Xx][Nn]--)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+_DOMAIN = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"
+_SUBJECT = r"[Ss][Uu][Bb][Jj][Ee][Cc][Tt](?:=(?:[^\s&#%]|%(?:[2-689A-Fa-f][0-9A-Fa-f]|7[0-9A-Ea-e]))*)?"
+LINK_RE = (rf"^(https?://{_LABEL}(?:\.{_LABEL})+(?::[0-9]{{1,5}})?(?:[/?#][^\s]*)?"
+           rf'|mailto:[^\s@<>()\[\],;:"%?&#/]+@{_DOMAIN}(?:\?{_SUBJECT}(?:&{_SUBJECT})*)?)$')
 EMAIL_RE = r'^[^\s@<>()\[\],;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$'
 PHONE_RE = r"^\+?[0-9 ()./-]{7,25}(?: ?(?:x|ext\.?) ?[0-9]{1,6})?$"
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -57,7 +66,8 @@ Flag = Annotated[bool, BeforeValidator(_read_bool)]
 Day = Annotated[dt.date, BeforeValidator(_read_date)]
 Line = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^[^\n]*$")]
 Prose = Annotated[str, StringConstraints(min_length=1, max_length=6000)]
-Url = Annotated[str, StringConstraints(max_length=500, pattern=URL_RE)]
+Url = Annotated[str, StringConstraints(max_length=500, pattern=URL_RE),
+              Field(json_schema_extra={"pattern": LINK_RE})]
 Email = Annotated[str, StringConstraints(max_length=254, pattern=EMAIL_RE)]
 Phone = Annotated[str, StringConstraints(pattern=PHONE_RE)]
 

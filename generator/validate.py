@@ -328,19 +328,36 @@ def _lookalikes(files: dict[str, SourceFile], directory: Directory) -> list[Prob
                 seen.setdefault(key, (org, field_name, text))
                 mine.add(key)
     problems += _one_letter_apart(files, directory)
-    hosts = {o.id: lookalike.host_of(o.data.website or "") for o in
-             directory.organizations.values()}
-    for org in directory.organizations.values():
-        host = hosts[org.id]
-        for other_id, other_host in hosts.items():
-            if host and other_host and other_id != org.id and \
-                    lookalike.lookalike_host(host, other_host):
-                other = directory.organizations[other_id]
-                problems.append(Problem(org.path, *_where(files, org.path, ("website",)),
-                                        f"website: '{host}' looks like the address of "
-                                        f"{other.path} ('{other_host}'), but is another site; "
-                                        "give your organization's own address exactly"))
+    hosts = {o.path: host for o in directory.organizations.values()
+             if (host := lookalike.host_of(o.data.website or ""))}
+    entries = sorted([*directory.organizations.values(), *directory.programs.values()],
+                     key=lambda e: e.path)
+    for entry in entries:  # every link field, the organization's own website included
+        for loc, url in _links(entry.data):
+            host = lookalike.host_of(url)
+            other = next((path for path, other_host in hosts.items() if host and
+                          lookalike.lookalike_host(host, other_host)), None)
+            if other is None:
+                continue
+            own = loc == ("website",) and isinstance(entry, OrgEntry)
+            fix = ("give your organization's own address exactly" if own else "link to the "
+                   "site itself, copied from its address bar")
+            problems.append(Problem(entry.path, *_where(files, entry.path, loc),
+                                    f"{loc[-1]}: '{host}' looks like the address of {other} "
+                                    f"('{hosts[other]}'), but is another site; {fix}"))
     return problems
+
+
+def _links(value: Any, loc: Loc = ()) -> list[tuple[Loc, str]]:
+    """Every web link in a listing's fields, with where it is (prose is not a link field)."""
+    if isinstance(value, BaseModel):
+        return [found for name in type(value).model_fields
+                for found in _links(getattr(value, name), (*loc, name))]
+    if isinstance(value, list):
+        return [found for i, item in enumerate(value) for found in _links(item, (*loc, i))]
+    if isinstance(value, str) and re.fullmatch(URL_RE, value) and lookalike.host_of(value):
+        return [(loc, value)]
+    return []
 
 
 def _one_letter_apart(files: dict[str, SourceFile], directory: Directory) -> list[Problem]:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 
 import pytest
 
 from generator.lookalike import link_problem, lookalike_host, skeletons
-from tests.conftest import ORG, PROGRAM, run, validate_lines
+from generator.model import LINK_RE
+from tests.conftest import ORG, PROGRAM, VALID, run, validate_lines
 from tests.test_broken_files import apply
+from tests.test_schema import check_jsonschema
 
 HER = "orgs/her-justice/organization.yml"
 
@@ -116,6 +120,15 @@ def test_skeletons_fold_script_case_and_spacing():
      "a mailto: link may only add a subject, and this one adds to, which would copy the "
      "volunteer's email to another address; remove everything after the address but "
      "?subject=..."),
+    ("mailto:someone@org.example?%62cc=harvest@evil.example",  # %62 is b
+     "a mailto: link may only add a subject, and this one adds bcc, which would copy the "
+     "volunteer's email to another address; remove everything after the address but "
+     "?subject=..."),
+    ("mailto:some%2Eone@org.example", "the address 'some%2Eone@org.example' is written with "
+     "%-codes; write it plainly, e.g. mailto:probono@example.org"),
+    ("mailto:someone@org.example?subject=Hi%0D%0ABcc:%20harvest@evil.example",
+     "the subject of a mailto: link holds a line break or another control character (%0A, "
+     "%0D, ...), which can add a header to the email; write the subject on one line"),
 ])
 def test_links_that_hide_where_they_lead(url, message):
     assert link_problem(url) == message
@@ -187,3 +200,64 @@ def test_a_name_one_letter_from_another_is_refused_in_both_files(project, capsys
         "Example Legal Aid'); an organization is listed once: if this is the same organization, "
         "add to its folder; if it is another, give its full name as its own documents write it "
         "(and check for letters from another alphabet)"]
+
+
+HOSTILE_LINKS = ["https://herjustice.org@evil.example/", "https://user:pass@example.org/",
+                 "https://xn--hrjustice-b4a.org/", "https://h\u0435rjustice.org/",
+                 "https://example.org\\@evil.example/",
+                 "mailto:someone@org.example?bcc=harvest%40evil.example",
+                 "mailto:someone@org.example?subject=Hi&CC=x%40evil.example",
+                 "mailto:someone@org.example,harvest@evil.example",
+                 "mailto:someone@org.example%2Charvest@evil.example",
+                 "mailto:someone@org.example?to=harvest@evil.example",
+                 "mailto:some%2Eone@org.example",
+                 "mailto:someone@org.example?subject=Hi%0D%0ABcc:%20harvest@evil.example"]
+PLAIN_LINKS = ["https://www.herjustice.org/volunteer?x=1&y=2", "http://example.org",
+               "https://example.org:8443/a#b", "https://example.org/a@b",
+               "mailto:probono@example.org",
+               "mailto:probono@example.org?subject=Pro%20bono%3A%20T%20visa%20(%C3%A9)"]
+
+
+@pytest.mark.parametrize("url", HOSTILE_LINKS + PLAIN_LINKS)
+def test_the_validator_and_the_json_schema_agree_on_each_link(url):
+    refused = link_problem(url) is not None
+    assert refused is (url in HOSTILE_LINKS)
+    assert (re.fullmatch(LINK_RE, url) is None) is refused
+
+
+def test_the_json_schema_refuses_hostile_links_for_editors(tmp_path):
+    files = []
+    for i, url in enumerate(HOSTILE_LINKS + PLAIN_LINKS):
+        shutil.copytree(VALID, tmp_path / str(i))
+        path = apply(tmp_path / str(i), PROGRAM, "interest_form: https://example.org/interest",
+                     f"interest_form: '{url}'")
+        files.append(path)
+    errors = check_jsonschema("program", files)
+    assert [str(path) in errors for path in files] == \
+        [True] * len(HOSTILE_LINKS) + [False] * len(PLAIN_LINKS)
+
+
+def test_a_program_link_to_a_lookalike_of_an_organizations_site_is_refused(project, capsys):
+    second_organization(project, "Another Org", website="https://other.example.org")
+    apply(project, PROGRAM, "interest_form: https://example.org/interest",
+          "interest_form: https://other.example.org.evil.example/interest")
+    code, lines = validate_lines(project, capsys)
+    assert code == 1
+    assert lines == [f"{PROGRAM}:40:18: interest_form: 'other.example.org.evil.example' looks "
+                     f"like the address of {HER} ('other.example.org'), but is another site; "
+                     "link to the site itself, copied from its address bar"]
+
+
+def test_a_link_to_another_organizations_very_site_passes(project, capsys):
+    second_organization(project, "Another Org", website="https://other.example.org")
+    apply(project, PROGRAM, "interest_form: https://example.org/interest",
+          "interest_form: https://other.example.org/partners")
+    assert validate_lines(project, capsys)[0] == 0
+
+
+def test_two_organizations_may_run_programs_with_the_same_title(project, capsys):
+    second_organization(project, "Another Org")
+    text = (project / PROGRAM).read_text(encoding="utf-8")
+    (project / "orgs" / "her-justice" / "u-visa-petitions-2.yml").write_text(
+        text.replace("title: U visa petitions", "title: U vis\u0430 petitions"), encoding="utf-8")
+    assert validate_lines(project, capsys)[0] == 0
