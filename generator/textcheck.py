@@ -12,6 +12,7 @@ guard refuses", says the same to contributors: keep the two in step.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -33,14 +34,18 @@ _SAFE_SCHEME = re.compile(r"^(https?://|mailto:|#)", re.I)
 # -- characters that hide, spoof or cut text ----------------------------------------------------
 
 _HIDDEN_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"}
-# Letters and symbols that draw nothing: Hangul fillers, the Mongolian vowel separator, the
-# blank Braille pattern, the combining grapheme joiner.
-_BLANK = re.compile("[\u115f\u1160\u3164\uffa0\u180e\u2800\u034f\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+# Letters and marks that draw nothing (Unicode's default-ignorable code points that are not
+# format characters, and the blank Braille pattern): Hangul fillers, the Mongolian vowel
+# separator, the combining grapheme joiner, variation selectors.
+_BLANK = re.compile("[\u115f\u1160\u3164\uffa0\u180e\u2800\u034f\ufe00-\ufe0f"
+                    "\U000e0100-\U000e01ef]")
 
 
 def _visible(text: str) -> bool:
     """No control or invisible character (line breaks aside): most text, decided in C."""
-    return text.replace("\n", "").isprintable() and not _BLANK.search(text)
+    if not (text.isprintable() or text.replace("\n", "").isprintable()):
+        return False
+    return text.isascii() or not _BLANK.search(text)  # the blank letters are not ASCII
 
 
 def _hidden(text: str) -> list[tuple[int, str]]:
@@ -70,6 +75,7 @@ _CONTROL = {"\0": "NULL", "\t": "TAB", "\n": "LINE FEED", "\r": "CARRIAGE RETURN
 # -- the privacy guard ---------------------------------------------------------------------------
 
 _ASCII_SPACES = str.maketrans("\t\r", "  ")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def normalize(text: str) -> tuple[str, list[int]]:
@@ -83,24 +89,38 @@ def normalize(text: str) -> tuple[str, list[int]]:
         return text.translate(_ASCII_SPACES), list(range(len(text)))
     out: list[str] = []
     where: list[int] = []
-    for offset, char in enumerate(text):
-        if char < "\x80":
-            out.append(" " if char in "\t\r" else char)
-            where.append(offset)
-            continue
-        if unicodedata.category(char) == "Cf" or _BLANK.match(char):
-            continue
-        for plain in unicodedata.normalize("NFKC", char):
-            category = unicodedata.category(plain)
-            if category == "Pd" or plain in "\u2212\u2043":
-                plain = "-"
-            elif category == "Zs" or plain in "\t\r\u2028\u2029":
-                plain = " "
-            elif category == "Nd":
-                plain = str(unicodedata.digit(plain))
+    done = 0
+    # ASCII stretches are copied whole; only the other characters are looked at one by one,
+    # so a description with one curly quote costs little more than one without
+    for found in _NON_ASCII.finditer(text):
+        out.append(text[done:found.start()].translate(_ASCII_SPACES))
+        where.extend(range(done, found.start()))
+        for offset in range(found.start(), found.end()):
+            plain = _fold(text[offset])
             out.append(plain)
-            where.append(offset)
+            where.extend([offset] * len(plain))
+        done = found.end()
+    out.append(text[done:].translate(_ASCII_SPACES))
+    where.extend(range(done, len(text)))
     return "".join(out), where
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold(char: str) -> str:
+    """One non-ASCII character as the guard reads it ('' for a format character)."""
+    if unicodedata.category(char) == "Cf" or _BLANK.match(char):
+        return ""
+    out = []
+    for plain in unicodedata.normalize("NFKC", char):
+        category = unicodedata.category(plain)
+        if category == "Pd" or plain in "\u2212\u2043":
+            plain = "-"
+        elif category == "Zs" or plain in "\t\r\u2028\u2029":
+            plain = " "
+        elif category == "Nd":
+            plain = str(unicodedata.digit(plain))
+        out.append(plain)
+    return "".join(out)
 
 
 _SEP = r"(?: ?[.-] ?| )?"  # between the digits of one identifier, after normalization
@@ -112,6 +132,8 @@ _A_WORDS = (r"(?:alien\s+(?:registration\s+)?(?:number|num\.?|no\.?|#)|"
             r"\ba\s?-?\s?(?:number|num\.?|no\.?)|\ba#|\breg(?:istration)?\.?\s+(?:no\.?|number))")
 _NUMBER_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 
+_SPELLED = (re.compile(rf"\b{_NUMBER_WORD}(?:[\s,-]+{_NUMBER_WORD}){{6,}}\b", re.I),
+            "spells out a long number of the kind that identifies a person")
 PRIVATE = [
     # "A123456789", "a-123-456-789", "A# 12345678", "A 123 456 789"; a lowercase "a" before a
     # space is the article ("a 2026 training"), so only a capital A may stand apart
@@ -138,8 +160,7 @@ PRIVATE = [
                 re.I),
      "looks like a case or docket number"),
     (re.compile(r"\b\d{2}[A-Z]{2,4}\d{5,8}\b"), "looks like a court case number"),
-    (re.compile(rf"\b{_NUMBER_WORD}(?:[\s,-]+{_NUMBER_WORD}){{6,}}\b", re.I),
-     "spells out a long number of the kind that identifies a person"),
+    _SPELLED,
 ]
 _LONG = ("is a long number of the kind that identifies a person (an A-number, a Social "
          "Security, phone or case number)")
@@ -152,22 +173,53 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|"
                     r"\b[\w.+-]+\s*[(\[{<]\s*at\s*[)\]}>]\s*[\w-]+"
                     r"(?:(?:\.|\s*[(\[{<]\s*dot\s*[)\]}>]\s*)[\w-]+)+", re.I)
 _PHONE = re.compile(r"(?<![\w.])(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}(?!\d)")
-# A value with none of these holds no identifier; most values stop here, cheaply.
-_PRIVATE_HINT = re.compile(r"[\d@\uff20\ufe6b]|[(\[{<]\s*at\s*[)\]}>]", re.I)
-_DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# Cheap tests on the normalized text: a value that passes none holds no identifier, and most
+# values stop here (one scan for a digit or '@' in C, no Python loop over the characters).
+_AT_HINT = re.compile(r"[(\[{<]\s*at\s*[)\]}>]", re.I)
+# Two digit words side by side, each between separators: every run of seven spelled-out digits
+# holds such a pair (its second and third words), and ordinary prose seldom does.
+_SPELLED_PAIR = re.compile(rf"[\s,-]{_NUMBER_WORD}[\s,-]+{_NUMBER_WORD}[\s,-]")
 
 
-_ANY = re.compile("|".join(f"(?:{p.pattern})" for p, _ in PRIVATE) +
-                  rf"|{_EMAIL.pattern}|{_PHONE.pattern}|\d(?:{_SEP}\d){{8}}", re.I)
+# Everything the guard looks for but addresses and spelled-out digits holds a digit; these
+# rules are tried only near the digits of a long text (the margin covers the longest label
+# before a number, "alien registration number is", and a date written in words)
+_NEAR_DIGITS = re.compile("|".join(f"(?:{p.pattern})" for p, _ in PRIVATE if p is not _SPELLED[0])
+                          + rf"|{_PHONE.pattern}|\d(?:{_SEP}\d){{8}}", re.I)
+_DIGIT = re.compile(r"[0-9]+")
+_MARGIN = 100
 
 
-def _may_hold_an_identifier(text: str) -> bool:
-    if _PRIVATE_HINT.search(text):
+def _hints(plain: str) -> str:
+    """What the normalized text may hold: "d" digits, "@" an address, "s" spelled digits.
+
+    An empty answer means nothing the guard refuses; most values stop here, cheaply.
+    """
+    hints = "d" if _DIGIT.search(plain) else ""
+    if "@" in plain or (("(" in plain or "[" in plain or "{" in plain or "<" in plain) and
+                        _AT_HINT.search(plain)):  # name (at) example (dot) org
+        hints += "@"
+    if len(plain) >= 20 and _SPELLED_PAIR.search(plain.lower()):
+        hints += "s"
+    return hints
+
+
+def _suspect(plain: str, hints: str) -> bool:
+    """Whether any rule matches: one pass near each digit, not every rule over all the text."""
+    if "@" in hints and _EMAIL.search(plain):
         return True
-    if len(text) < 27:  # too short for seven digit words: "one two three four five six ten"
+    if "s" in hints and _SPELLED[0].search(plain):
+        return True
+    if "d" not in hints:
         return False
-    lower = text.lower()  # seven digit words or more: a number spelled out?
-    return sum(lower.count(word) for word in _DIGIT_WORDS) >= 7
+    start = end = -1
+    for digits in _DIGIT.finditer(plain):  # windows around the digits, merged
+        if digits.start() - _MARGIN > end:
+            if end >= 0 and _NEAR_DIGITS.search(plain, start, end):
+                return True
+            start = max(0, digits.start() - _MARGIN)
+        end = digits.end() + _MARGIN
+    return end >= 0 and _NEAR_DIGITS.search(plain, start, end) is not None
 
 
 def _long_numbers(plain: str) -> list[tuple[int, int]]:
@@ -211,15 +263,21 @@ def check_text(loc: Loc, text: str, kind: str = "program") -> list[tuple[int, st
         problems += [(0, f"{name}: {hidden}")] if hidden else []
     elif _MARKUP_HINT.search(text):
         problems += _markup(text)
-    if not visible or _may_hold_an_identifier(text):  # hidden characters may split a hint
-        problems += _private(loc, name, text, kind)
+    # the cheap test reads ASCII text as it is (tabs and carriage returns change nothing it
+    # looks for); other text is normalized first, so a full-width digit or a hidden character
+    # inside a word cannot slip past it
+    folded = None if text.isascii() else normalize(text)
+    hints = _hints(text if folded is None else folded[0])
+    if hints:
+        folded = folded or normalize(text)
+        if _suspect(folded[0], hints):  # then the rules one by one say which matched
+            problems += _private(loc, name, text, kind, folded)
     return problems
 
 
-def _private(loc: Loc, name: str, text: str, kind: str) -> list[tuple[int, str]]:
-    plain, where = normalize(text)
-    if not _ANY.search(plain):  # one pass over the text; the rules below say which matched
-        return []
+def _private(loc: Loc, name: str, text: str, kind: str,
+             folded: tuple[str, list[int]]) -> list[tuple[int, str]]:
+    plain, where = folded
     # (start, end, rank, what) in the normalized text; of two readings of the same characters
     # the more specific (lower rank) is reported
     found: list[tuple[int, int, int, str]] = []

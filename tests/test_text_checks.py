@@ -84,6 +84,38 @@ def test_messages_name_the_field_of_the_files_kind():
     assert "goes in contact.phone" in check_text(("summary",), "Call 415-555-0100")[0][1]
 
 
+FILLER = "Volunteers draft declarations and gather records with the survivor. " * 8
+
+
+def test_an_identifier_far_into_a_long_text_is_found_at_its_place():
+    """Long texts are searched near their digits only: each stretch must still be searched."""
+    text = f"Founded in 2013. {FILLER}Since 2019, {FILLER}client A\u2011123\u2011456\u2011789."
+    offset = text.index("A\u2011")
+    assert check_text(("description",), f"\u2019{text}") == [(
+        offset + 1, "'A\u2011123\u2011456\u2011789' looks like an alien registration number "
+        "(A-number); listings describe programs, never clients: remove it (CONTRIBUTING.md, "
+        "'What the privacy guard refuses')")]
+    assert check_text(("description",), f"{FILLER}SSN: 123 45 6789 {FILLER}")[0][0] == \
+        len(FILLER)
+    # a label well before its number, then a clean stretch with digits further on
+    text = f"{FILLER}Her alien registration number is 1234 5678. {FILLER}Since 2019."
+    assert [offset for offset, _ in check_text(("description",), text)] == [len(FILLER) + 4]
+    text = f"{FILLER}Her date of birth: September 3, 1990. {FILLER}Since 2019."
+    assert [offset for offset, _ in check_text(("description",), text)] == [len(FILLER) + 4]
+    assert check_text(("description",), f"Founded in 2013. {FILLER}In 2019, {FILLER}") == []
+
+
+def test_digits_spelled_out_are_refused_and_digit_words_in_prose_are_not():
+    assert check_text(("summary",), "Her number: four one five, five five five, oh one nine "
+                      "nine.")[0] == (12, "'four one five, five five five, oh one nine nine' "
+                                      "spells out a long number of the kind that identifies a "
+                                      "person; listings describe programs, never clients: "
+                                      "remove it (CONTRIBUTING.md, 'What the privacy guard "
+                                      "refuses')")
+    assert check_text(("summary",), "One or two attorneys, three to five hours, one day "
+                      "a week for six to nine months.") == []
+
+
 def test_links_in_link_fields_are_not_treated_as_markup():
     assert check_text(("website",), "https://example.org/a?b=1&c=2") == []
 
