@@ -187,6 +187,11 @@ _SPELLED_PAIR = re.compile(rf"[\s,-]{_NUMBER_WORD}[\s,-]+{_NUMBER_WORD}[\s,-]")
 _NEAR_DIGITS = re.compile("|".join(f"(?:{p.pattern})" for p, _ in PRIVATE if p is not _SPELLED[0])
                           + rf"|{_PHONE.pattern}|\d(?:{_SEP}\d){{8}}", re.I)
 _DIGIT = re.compile(r"[0-9]+")
+# The labels of the rules that match with fewer than four digits (an SSN's or a case number's);
+# every other rule needs four or more ("b. 3/4/90"). A date alone, the commonest value with
+# digits, needs no rule at all.
+_FEW_DIGIT_LABELS = ("ss", "soc", "case", "docket", "matter", "file")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MARGIN = 100
 
 
@@ -210,8 +215,12 @@ def _suspect(plain: str, hints: str) -> bool:
         return True
     if "s" in hints and _SPELLED[0].search(plain):
         return True
-    if "d" not in hints:
+    if "d" not in hints or _ISO_DATE.fullmatch(plain):
         return False
+    if sum(map(len, _DIGIT.findall(plain))) < 4:  # then only a labelled number: "SSN 12"
+        lower = plain.lower()
+        if not any(label in lower for label in _FEW_DIGIT_LABELS):
+            return False
     start = end = -1
     for digits in _DIGIT.finditer(plain):  # windows around the digits, merged
         if digits.start() - _MARGIN > end:

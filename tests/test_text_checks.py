@@ -42,6 +42,13 @@ PRIVATE = [
     ("b. 03/04/1990", "date of birth"),
     ("call 415 555 012", "long number"),
     ("A\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19", "A-number"),
+    # few digits after a label: the guard's shortcut for values with few digits must not skip them
+    ("SSN: 123", "Social Security"),
+    ("soc. sec. 45", "Social Security"),
+    ("see case # 7", "case or docket"),
+    ("Docket no. 12", "case or docket"),
+    ("matter #12", "case or docket"),
+    ("file no. 3", "case or docket"),
 ]
 
 
