@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from generator.load import Loc
 from generator.lookalike import link_problem
@@ -241,7 +242,7 @@ def _long_numbers(plain: str) -> list[tuple[int, int]]:
     for found in _RUN.finditer(plain):
         parts = [(found.start() + m.start(), m.group())
                  for m in re.finditer(r"[^ ]+", found.group())]
-        if len(parts) == 1 or not all(_SECTION.match(run) for _, run in parts):
+        if not _sections(run for _, run in parts):
             parts = [(found.start(), found.group())]
         for start, run in parts:
             date = _LEADING_DATE.match(run)
@@ -253,6 +254,17 @@ def _long_numbers(plain: str) -> list[tuple[int, int]]:
                 continue
             spans.append((start, start + len(run)))
     return spans
+
+
+def _sections(runs: Iterable[str]) -> bool:
+    """Different sections of one chapter side by side: 236.14 236.15, 214.11 214.14.
+
+    Not any numbers with a dot in them: '12.3 4567.890' is nine digits, grouped.
+    """
+    numbers = [run.split(".") for run in runs]
+    return (len(numbers) > 1 and all(_SECTION.match(".".join(n)) for n in numbers) and
+            len({chapter for chapter, _ in numbers}) == 1 and
+            len({section for _, section in numbers}) == len(numbers))
 
 
 def check_text(loc: Loc, text: str, kind: str = "program") -> list[tuple[int, str]]:

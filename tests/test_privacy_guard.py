@@ -8,13 +8,17 @@ Citations, form numbers, ZIP codes, dates and figures, generated the same way, m
 
 from __future__ import annotations
 
+import os
 import re
 
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from generator.textcheck import check_text, normalize
 
+# The same examples on every run, whatever profile is loaded, so CI cannot fail on a draw
+# nobody saw; HYPOTHESIS_PROFILE=explore (tests/conftest.py) draws new ones to look further.
+FIXED = os.environ.get("HYPOTHESIS_PROFILE") != "explore"
 ZIP4 = re.compile(r"\d{5} ?- ?\d{4}")
 
 SEPARATORS = ["", " ", "-", ".", " - ", "\u00a0", "\u2011", "\u2010", "\u2013", "\u2014",
@@ -145,32 +149,33 @@ def refused(text: str, loc: tuple = ("description",)) -> bool:
                for _, m in check_text(loc, text))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=FIXED)
 @given(st.one_of(a_numbers(), social_security_numbers(), receipt_numbers()))
+@example("Our client 0.0 0000.000 needs help.")  # nine digits grouped like two statute sections
 def test_every_spelling_of_a_government_number_is_refused(text):
     assert refused(text), text
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, derandomize=FIXED)
 @given(st.one_of(phone_numbers(), emails()))
 def test_every_spelling_of_an_email_or_phone_in_the_text_is_refused(text):
     assert refused(text), text
     assert refused(text, ("contact", "notes")), text
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, derandomize=FIXED)
 @given(st.one_of(dates_of_birth(), case_numbers()))
 def test_every_spelling_of_a_birth_date_or_case_number_is_refused(text):
     assert refused(text), text
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, derandomize=FIXED)
 @given(hidden_inside(IDENTIFIERS))
 def test_invisible_characters_inside_an_identifier_do_not_hide_it(text):
     assert refused(text), text
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100, deadline=None, derandomize=FIXED)
 @given(IDENTIFIERS, st.sampled_from(["title", "summary", "notes", "serves", "what", "value"]))
 def test_every_text_field_is_guarded(text, field):
     assert refused(text, (field,)), (field, text)
@@ -182,7 +187,8 @@ def test_every_text_field_is_guarded(text, field):
 def citations(draw) -> str:
     n = draw(st.integers(1, 999))
     return draw(st.sampled_from([
-        f"Penal Code {n}.{draw(st.integers(1, 99))}", f"Cal. Penal Code § {n}.{draw(st.integers(1, 99))}(a)",
+        f"Penal Code {n}.{draw(st.integers(1, 99))}",
+        f"Cal. Penal Code § {n}.{draw(st.integers(1, 99))}(a)",
         f"8 C.F.R. {draw(st.integers(100, 299))}.{draw(st.integers(1, 299))}",
         f"8 C.F.R. § {draw(st.integers(100, 299))}.{draw(st.integers(1, 299))}(b)(3)",
         f"8 U.S.C. {draw(st.integers(1000, 1999))}(a)({draw(st.integers(1, 60))})(T)",
@@ -211,8 +217,9 @@ def ordinary_dates(draw) -> str:
     year = draw(st.integers(2000, 2030))
     month, day = draw(st.integers(1, 12)), draw(st.integers(1, 28))
     return draw(st.sampled_from([
-        f"{year}-{month:02d}-{day:02d}", f"{month}/{day}/{year}", f"{MONTHS[month - 1]} {day}, {year}",
-        f"{day} {MONTHS[month - 1]} {year}", f"{year}-{month:02d}-{day:02d} {draw(st.integers(1, 12))}:00",
+        f"{year}-{month:02d}-{day:02d}", f"{month}/{day}/{year}",
+        f"{MONTHS[month - 1]} {day}, {year}", f"{day} {MONTHS[month - 1]} {year}",
+        f"{year}-{month:02d}-{day:02d} {draw(st.integers(1, 12))}:00",
         f"{year}-{year + 1}", f"{year}"]))
 
 
@@ -220,7 +227,8 @@ def ordinary_dates(draw) -> str:
 def figures(draw) -> str:
     n = draw(st.integers(1, 999))
     return draw(st.sampled_from([
-        f"{n},000+ clients", f"{n} attorneys", f"{draw(st.integers(1, 12))}-{draw(st.integers(2, 24))} months",
+        f"{n},000+ clients", f"{n} attorneys",
+        f"{draw(st.integers(1, 12))}-{draw(st.integers(2, 24))} months",
         f"teams of {draw(st.integers(1, 4))}-{draw(st.integers(2, 6))}", f"{n}% of cases",
         f"${n},{draw(st.integers(100, 999))},000 recovered", f"{n} hours of MCLE credit",
         f"a {draw(st.integers(2000, 2030))} training for {draw(st.integers(2, 9))} people"]))
@@ -230,7 +238,7 @@ ORDINARY = st.one_of(citations(), forms(), zip_codes(), ordinary_dates(), figure
 JOINS = ["; ", ", and ", " under ", ". See ", " (see ", ", then "]  # words between numbers
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400, deadline=None, derandomize=FIXED)
 @given(st.lists(ORDINARY, min_size=1, max_size=4), st.sampled_from(JOINS))
 def test_citations_forms_zip_codes_dates_and_figures_pass(parts, join):
     text = "Volunteers file " + join.join(parts) + "."
