@@ -6,6 +6,7 @@ sizes behave as they would with real listings.
 
 from __future__ import annotations
 
+import hashlib
 import random
 from pathlib import Path
 
@@ -29,15 +30,21 @@ def _pick(rng: random.Random, vocabulary: vocab.Vocabulary, most: int) -> list[s
     return rng.sample(vocabulary.ids(), rng.randint(1, most))
 
 
+def _tag(number: int) -> str:
+    """A name part no other organization's resembles: the validator refuses lookalike names and
+    hosts, and "Organization 12" is one letter from "Organization 13"."""
+    return hashlib.sha256(str(number).encode()).hexdigest()[:10]
+
+
 def organization(rng: random.Random, number: int) -> dict:
     return {
-        "name": f"Example Legal Organization {number}",
-        "website": f"https://org{number}.example.org",
+        "name": f"Example Legal Organization {_tag(number)}",
+        "website": f"https://org-{_tag(number)}.example.org",
         "description": _text(rng, 60),
         "location": {"state": rng.choice(vocab.STATES.ids()), "cities": [f"City {number % 97}"]},
         "clients": _pick(rng, vocab.CLIENTS, 3),
         "pro_bono_contact": {"name": f"Coordinator {number}",
-                             "email": f"probono@org{number}.example.org"},
+                             "email": f"probono@org-{_tag(number)}.example.org"},
         "source": {"description": "Synthetic listing for benchmarks."},
         "last_verified": {"date": "2026-11-01", "by": "maintainers"},
     }
