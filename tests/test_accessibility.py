@@ -36,6 +36,9 @@ def _ready(page, url: str) -> None:
         page.get_by_role("button", name="More filters").click()
         page.wait_for_selector("#pb-facets input[name='organization']")
     page.evaluate("window.scrollTo(0, 0)")  # nothing under the sticky header
+    # Scrolling back swaps the header's page title for the site's name with a fade; text caught
+    # half-faded fails the contrast rule, so wait for every transition to end.
+    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
 
 
 @pytest.mark.browser
