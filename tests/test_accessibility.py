@@ -36,8 +36,9 @@ def _ready(page, url: str) -> None:
         page.get_by_role("button", name="More filters").click()
         page.wait_for_selector("#pb-facets input[name='organization']")
     page.evaluate("window.scrollTo(0, 0)")  # nothing under the sticky header
-    # Scrolling back swaps the header's page title for the site's name with a fade; text caught
-    # half-faded fails the contrast rule, so wait for every transition to end.
+    # Scrolling back swaps the header's page title for the site's name with a fade, a frame or
+    # two later; text caught half-faded fails the contrast rule, so let the fade start and end.
+    page.evaluate("new Promise(done => setTimeout(done, 100))")
     page.evaluate("Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
 
 
