@@ -213,8 +213,12 @@
     }
 
     async function showMore(n, focusFirst) {
+      var mine = generation;
       var next = pending.splice(0, n);
       var data = await Promise.all(next.map(function (r) { return r.data(); }));
+      // A newer search has cleared the list meanwhile (a quick uncheck, then back): these cards
+      // belong to the old one and would join the new results.
+      if (mine !== generation) return;
       data.forEach(function (item, i) {
         var card = renderCard(item);
         list.append(card);
