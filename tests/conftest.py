@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -150,9 +151,12 @@ def serve(folder: Path):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
+    # The server logs every request: to a file, never to a pipe nobody reads (once the pipe's
+    # buffer is full the server blocks on its log line and every later page load times out).
+    log = tempfile.TemporaryFile()
     server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind",
                                "127.0.0.1", "--directory", str(folder)],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                              stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/"
     for _ in range(50):
         try:
@@ -162,12 +166,14 @@ def serve(folder: Path):
             time.sleep(0.1)
     else:
         server.kill()
-        raise RuntimeError(f"the test server did not start: {server.stdout.read()!r}")
+        log.seek(0)
+        raise RuntimeError(f"the test server did not start: {log.read()!r}")
     try:
         yield base
     finally:
         server.terminate()
         server.wait()
+        log.close()
 
 
 @pytest.fixture(scope="session")
