@@ -19,8 +19,8 @@ from generator.problems import Problem
 from generator.validate import value_problem
 
 # What each kind of question accepts.
-LINE, TEXT, CHOICE, CHOICES, FLAG, DATE, DATES, ITEMS = (
-    "line", "text", "choice", "choices", "flag", "date", "dates", "items")
+LINE, TEXT, CHOICE, CHOICES, FLAG, DATE, DATES, ITEMS, LANGUAGES = (
+    "line", "text", "choice", "choices", "flag", "date", "dates", "items", "languages")
 _YES, _NO = {"yes", "y", "true"}, {"no", "n", "false"}
 
 
@@ -70,6 +70,8 @@ def read(question: Question, text: str, model: type, numbered: bool = False,
         value = [_day(part) for part in re.split(r"\s*[,;]\s*|\s+", text) if part]
     elif question.kind == ITEMS:
         value = [p for p in re.split(r"\s*[,;]\s*", text) if p]
+    elif question.kind == LANGUAGES:
+        value = list(dict.fromkeys(language(p) for p in re.split(r"\s*[,;]\s*", text) if p))
     else:
         value = text.replace("\r\n", "\n") if question.kind == TEXT else " ".join(text.split())
     problem = value_problem(model, question.path, value)
@@ -83,6 +85,17 @@ def _day(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise BadAnswer(f"'{text}' is not a date written YYYY-MM-DD, e.g. 2027-06-30") from None
+
+
+def language(text: str) -> str:
+    """An ISO 639 code from a code or a language's name (Punjabi, español, K'iche')."""
+    code = vocab.language_code(text)
+    if code is not None:
+        return code
+    found = vocab.language_matches(text)
+    if len(found) == 1:
+        return found[0][0]
+    raise BadAnswer(vocab.language_problem(text))
 
 
 def term(vocabulary: vocab.Vocabulary, text: str, numbered: bool = False,

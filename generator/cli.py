@@ -95,7 +95,7 @@ def parser() -> argparse.ArgumentParser:
 def _validate(args: argparse.Namespace) -> int:
     directory = validate_tree(args.root)
     print(f"ok: {len(directory.organizations)} organizations, "
-          f"{len(directory.programs)} programs, no problems.")
+          f"{len(directory.programs)} listings, no problems.")
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from generator.model import Contact, Organization, Program
+from generator.model import AnyListing, Contact, Organization
 
 
 @dataclass(frozen=True)
@@ -17,17 +17,41 @@ class OrgEntry:
 
 @dataclass(frozen=True)
 class ProgramEntry:
+    """One listing: a program, a training or a case (data.kind says which)."""
+
     id: str
     org_id: str
     path: str
-    data: Program
+    data: AnyListing
+
+    @property
+    def kind(self) -> str:
+        return self.data.kind
 
     def is_listed(self, today: dt.date) -> bool:
-        """Open and not expired: shown in lists and counts of open opportunities."""
+        """Open and current: shown in lists and counts of open opportunities."""
         return self.data.status == "open" and not self.is_expired(today)
 
     def is_expired(self, today: dt.date) -> bool:
-        return self.data.expires is not None and self.data.expires < today
+        """Past its expiry date, or over: a training after its last date, a case after its
+        respond-by date. It leaves the default views and keeps its page."""
+        if self.data.expires is not None and self.data.expires < today:
+            return True
+        return self.ended_on() is not None and self.ended_on() < today
+
+    def ended_on(self) -> dt.date | None:
+        """The last day a training or case is current (None: a program, or no end stated)."""
+        data = self.data
+        if data.kind == "case":
+            return data.respond_by
+        if data.kind == "training":
+            if "recorded" in data.formats:
+                return data.available_until
+            return max((s.date for s in data.sessions), default=None)
+        return None
+
+    def upcoming_sessions(self, today: dt.date) -> list:
+        return [s for s in getattr(self.data, "sessions", []) if s.date >= today]
 
 
 @dataclass

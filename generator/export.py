@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.directory import Directory, ProgramEntry
-from generator.model import Program, nested_model, unwrap as _unwrap
+from generator.model import LISTING_MODELS, nested_model, unwrap as _unwrap
 from generator.render import org_url, program_url
 
 
@@ -44,7 +44,7 @@ def to_csv(directory: Directory, today: dt.date) -> str:
     (the one its page shows), with contact.from_organization saying so.
     """
     columns = ["id", "url", "organization_id", "organization", "listed",
-               *(name for name, _ in _columns(Program))]
+               *_KINDS]
     columns.insert(columns.index("contact.notes") + 1, "contact.from_organization")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -72,7 +72,17 @@ def _columns(model: type[BaseModel], prefix: str = "") -> list[tuple[str, str]]:
     return found
 
 
-_KINDS = dict(_columns(Program))
+def _listing_columns() -> dict[str, str]:
+    """Every kind of listing's columns: the program's, then those only a case or a training
+    has, so a program's row simply leaves a training's columns empty."""
+    found: dict[str, str] = {}
+    for model in LISTING_MODELS.values():
+        for name, kind in _columns(model):
+            found.setdefault(name, kind)
+    return found
+
+
+_KINDS = _listing_columns()
 
 
 def _row(directory: Directory, program: ProgramEntry, today: dt.date) -> dict[str, str]:

@@ -13,6 +13,7 @@ from typing import Any
 
 from generator import vocab
 from generator.directory import Directory, ProgramEntry
+from generator.model import CleHours, Volunteers
 
 UNKNOWN = "unknown"
 UNKNOWN_LABEL = "Not stated"
@@ -40,7 +41,15 @@ def _or_unknown(vocabulary: vocab.Vocabulary) -> Callable[[str], str]:
     return lambda value: UNKNOWN_LABEL if value == UNKNOWN else vocabulary.label(value)
 
 
+def people(program: ProgramEntry) -> Volunteers:
+    """Who may take part: a program's or case's volunteers, a training's audience."""
+    data = program.data
+    return data.audience if data.kind == "training" else data.volunteers
+
+
 def _support(program: ProgramEntry) -> list[str]:
+    if program.data.kind == "training":
+        return ["cle-credit"] if program.data.cle else []
     s = program.data.support
     offered = {"training": s.training.offered, "cle-credit": s.cle_credit.offered,
                "mentoring": s.mentoring, "sample-materials": s.sample_materials,
@@ -56,7 +65,7 @@ SUPPORT_LABELS = {"training": "Training", "cle-credit": "CLE credit (MCLE in Cal
 
 
 def _languages(program: ProgramEntry) -> list[str]:
-    v = program.data.volunteers
+    v = people(program)
     return list(dict.fromkeys(v.languages_required + v.languages_helpful)) or [UNKNOWN]
 
 
@@ -64,23 +73,119 @@ def _places(program: ProgramEntry) -> list[str]:
     return list(program.data.location.counties) or list(program.data.location.cities)
 
 
+def remote_possible(program: ProgramEntry) -> bool | None:
+    """A training online or recorded can be followed remotely; an in-person one cannot."""
+    data = program.data
+    if data.kind == "training":
+        return bool({"live-online", "recorded"} & set(data.formats))
+    return data.location.remote_possible
+
+
+def kinds_of_work(program: ProgramEntry) -> list[str]:
+    return ["training"] if program.data.kind == "training" else list(program.data.kinds_of_work)
+
+
+def commitment_length(program: ProgramEntry) -> str | None:
+    if program.data.kind == "training":
+        return "one-time"
+    return program.data.commitment.length
+
+
+WHO_LABELS = {"any-us-jurisdiction": "Admitted in any U.S. jurisdiction",
+              "specific-states": "Admitted in a specific state",
+              "not-required": "No bar admission needed",
+              "in-house": "Registered in-house counsel", "retired": "Retired or inactive attorneys",
+              "students": "Law students", "paralegals": "Paralegals",
+              "interpreters": "Interpreters"}
+
+
+def _who(program: ProgramEntry) -> list[str]:
+    v = people(program)
+    found = [v.bar_admission] if v.bar_admission else []
+    found += [key for key, value in (("in-house", v.in_house_counsel_welcome),
+                                     ("retired", v.retired_attorneys_welcome),
+                                     ("students", v.law_students_welcome),
+                                     ("paralegals", v.paralegals_welcome),
+                                     ("interpreters", v.interpreters_welcome)) if value]
+    return found or [UNKNOWN]
+
+
+COURTS = {"immigration-court", "state-criminal-court", "state-family-court"}
+
+
+def _court(program: ProgramEntry) -> list[str]:
+    """Whether the work goes before a court, read from its forums."""
+    forums = set(program.data.forums)
+    if not forums:
+        return [UNKNOWN]
+    return ["court" if forums & COURTS else "no-court"]
+
+
+COURT_LABELS = {"court": "Goes to court", "no-court": "No court appearance",
+                UNKNOWN: UNKNOWN_LABEL}
+
+
+def cle_credits(program: ProgramEntry) -> list[CleHours]:
+    data = program.data
+    return list(data.cle) if data.kind == "training" else list(data.support.cle_credit.credits)
+
+
+def _cle(program: ProgramEntry) -> list[str]:
+    """Jurisdictions whose CLE credit the listing offers."""
+    data = program.data
+    states = [c.jurisdiction for c in cle_credits(program)]
+    if data.kind != "training" and data.support.cle_credit.offered:
+        states += data.support.cle_credit.jurisdictions
+    return list(dict.fromkeys(states))
+
+
+def cle_hours(program: ProgramEntry) -> str:
+    """The credit in a few words: '2 hours CA (1.5 general, 0.5 legal ethics)'."""
+    by_state: dict[str, list[CleHours]] = {}
+    for credit in cle_credits(program):
+        by_state.setdefault(credit.jurisdiction, []).append(credit)
+    parts = []
+    for state, credits in by_state.items():
+        total = _hours(sum(c.hours for c in credits))
+        name = "MCLE" if state == "CA" else f"{state} CLE"
+        detail = ", ".join(f"{_hours(c.hours)} {vocab.CLE_CATEGORIES.label(c.category).lower()}"
+                           for c in credits)
+        unit = "hour" if total == "1" else "hours"
+        parts.append(f"{total} {unit} of {name}" + (f" ({detail})" if len(credits) > 1 else
+                                                    f", {detail.split(' ', 1)[1]}"))
+    return "; ".join(parts)
+
+
+def _hours(value: float) -> str:
+    return f"{value:g}"
+
+
+def _cle_label(state: str) -> str:
+    return "California (MCLE)" if state == "CA" else vocab.STATES.label(state)
+
+
 FACETS = [
     # Primary facets give every listing at least one value ("unknown" if need be): the finder
     # relies on that to load their counts without narrowing the results.
     Facet("remedy", "Remedy", lambda p: list(p.data.remedies) or [UNKNOWN],
           _or_unknown(vocab.REMEDIES), primary=True),
+    Facet("listing", "Kind of listing", lambda p: [p.data.kind], vocab.LISTING_KINDS.label,
+          primary=True),
     Facet("practice-area", "Practice area", lambda p: list(p.data.practice_areas),
           vocab.PRACTICE_AREAS.label),
-    Facet("kind", "Kind of work", lambda p: list(p.data.kinds_of_work),
-          vocab.KINDS_OF_WORK.label, primary=True),
+    Facet("kind", "Kind of work", kinds_of_work, vocab.KINDS_OF_WORK.label, primary=True),
     Facet("clients", "Clients served", lambda p: list(p.data.clients) or [UNKNOWN],
           _or_unknown(vocab.CLIENTS), primary=True),
     Facet("state", "State", lambda p: [p.data.location.state or UNKNOWN],
           _or_unknown(vocab.STATES), primary=True),
     Facet("place", "County or city", _places, str, browse=False),
-    Facet("remote", "Remote possible", lambda p: _flag(p.data.location.remote_possible),
-          _flag_label, browse=False),
-    Facet("commitment", "Commitment", lambda p: [p.data.commitment.length or UNKNOWN],
+    Facet("remote", "Remote possible", lambda p: _flag(remote_possible(p)), _flag_label,
+          browse=False),
+    Facet("who", "Who may volunteer", _who, lambda v: WHO_LABELS.get(v, UNKNOWN_LABEL),
+          browse=False),
+    Facet("court", "Court appearance", _court, lambda v: COURT_LABELS.get(v, v), browse=False),
+    Facet("cle", "CLE credit", _cle, _cle_label, browse=False),
+    Facet("commitment", "Commitment", lambda p: [commitment_length(p) or UNKNOWN],
           _or_unknown(vocab.COMMITMENT_LENGTHS), browse=False),
     Facet("support", "Support", _support, lambda v: SUPPORT_LABELS.get(v, v), browse=False),
     Facet("language", "Languages a volunteer may use", _languages, _or_unknown(vocab.LANGUAGES),
@@ -89,18 +194,25 @@ FACETS = [
           lambda p: list(p.data.client_languages) or [UNKNOWN], _or_unknown(vocab.LANGUAGES),
           browse=False),
     Facet("experience", "Prior experience required",
-          lambda p: _flag(p.data.volunteers.experience_required), _flag_label, browse=False),
+          lambda p: _flag(people(p).experience_required), _flag_label, browse=False),
     Facet("organization", "Organization", lambda p: [p.org_id], str, browse=False),
     Facet("urgent", "Urgent", lambda p: ["yes" if p.data.urgent else "no"], _flag_label,
           browse=False),
 ]
 BY_KEY = {facet.key: facet for facet in FACETS}
 
-STATUS_LABELS = {"open": "Open", "paused": "Paused", "closed": "Closed", "expired": "Expired"}
+STATUS_LABELS = {"open": "Open", "paused": "Paused", "being-set-up": "Being set up",
+                 "closed": "Closed", "expired": "Expired", "past": "Past"}
 
 
 def status_of(program: ProgramEntry, today: dt.date) -> str:
-    return "expired" if program.is_expired(today) else program.data.status
+    """open, paused, being-set-up, closed; expired past its expires: date; past once a
+    training's last date or a case's respond-by date has gone by."""
+    if program.data.expires is not None and program.data.expires < today:
+        return "expired"
+    if program.is_expired(today):
+        return "past"
+    return program.data.status
 
 
 def finder_config(directory: Directory, today: dt.date) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.model import Organization, Program, nested_model
+from generator.model import Case, Listing, Organization, Program, TrainingEvent, nested_model
 
 START, END = "<!-- field reference: start -->", "<!-- field reference: end -->"
 
@@ -33,9 +33,11 @@ def _kind(annotation: Any) -> str:
     return names.get(annotation, "date (YYYY-MM-DD)" if annotation is dt.date else "text")
 
 
-def _rows(model: type[BaseModel], prefix: str = "") -> list[str]:
+def _rows(model: type[BaseModel], prefix: str = "", skip: tuple[str, ...] = ()) -> list[str]:
     rows = []
     for name, info in model.model_fields.items():
+        if name in skip:
+            continue
         required = "required" if info.is_required() else "optional"
         description = (info.description or "").replace("|", "\\|")
         rows.append(f"| `{prefix}{name}` | {_kind(info.annotation)} | {required} | {description} |")
@@ -47,9 +49,16 @@ def _rows(model: type[BaseModel], prefix: str = "") -> list[str]:
 
 def reference() -> str:
     parts = [START, ""]
-    for title, model in (("Program", Program), ("Organization", Organization)):
-        parts += [f"### {title} fields", "", "| field | kind | | what it says |",
-                  "|---|---|---|---|", *_rows(model), ""]
+    shared = tuple(name for name in Listing.model_fields if name != "kind")
+    sections = (("Fields of every listing", Program, tuple(n for n in Program.model_fields
+                                                           if n not in shared)),
+                ("Program fields (kind: program, or no kind: line)", Program, shared),
+                ("Case fields (kind: case)", Case, shared),
+                ("Training fields (kind: training)", TrainingEvent, shared),
+                ("Organization fields", Organization, ()))
+    for title, model, skip in sections:
+        parts += [f"### {title}", "", "| field | kind | | what it says |",
+                  "|---|---|---|---|", *_rows(model, skip=skip), ""]
     return "\n".join(parts + [END])
 
 

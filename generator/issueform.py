@@ -22,8 +22,8 @@ from typing import Any
 import yaml
 
 from generator import answers, vocab
-from generator.answers import (CHOICE, CHOICES, DATE, DATES, FLAG, ITEMS, LINE, TEXT, BadAnswer,
-                               Question)
+from generator.answers import (CHOICE, CHOICES, DATE, DATES, FLAG, ITEMS, LANGUAGES, LINE, TEXT,
+                               BadAnswer, Question)
 from generator.load import slug
 from generator.model import without_ids
 from generator.problems import Refused
@@ -53,6 +53,9 @@ class Form:
     title: str
     label: str  # the issue label the form sets
     questions: tuple[Question, ...]
+
+
+LANGUAGE_HELP = "Names or ISO 639 codes, separated by commas, e.g. Spanish, Mam, Punjabi."
 
 
 def _q(path: str, label: str, kind: str = LINE, vocabulary: vocab.Vocabulary | None = None,
@@ -106,26 +109,32 @@ PROGRAM_FORM = Form("program", "new-listing.yml", "Add or update a listing",
     _q("practice_areas", "Practice areas", CHOICES, vocab.PRACTICE_AREAS, required=True),
     _q("remedies", "Remedies", CHOICES, vocab.REMEDIES),
     _q("clients", "Clients", CHOICES, vocab.CLIENTS),
-    _q("client_languages", "Languages clients speak", CHOICES, vocab.LANGUAGES),
+    _q("client_languages", "Languages clients speak", LANGUAGES, help=LANGUAGE_HELP),
     _q("forums", "Where the work is filed or argued", CHOICES, vocab.FORUMS),
     *_where(),
     _q("location.remote_possible", "Remote work possible", FLAG),
+    _q("location.remote_exceptions", "What still happens in person",
+       help="If the work is remote but not all of it, e.g. one client meeting in Fresno."),
     _q("location.notes", "More about where the work happens"),
     _q("commitment.length", "Length of commitment", CHOICE, vocab.COMMITMENT_LENGTHS),
     _q("commitment.duration", "Typical duration"),
     _q("commitment.hours", "Hours"),
     _q("commitment.team_size", "Volunteers per case"),
     _q("commitment.limited_scope", "Limited scope (a defined piece of the matter)", FLAG),
-    _q("volunteers.bar_admission_required", "Bar admission required", FLAG),
-    _q("volunteers.bar_admission_states", "Bar admission needed in", CHOICES, vocab.STATES),
+    _q("volunteers.bar_admission", "Bar admission", CHOICE, vocab.BAR_ADMISSION),
+    _q("volunteers.bar_admission_states", "Bar admission needed in", CHOICES, vocab.STATES,
+       help="Only with 'Specific states' above."),
     _q("volunteers.experience_required", "Experience in this area required", FLAG),
     _q("volunteers.experience_notes", "Experience that helps"),
+    _q("volunteers.in_house_counsel_welcome", "Registered in-house counsel welcome", FLAG),
+    _q("volunteers.retired_attorneys_welcome", "Retired or inactive attorneys welcome", FLAG),
     _q("volunteers.law_students_welcome", "Law students welcome", FLAG),
+    _q("volunteers.students_supervised", "Law students must be supervised", FLAG),
+    _q("volunteers.paralegals_welcome", "Paralegals welcome", FLAG),
     _q("volunteers.interpreters_welcome", "Interpreters may volunteer", FLAG),
-    _q("volunteers.languages_required", "Languages volunteers must speak", CHOICES,
-       vocab.LANGUAGES),
-    _q("volunteers.languages_helpful", "Languages that help", CHOICES, vocab.LANGUAGES),
-    _q("volunteers.malpractice_coverage", "Malpractice insurance covers volunteers", FLAG),
+    _q("volunteers.languages_required", "Languages volunteers must speak", LANGUAGES,
+       help=LANGUAGE_HELP),
+    _q("volunteers.languages_helpful", "Languages that help", LANGUAGES, help=LANGUAGE_HELP),
     _q("volunteers.notes", "More about who may volunteer"),
     _q("support.case_screening", "Cases screened first", FLAG),
     _q("support.training.offered", "Training offered", FLAG),
@@ -141,6 +150,9 @@ PROGRAM_FORM = Form("program", "new-listing.yml", "Add or update a listing",
     _q("support.sample_materials", "Sample materials", FLAG),
     _q("support.technical_assistance", "Co-counsel or technical assistance", FLAG),
     _q("support.social_worker", "Social worker or advocate for the client", FLAG),
+    _q("support.malpractice_coverage", "Malpractice insurance covers volunteers", FLAG),
+    _q("support.attorney_of_record", "Attorney of record", CHOICE, vocab.ATTORNEY_OF_RECORD),
+    _q("support.interpreters_provided", "Interpreters provided for client meetings", FLAG),
     _q("support.notes", "More about support"),
     *_contact("contact", "Contact"),
     _q("contact.website", "Web page about this opportunity"),
@@ -162,7 +174,7 @@ ORGANIZATION_FORM = Form("organization", "new-organization.yml", "Add an organiz
     *_where(),
     _q("serves", "Whom it serves"),
     _q("clients", "Clients", CHOICES, vocab.CLIENTS),
-    _q("languages", "Languages staff serve clients in", CHOICES, vocab.LANGUAGES),
+    _q("languages", "Languages staff serve clients in", LANGUAGES, help=LANGUAGE_HELP),
     *_contact("pro_bono_contact", "Pro bono contact"),
     *_provenance(),
 ))

@@ -78,7 +78,33 @@ def terms(vocabulary: vocab.Vocabulary) -> Any:
 
 
 State = terms(vocab.STATES)
-Language = terms(vocab.LANGUAGES)
+
+
+def _read_language(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    code = vocab.language_code(value)
+    if code is None:
+        raise PydanticCustomError("language", vocab.language_problem(value), {"value": value})
+    return code
+
+
+Language = Annotated[str, BeforeValidator(_read_language),
+                     Field(json_schema_extra={"pattern": vocab.LANGUAGE_CODE_PATTERN})]
+
+
+def _read_time_zone(value: Any) -> Any:
+    if isinstance(value, str) and vocab.is_time_zone(value):
+        return value
+    raise PydanticCustomError(
+        "time_zone", "'{value}' is not a time zone name; write one like America/Los_Angeles, "
+        "America/New_York or America/Chicago", {"value": value})
+
+
+TimeZone = Annotated[str, BeforeValidator(_read_time_zone),
+                     Field(json_schema_extra={"pattern": r"^[A-Za-z_]+(/[A-Za-z0-9_+-]+){0,2}$"})]
+Clock = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+ListingId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=100)]
 
 
 def field(description: str, default: Any = ..., **kwargs: Any) -> Any:
@@ -160,6 +186,9 @@ class Location(Strict):
     cities: list[Line] = field("Cities served or where volunteers meet clients.", [])
     remote_possible: Flag | None = field(
         "true if a volunteer can do the work remotely, false if not; leave out if unknown.", None)
+    remote_exceptions: Line | None = field(
+        "With remote_possible: true, what still happens in person, e.g. one client meeting "
+        "in Fresno.", None)
     notes: Line | None = field("Anything else about where the work happens.", None)
 
 
@@ -177,25 +206,34 @@ class Commitment(Strict):
 
 
 class Volunteers(Strict):
-    bar_admission_required: Flag | None = field(
-        "true if volunteers must be admitted to a bar; leave out if unknown.", None)
+    bar_admission: terms(vocab.BAR_ADMISSION) | None = field(
+        f"Whether volunteers must be admitted to a bar, and where. One of: "
+        f"{vocab.BAR_ADMISSION.describe()}. Work before USCIS or the immigration courts needs "
+        "admission in any U.S. jurisdiction; a state court needs that state's.", None)
     bar_admission_states: list[State] = field(
-        "States whose bar admission is needed, if a particular one is.", [])
+        "With bar_admission: specific-states, the states whose admission is needed.", [])
+    in_house_counsel_welcome: Flag | None = field(
+        "true if registered in-house counsel may volunteer.", None)
+    retired_attorneys_welcome: Flag | None = field(
+        "true if retired or inactive attorneys may volunteer (e.g. under a state's pro bono "
+        "practice program).", None)
+    law_students_welcome: Flag | None = field("true if law students may help.", None)
+    students_supervised: Flag | None = field(
+        "With law_students_welcome: true, whether students must work under an attorney's "
+        "supervision.", None)
+    paralegals_welcome: Flag | None = field("true if paralegals may volunteer.", None)
+    interpreters_welcome: Flag | None = field("true if interpreters may volunteer.", None)
     experience_required: Flag | None = field(
         "true if prior experience in this area is needed, false if newcomers are welcome.", None)
     experience_notes: Line | None = field("What experience helps or is needed.", None)
-    law_students_welcome: Flag | None = field("true if law students may help.", None)
-    interpreters_welcome: Flag | None = field("true if interpreters may volunteer.", None)
     languages_required: list[Language] = field(
-        f"Languages a volunteer must speak. One or more of: {vocab.LANGUAGES.describe()}.", [])
+        "Languages a volunteer must speak, as ISO 639 codes (es, pa, mam, quc, ht).", [])
     languages_helpful: list[Language] = field(
-        "Languages that help but are not required (same ids as languages_required).", [])
-    malpractice_coverage: Flag | None = field(
-        "true if the organization's malpractice insurance covers volunteers.", None)
+        "Languages that help but are not required, as ISO 639 codes.", [])
     notes: Line | None = field("Anything else about who may volunteer.", None)
 
 
-class Training(Strict):
+class VolunteerTraining(Strict):
     offered: Flag | None = field("true if volunteers are trained for this work.", None)
     formats: list[terms(vocab.TRAINING_FORMATS)] = field(
         f"How training is given. One or more of: {vocab.TRAINING_FORMATS.describe()}.", [])
@@ -203,16 +241,28 @@ class Training(Strict):
     notes: Line | None = field("Anything else about the training.", None)
 
 
+class CleHours(Strict):
+    """Credit for one category in one jurisdiction: 1.5 hours of California MCLE, general."""
+
+    jurisdiction: State = field("The state whose bar grants the credit, e.g. CA.")
+    hours: Annotated[float, Field(gt=0, le=100, multiple_of=0.25)] = field(
+        "Credit hours as a number, e.g. 1.5.")
+    category: terms(vocab.CLE_CATEGORIES) = field(
+        f"The kind of credit. One of: {vocab.CLE_CATEGORIES.describe()}.", "general")
+
+
 class CleCredit(Strict):
     offered: Flag | None = field("true if trainings carry CLE credit.", None)
     jurisdictions: list[State] = field(
         "States where the credit counts (California's is called MCLE).", [])
-    notes: Line | None = field("Which trainings carry credit, how many hours.", None)
+    credits: list[CleHours] = field(
+        "The credit as numbers, when known: jurisdiction, hours and category.", [])
+    notes: Line | None = field("Which trainings carry credit, and anything else about it.", None)
 
 
 class Support(Strict):
     case_screening: Flag | None = field("true if the organization screens cases first.", None)
-    training: Training = field("Training for volunteers.", Training())
+    training: VolunteerTraining = field("Training for volunteers.", VolunteerTraining())
     cle_credit: CleCredit = field("Continuing legal education credit.", CleCredit())
     mentoring: Flag | None = field("true if an experienced attorney mentors volunteers.", None)
     sample_materials: Flag | None = field(
@@ -221,6 +271,13 @@ class Support(Strict):
         "true if co-counsel or expert technical assistance is available.", None)
     social_worker: Flag | None = field(
         "true if a social worker or advocate supports the client alongside the volunteer.", None)
+    malpractice_coverage: Flag | None = field(
+        "true if the organization's malpractice insurance covers volunteers.", None)
+    attorney_of_record: terms(vocab.ATTORNEY_OF_RECORD) | None = field(
+        f"Who appears as attorney of record. One of: {vocab.ATTORNEY_OF_RECORD.describe()}.",
+        None)
+    interpreters_provided: Flag | None = field(
+        "true if the organization provides interpreters for client meetings.", None)
     notes: Line | None = field("Anything else about support.", None)
 
 
@@ -230,9 +287,24 @@ class Figure(Strict):
     as_of: Line | None = field("When the organization published it, if known.", None)
 
 
-class Program(Strict):
-    """An opportunity for volunteer attorneys. File: orgs/<org-id>/<program-id>.yml."""
+class Session(Strict):
+    """One date of a training: several dates of the same training are one listing."""
 
+    date: Day = field("The day, YYYY-MM-DD.")
+    start: Clock | None = field("Start time, 24-hour HH:MM in the training's time zone.", None)
+    end: Clock | None = field("End time, 24-hour HH:MM.", None)
+    where: Line | None = field("For an in-person session, the venue and city.", None)
+
+
+class KeyDate(Strict):
+    date: Day = field("The day, YYYY-MM-DD.")
+    what: Line = field("What happens then, e.g. Filing deadline or Individual hearing.")
+
+
+class Listing(Strict):
+    """What every listing says, whatever its kind."""
+
+    kind: str  # narrowed by each kind of listing below
     title: Line = field("The opportunity's name as an attorney would search for it.")
     summary: Annotated[str, StringConstraints(min_length=1, max_length=300)] = field(
         "One or two plain sentences shown on cards and in search results.")
@@ -244,26 +316,88 @@ class Program(Strict):
         "With status: paused, the day the organization expects to take volunteers again, "
         "YYYY-MM-DD; leave out if unknown.", None)
     urgent: Flag = field("true if volunteers are needed urgently.", False)
-    kinds_of_work: list[terms(vocab.KINDS_OF_WORK)] = listing(
-        vocab.KINDS_OF_WORK, "What kind of help is asked for.", 1)
     practice_areas: list[terms(vocab.PRACTICE_AREAS)] = listing(
         vocab.PRACTICE_AREAS, "Areas of law involved.", 1)
     remedies: list[terms(vocab.REMEDIES)] = listing(vocab.REMEDIES, "Legal remedies pursued.")
     clients: list[terms(vocab.CLIENTS)] = listing(vocab.CLIENTS, "Who the clients are.")
-    client_languages: list[Language] = listing(vocab.LANGUAGES, "Languages clients speak.")
+    client_languages: list[Language] = field(
+        "Languages clients speak, as ISO 639 codes: es (Spanish), pa (Punjabi), mam (Mam), "
+        "quc (K'iche'), ht (Haitian Creole). CONTRIBUTING.md says how to find a code.", [])
     forums: list[terms(vocab.FORUMS)] = listing(vocab.FORUMS, "Where the work is filed or argued.")
     location: Location = field("Where the work happens.")
-    commitment: Commitment = field("What the work asks of a volunteer's time.", Commitment())
-    volunteers: Volunteers = field("Who may volunteer.", Volunteers())
-    support: Support = field("What the organization gives volunteers.", Support())
     contact: Contact | None = field(
         "How to get involved; if left out, the organization's pro bono contact is shown.", None)
-    partners: list[Partner] = field("Partners in this program, e.g. a co-counseling firm.", [])
+    partners: list[Partner] = field("Partners in this listing, e.g. a co-counseling firm.", [])
+    related: list[ListingId] = field(
+        "Ids of related listings, of this organization or another: a program's training, the "
+        "program a case belongs to.", [])
     source: Source = field("Where the facts in this file came from.")
     last_verified: Verification = field("When and by whom the facts were last checked.")
     added: Day = field("When the listing was first added to the directory, YYYY-MM-DD.")
     expires: Day | None = field(
         "After this date the listing is shown as expired; leave out if it does not expire.", None)
+
+
+class Program(Listing):
+    """Ongoing volunteer work. File: orgs/<org-id>/<listing-id>.yml, with kind: program (or no
+    kind: line)."""
+
+    kind: Literal["program"] = field("The kind of listing: program (the default), training or "
+                                     "case.", "program")
+    kinds_of_work: list[terms(vocab.KINDS_OF_WORK)] = listing(
+        vocab.KINDS_OF_WORK, "What kind of help is asked for.", 1)
+    commitment: Commitment = field("What the work asks of a volunteer's time.", Commitment())
+    volunteers: Volunteers = field("Who may volunteer.", Volunteers())
+    support: Support = field("What the organization gives volunteers.", Support())
+
+
+class Case(Listing):
+    """One matter that needs a volunteer now. File: orgs/<org-id>/<listing-id>.yml, with
+    kind: case. Never the client's name or any detail that could identify them."""
+
+    kind: Literal["case"] = field("The kind of listing: case.")
+    respond_by: Day = field("The last day to offer to take the case, YYYY-MM-DD; after it the "
+                            "case leaves the default views.")
+    next_date: KeyDate | None = field("The next deadline or hearing in the matter.", None)
+    clients_waiting: Annotated[int, Field(ge=1, le=1000)] | None = field(
+        "How many clients are waiting for a volunteer, if more than one matter is offered.", None)
+    kinds_of_work: list[terms(vocab.KINDS_OF_WORK)] = listing(
+        vocab.KINDS_OF_WORK, "What kind of help is asked for.", 1)
+    commitment: Commitment = field("What the work asks of a volunteer's time.", Commitment())
+    volunteers: Volunteers = field("Who may take the case.", Volunteers())
+    support: Support = field("What the organization gives the volunteer.", Support())
+
+
+class TrainingEvent(Listing):
+    """A dated training or an on-demand recording. File: orgs/<org-id>/<listing-id>.yml, with
+    kind: training."""
+
+    kind: Literal["training"] = field("The kind of listing: training.")
+    formats: list[terms(vocab.EVENT_FORMATS)] = listing(
+        vocab.EVENT_FORMATS, "How it is given.", 1)
+    sessions: list[Session] = field(
+        "Each date of the training, with its times; a recording needs none.", [])
+    time_zone: TimeZone | None = field(
+        "The time zone of the sessions' times, e.g. America/Los_Angeles.", None)
+    registration: Url | None = field("Link to register.", None)
+    cost: Line | None = field("The price as published, e.g. Free or $50.", None)
+    free: Flag | None = field("true if it costs nothing, false if it has a price.", None)
+    cost_condition: Line | None = field(
+        "Any condition on the price, e.g. free for volunteers who take a case.", None)
+    capacity: Annotated[int, Field(ge=1, le=100000)] | None = field(
+        "How many people can attend, if stated.", None)
+    cle: list[CleHours] = field(
+        "CLE credit as numbers: one line per jurisdiction and category.", [])
+    cle_notes: Line | None = field("Anything else about the credit, e.g. approval pending.",
+                                   None)
+    audience: Volunteers = field("Who may attend.", Volunteers())
+    available_until: Day | None = field(
+        "For a recording, the last day it can be watched, if stated.", None)
+
+
+LISTING_MODELS: dict[str, type[Listing]] = {"program": Program, "training": TrainingEvent,
+                                            "case": Case}
+AnyListing = Program | TrainingEvent | Case
 
 
 class Organization(Strict):
@@ -276,7 +410,8 @@ class Organization(Strict):
     location: Location = field("Where the organization works.")
     serves: Line | None = field("Whom it serves, in words.", None)
     clients: list[terms(vocab.CLIENTS)] = listing(vocab.CLIENTS, "Who its clients are.")
-    languages: list[Language] = listing(vocab.LANGUAGES, "Languages its staff serve clients in.")
+    languages: list[Language] = field(
+        "Languages its staff serve clients in, as ISO 639 codes, e.g. [en, es].", [])
     pro_bono_contact: Contact | None = field("The person or route for volunteer enquiries.",
                                              None)
     partners: list[Partner] = field("Partners, e.g. a firm that co-counsels its cases.", [])

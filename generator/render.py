@@ -20,9 +20,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from generator import vocab
+from generator import glance, vocab
 from generator.directory import Directory, ProgramEntry
-from generator.facets import BY_KEY, FACETS, UNKNOWN, status_of
+from generator.facets import BY_KEY, FACETS, UNKNOWN, people, status_of
 from generator.load import slug
 from generator.markup import md_heading, to_html
 from generator.problems import SetupError
@@ -82,8 +82,14 @@ class Renderer:
                                 directory=directory, today=settings.today, settings=settings,
                                 contact_for=directory.contact_for, browse_url=browse_url,
                                 slug=slug, FACETS=FACETS, status_of=status_of,
-                                guides_for=guides_for,
+                                guides_for=guides_for, people=people,
+                                zone_name=glance.zone_name, verified_text=verified_text,
+                                glance_rows=lambda p: glance.rows(p, directory, settings.today),
+                                next_step=self.next_step, related_to=self.related_to,
+                                credit_text=glance.credit, card_time=self.card_time,
+                                card_languages=card_languages,
                                 card_html=self.card_html)
+        self._related: dict[str, list[ProgramEntry]] | None = None
         self._cards: dict[tuple[str, int], Markup] = {}
         self.listed = sorted((p for p in directory.programs.values()
                               if p.is_listed(settings.today)), key=_newest_first)
@@ -103,10 +109,53 @@ class Renderer:
                              description=org.data.serves)
         for program in self.directory.programs.values():
             yield self._page(f"opportunities/{program.id}.md", program.data.title,
-                             "program.html.j2", program=program,
+                             TEMPLATES[program.kind], program=program,
                              org=self.directory.organizations[program.org_id],
                              description=program.data.summary)
+        yield self._page("trainings/index.md", "Trainings", "trainings.html.j2",
+                         upcoming=self.upcoming_trainings(),
+                         description="Upcoming trainings for pro bono volunteers, by date.")
         yield from self._browse_pages()
+
+    def upcoming_trainings(self) -> list[tuple[dt.date | None, ProgramEntry]]:
+        """Open trainings that have not ended, soonest first; recordings (no date) last."""
+        today = self.settings.today
+        found = []
+        for program in self.listed:
+            if program.kind == "training":
+                ahead = program.upcoming_sessions(today)
+                found.append((ahead[0].date if ahead else None, program))
+        return sorted(found, key=lambda item: (item[0] is None, item[0] or today,
+                                               item[1].data.title.lower()))
+
+    # -- pieces of a listing's page ---------------------------------------------------------------
+
+    def next_step(self, program: ProgramEntry) -> glance.Action | None:
+        org = self.directory.organizations[program.org_id].data
+        return glance.action(program, self.directory.contact_for(program), org.website,
+                             org.short_name or org.name, self.settings.today)
+
+    def related_to(self, program: ProgramEntry) -> list[ProgramEntry]:
+        """Listings this one names in related:, and those that name it."""
+        if self._related is None:
+            self._related = {}
+            for other in self.directory.programs.values():
+                for target in other.data.related:
+                    self._related.setdefault(target, []).append(other)
+        named = [self.directory.programs[i] for i in program.data.related]
+        back = [p for p in self._related.get(program.id, []) if p not in named]
+        return named + sorted(back, key=lambda p: p.data.title.lower())
+
+    def card_time(self, program: ProgramEntry) -> str:
+        """The card's one line about time: a training's next date, a case's respond-by date."""
+        data = program.data
+        if data.kind == "training":
+            return glance.sessions_text(data.sessions, data.time_zone, self.settings.today)
+        if data.kind == "case":
+            return f"Respond by {glance.long_date(data.respond_by)}"
+        return data.commitment.duration or (
+            vocab.COMMITMENT_LENGTHS.label(data.commitment.length)
+            if data.commitment.length else "")
 
     def _browse_pages(self) -> Iterable[Page]:
         groups = {facet.key: _group(self.listed, facet.values) for facet in FACETS if facet.browse}
@@ -170,6 +219,26 @@ class Renderer:
     def opportunities_for(self, facet_key: str, value: str) -> list[ProgramEntry]:
         values = BY_KEY[facet_key].values  # KeyError for an unknown facet
         return [p for p in self.listed if value in values(p)]
+
+
+TEMPLATES = {"program": "program.html.j2", "case": "program.html.j2",
+             "training": "training.html.j2"}
+
+
+def card_languages(program: ProgramEntry) -> str:
+    v = people(program)
+    return ", ".join(vocab.LANGUAGES.label(code) for code in
+                     dict.fromkeys(v.languages_required + v.languages_helpful))
+
+
+def verified_text(verification: Any, source: Any) -> str:
+    """Say what was checked, against what, by whom: a maintainer's check of a public page is
+    not the organization's own confirmation."""
+    day = _date(verification.date)
+    if verification.by == "organization":
+        return f"Confirmed by the organization on {day}."
+    against = "the organization's public page" if source.url else "the source named above"
+    return f"Checked by the directory's maintainers against {against} on {day}."
 
 
 @dataclass(frozen=True)

@@ -173,9 +173,6 @@ def _about(description: str, annotation: Any) -> str:
         return short
     if ids == vocab.STATES.ids():
         return short if "e.g." in short else f"{short} Two-letter codes, e.g. CA."
-    if ids == vocab.LANGUAGES.ids():
-        return (f"{short} Ids: lowercase names, e.g. spanish, haitian-creole (all in "
-                "CONTRIBUTING.md).")
     return f"{short} Ids: {', '.join(ids)}."
 
 

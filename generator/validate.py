@@ -19,18 +19,35 @@ from pydantic.fields import FieldInfo
 from generator import lookalike, vocab
 from generator.directory import Directory, OrgEntry, ProgramEntry
 from generator.load import Document, Loc, SourceFile, find_files, read_file
-from generator.model import (EMAIL_RE, PHONE_RE, URL_RE, Organization, Program, nested_model,
-                             unwrap)
+from generator.model import (EMAIL_RE, LISTING_MODELS, PHONE_RE, URL_RE, Organization,
+                             nested_model, unwrap)
 from generator.problems import InvalidDirectory, Problem
+from generator.schema import SCHEMA_FILES
 from generator.textcheck import check_text
 
-MODELS: dict[str, type[BaseModel]] = {"organization": Organization, "program": Program}
-SCHEMA_FILES = {"organization": "organization.schema.json", "program": "program.schema.json"}
+# A data file is an organization or a listing; a listing's kind: line picks its model.
+MODELS: dict[str, type[BaseModel]] = {"organization": Organization, **LISTING_MODELS}
+# Fields that moved: an old file gets told where its field went.
+MOVED = {
+    ("volunteers", "bar_admission_required"): "it is now 'bar_admission:' in the same block: "
+    "write any-us-jurisdiction, specific-states (with bar_admission_states) or not-required",
+    ("volunteers", "malpractice_coverage"): "it moved to the 'support:' block: write "
+    "malpractice_coverage there",
+}
 
 
 def header_for(kind: str) -> str:
     """The first line of every data file: tells editors which JSON Schema checks it."""
-    return f"# yaml-language-server: $schema=../../schema/{SCHEMA_FILES[kind]}"
+    name = SCHEMA_FILES["organization" if kind == "organization" else "program"]
+    return f"# yaml-language-server: $schema=../../schema/{name}"
+
+
+def listing_model(data: Any) -> tuple[type[BaseModel] | None, str | None]:
+    """The model a listing's kind: line asks for (program when there is none), or why not."""
+    kind = data.get("kind", "program") if isinstance(data, dict) else "program"
+    if isinstance(kind, str) and kind in LISTING_MODELS:
+        return LISTING_MODELS[kind], None
+    return None, "kind: " + _unknown_term(_show(kind), list(LISTING_MODELS))
 
 
 def validate_tree(root: Path, today: dt.date | None = None) -> Directory:
@@ -69,11 +86,17 @@ def validate_file(source: SourceFile, today: dt.date) -> tuple[Any, list[Problem
         return None, problems + [Problem(doc.path, *doc.where(()), "the file must be a list of "
                                          "'field: value' lines; see CONTRIBUTING.md")]
     problems += _text_problems(doc, source.kind)
+    schema: type[BaseModel] | None = Organization
+    if source.kind != "organization":
+        schema, wrong = listing_model(doc.data)
+        if schema is None:
+            return None, problems + [Problem(doc.path, *doc.where(("kind",)), str(wrong))]
     try:
-        model = MODELS[source.kind].model_validate(doc.data)
+        model = schema.model_validate(doc.data)
     except ValidationError as exc:
-        return None, problems + [_explain(doc, MODELS[source.kind], e) for e in exc.errors()]
+        return None, problems + [_explain(doc, schema, e) for e in exc.errors()]
     problems += _date_problems(doc, model, today)
+    problems += _consistency_problems(doc, model)
     if problems:
         return None, problems
     if source.kind == "organization":
@@ -104,6 +127,14 @@ def _date_problems(doc: Document, model: Any, today: dt.date) -> list[Problem]:
              "the date the listing reopens")]
     days += [(("support", "training", "dates", i), day, "a training date")
              for i, day in enumerate(support.training.dates if support else [])]
+    days += [(("sessions", i, "date"), session.date, "a training date")
+             for i, session in enumerate(getattr(model, "sessions", []))]
+    days += [((name,), getattr(model, name, None), what) for name, what in (
+        ("respond_by", "the last day to offer help"),
+        ("available_until", "the last day of the recording"))]
+    next_date = getattr(model, "next_date", None)
+    if next_date is not None:
+        days.append((("next_date", "date"), next_date.date, "the next date in the case"))
     problems = []
     for loc, day, what in days:
         if day is None:
@@ -132,6 +163,47 @@ def _date_problems(doc: Document, model: Any, today: dt.date) -> list[Problem]:
                                 f"{added}; check them again and write today's date, or fix "
                                 "added:"))
     return problems
+
+
+def _consistency_problems(doc: Document, model: Any) -> list[Problem]:
+    """Fields that only make sense together."""
+    found: list[tuple[Loc, str]] = []
+    people = getattr(model, "volunteers", None) or getattr(model, "audience", None)
+    block = "volunteers" if hasattr(model, "volunteers") else "audience"
+    if people is not None:
+        if people.bar_admission == "specific-states" and not people.bar_admission_states:
+            found.append(((block, "bar_admission"), "bar_admission: specific-states needs the "
+                          "states: add bar_admission_states: [CA] (the states it needs)"))
+        if people.bar_admission_states and people.bar_admission != "specific-states":
+            found.append(((block, "bar_admission_states"), "bar_admission_states goes with "
+                          "bar_admission: specific-states; set that, or remove the states"))
+        if people.students_supervised is not None and not people.law_students_welcome:
+            found.append(((block, "students_supervised"), "students_supervised is about law "
+                          "students: set law_students_welcome: true, or remove it"))
+    location = getattr(model, "location", None)
+    if location is not None and location.remote_exceptions and location.remote_possible is not True:
+        found.append((("location", "remote_exceptions"), "remote_exceptions says what is not "
+                      "remote in remote work: set remote_possible: true, or move the place into "
+                      "location: cities"))
+    if getattr(model, "kind", None) == "training":
+        if not model.sessions and "recorded" not in model.formats:
+            found.append((("sessions",), "a live or in-person training needs its dates: add "
+                          "sessions: with a date for each (or formats: [recorded] for a "
+                          "recording)"))
+        if any(s.start for s in model.sessions) and model.time_zone is None:
+            found.append((("time_zone",), "the sessions give times, so give their time zone: "
+                          "add time_zone: America/Los_Angeles (or the zone they are in)"))
+        for index, session in enumerate(model.sessions):
+            if session.end and not session.start:
+                found.append((("sessions", index, "start"), "an end time needs a start time: "
+                              "add start: HH:MM"))
+            elif session.end and session.start and session.end <= session.start:
+                found.append((("sessions", index, "end"), f"the session ends ({session.end}) "
+                              f"before it starts ({session.start}); check the times (24-hour, "
+                              "e.g. 13:30)"))
+        if model.free is True and model.cost and re.search(r"\$\s*[1-9]", model.cost):
+            found.append((("free",), f"free: true, but cost says '{model.cost}'; fix one of them"))
+    return [Problem(doc.path, *doc.where(loc), message) for loc, message in found]
 
 
 # -- turning pydantic's errors into sentences a pro bono manager can act on -------------------
@@ -243,6 +315,9 @@ def _closest(value: str, allowed: list[str]) -> str | None:
 
 def _unknown_field(model: type[BaseModel], loc: Loc) -> str:
     name = str(loc[-1])
+    moved = MOVED.get(tuple(str(p) for p in loc[-2:]))
+    if moved:
+        return f"'{name}' is no longer a field; {moved}"
     parent = _model_at(model, loc[:-1])
     allowed = list(parent.model_fields) if parent else []
     home = next((path for path in _field_paths(model) if path[-1] == name), None)
@@ -303,6 +378,13 @@ def _cross_checks(files: list[SourceFile], directory: Directory) -> list[Problem
                                     "across the directory)"))
     problems += list(dict.fromkeys(_lookalikes({s.shown_as: s for s in files}, directory)))
     for program in directory.programs.values():
+        for index, other in enumerate(program.data.related):
+            if other == program.id or other not in directory.programs:
+                wrong = "is this listing itself" if other == program.id else "is no listing's id"
+                problems.append(Problem(program.path, *_where({s.shown_as: s for s in files},
+                                        program.path, ("related", index)),
+                                        f"related: '{other}' {wrong}; give the id of another "
+                                        "listing (its file name without .yml)"))
         if program.data.status == "open" and not _has_route(directory, program):
             problems.append(Problem(program.path, 1, 1, "an open program must say how to get "
                                     "involved; add contact: with an email, phone, interest_form "
@@ -400,6 +482,8 @@ def _where(files: dict[str, SourceFile], shown_as: str, loc: Loc) -> tuple[int, 
 
 
 def _has_route(directory: Directory, program: ProgramEntry) -> bool:
+    if getattr(program.data, "registration", None):
+        return True
     org = directory.organizations.get(program.org_id)
     routes = [program.data.contact, org.data.pro_bono_contact if org else None]
     if any(c and (c.email or c.phone or c.interest_form or c.website) for c in routes):

@@ -6,7 +6,13 @@ finder's facets all read these tables, so adding a remedy or a language is a one
 
 from __future__ import annotations
 
+import functools
+import re
+import unicodedata
+import zoneinfo
 from dataclasses import dataclass
+
+import langcodes
 
 
 @dataclass(frozen=True)
@@ -100,10 +106,46 @@ TRAINING_FORMATS = Vocabulary("training format", {
     "recorded": "Recorded",
 })
 
+LISTING_KINDS = Vocabulary("kind of listing", {
+    "program": "Program",
+    "training": "Training",
+    "case": "Case",
+})
+
+EVENT_FORMATS = Vocabulary("training format", {
+    "live-online": "Live online",
+    "in-person": "In person",
+    "recorded": "Recorded, watch any time",
+})
+
 STATUSES = Vocabulary("status", {
     "open": "Open",
     "paused": "Paused",
+    "being-set-up": "Being set up, not yet taking volunteers",
     "closed": "Closed",
+})
+
+BAR_ADMISSION = Vocabulary("bar admission", {
+    "not-required": "Not required",
+    "any-us-jurisdiction": "Any U.S. jurisdiction",
+    "specific-states": "Specific states",
+})
+
+ATTORNEY_OF_RECORD = Vocabulary("attorney of record", {
+    "volunteer": "The volunteer",
+    "co-counsel": "The volunteer as co-counsel with the organization",
+    "organization": "The organization",
+})
+
+# California's MCLE categories; other states' credit is mostly general or ethics.
+CLE_CATEGORIES = Vocabulary("CLE category", {
+    "general": "General",
+    "legal-ethics": "Legal ethics",
+    "competence": "Competence issues",
+    "elimination-of-bias": "Elimination of bias",
+    "implicit-bias": "Implicit bias",
+    "technology": "Technology",
+    "civility": "Civility",
 })
 
 VERIFIERS = Vocabulary("verifier", {
@@ -111,21 +153,106 @@ VERIFIERS = Vocabulary("verifier", {
     "maintainers": "The directory's maintainers, against the organization's public description",
 })
 
-# Languages by friendly name; the ISO 639 code is what HSDS and schema.org exports use.
-LANGUAGE_CODES: dict[str, str] = {
-    "english": "en", "spanish": "es", "mandarin": "cmn", "cantonese": "yue", "chinese": "zh",
-    "vietnamese": "vi", "korean": "ko", "tagalog": "tl", "japanese": "ja", "hindi": "hi",
-    "punjabi": "pa", "arabic": "ar", "farsi": "fa", "dari": "prs", "pashto": "ps", "russian": "ru",
-    "ukrainian": "uk", "french": "fr", "haitian-creole": "ht", "portuguese": "pt", "mam": "mam",
-    "kiche": "quc", "qanjobal": "kjb", "thai": "th", "khmer": "km", "burmese": "my",
-    "tigrinya": "ti", "amharic": "am", "somali": "so", "swahili": "sw", "nepali": "ne",
-    "indonesian": "id", "mongolian": "mn", "american-sign-language": "ase",
-}
-_LANGUAGE_LABELS = {"haitian-creole": "Haitian Creole", "kiche": "K'iche'", "qanjobal": "Q'anjob'al",
-                    "american-sign-language": "American Sign Language"}
-LANGUAGES = Vocabulary("language", {
-    key: _LANGUAGE_LABELS.get(key, key.title()) for key in LANGUAGE_CODES
-})
+# Languages are ISO 639 codes (es, pa, mam, quc, ht): any language the IANA registry knows, with
+# its English name from CLDR through langcodes, so a new language needs no change here. The
+# table below only lists the common ones, in the order the issue forms offer them.
+class Languages(Vocabulary):
+    def label(self, term_id: str) -> str:
+        return self.terms.get(term_id) or language_name(term_id)
+
+
+_COMMON_LANGUAGES = (
+    "en", "es", "cmn", "yue", "vi", "ko", "tl", "ja", "hi", "pa", "ar", "fa", "prs", "ps", "ru",
+    "uk", "fr", "ht", "pt", "mam", "quc", "kjb", "zap", "th", "km", "my", "ti", "am", "so",
+    "sw", "ne", "id", "mn", "ase")
+LANGUAGE_CODE_PATTERN = r"^[A-Za-z]{2,3}$"
+# Codes that are not one language: undetermined, multiple, none, private use (qaa to qtz).
+_NOT_A_LANGUAGE = re.compile(r"^(und|mul|mis|zxx|q[a-t][a-z])$")
+
+
+@functools.lru_cache(maxsize=None)
+def language_code(value: str) -> str | None:
+    """The code a file's value stands for (ES -> es, spa -> es), or None if it is no language."""
+    text = value.strip().lower()
+    if not re.fullmatch(r"[a-z]{2,3}", text) or _NOT_A_LANGUAGE.match(text):
+        return None
+    if not langcodes.tag_is_valid(text):
+        return None
+    code = langcodes.standardize_tag(text, macro=False)
+    return code if re.fullmatch(r"[a-z]{2,3}", code) else None
+
+
+@functools.lru_cache(maxsize=None)
+def language_name(code: str) -> str:
+    """The English name of a language code: pa -> Punjabi, quc -> K'iche'."""
+    name = langcodes.get(code, normalize=False).display_name("en")
+    return name.replace("\u02bc", "'")  # K\u02bciche\u02bc, as the registry writes it
+
+
+def language_problem(value: str) -> str:
+    """Why a value is not a language code, and the code(s) it may mean."""
+    shown = value if len(value) <= 40 else value[:39] + "…"
+    found = language_matches(value)
+    if len(found) == 1:
+        code, name = found[0]
+        return f"'{shown}' is not an ISO 639 language code; for {name} write {code}"
+    if found:
+        listed = ", ".join(f"{code} ({name})" for code, name in found[:8])
+        more = f", and {len(found) - 8} more" if len(found) > 8 else ""
+        return (f"'{shown}' is not an ISO 639 language code; it may be one of: {listed}{more}; "
+                "write the code of the language the clients speak")
+    return (f"'{shown}' is not an ISO 639 language code; write the two- or three-letter code, "
+            "e.g. es for Spanish (CONTRIBUTING.md says how to look one up)")
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return re.sub(r"[^a-z]", "", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def language_matches(value: str) -> list[tuple[str, str]]:
+    """Codes whose English name, or name in any language CLDR knows, matches a written name:
+    'Punjabi' -> pa; 'mixteco' -> the Mixtec languages."""
+    text = value.strip()
+    try:
+        code = langcodes.find(text).language
+        if code and language_code(code):
+            return [(language_code(code), language_name(language_code(code)))]
+    except LookupError:
+        pass
+    wanted = _plain(text)
+    stem = wanted[:-1] if wanted.endswith(("o", "a", "e")) and len(wanted) > 4 else wanted
+    if len(stem) < 3:
+        return []
+    return [(code, name) for code, name in _registry() if stem in _plain(name)]
+
+
+@functools.lru_cache(maxsize=1)
+def _registry() -> list[tuple[str, str]]:
+    """Every language code in the IANA registry with its English name, read on demand (only
+    messages about a value that is not a code need it)."""
+    from language_data.registry_parser import parse_registry
+
+    found = []
+    for entry in parse_registry():
+        code = entry.get("Subtag", "")
+        if entry.get("Type") == "language" and re.fullmatch(r"[a-z]{2,3}", code) and \
+                "Deprecated" not in entry and language_code(code) == code:
+            found.append((code, language_name(code)))
+    return sorted(found, key=lambda item: item[1])
+
+
+@functools.lru_cache(maxsize=None)
+def is_time_zone(name: str) -> bool:
+    return name in _time_zones()
+
+
+@functools.lru_cache(maxsize=1)
+def _time_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+LANGUAGES = Languages("language", {code: language_name(code) for code in _COMMON_LANGUAGES})
 
 STATES = Vocabulary("state", {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
@@ -143,4 +270,5 @@ STATES = Vocabulary("state", {
 })
 
 ALL = (KINDS_OF_WORK, PRACTICE_AREAS, REMEDIES, CLIENTS, FORUMS, COMMITMENT_LENGTHS,
-       TRAINING_FORMATS, STATUSES, VERIFIERS, LANGUAGES, STATES)
+       TRAINING_FORMATS, LISTING_KINDS, EVENT_FORMATS, STATUSES, BAR_ADMISSION, ATTORNEY_OF_RECORD,
+       CLE_CATEGORIES, VERIFIERS, STATES)

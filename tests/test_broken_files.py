@@ -21,11 +21,12 @@ CASES = [
     ("vocabulary-label", P, "remedies: [u-visa]", "remedies: [T visa]",
      [f"{P}:12:12: remedies: 'T visa' is not a known remedy; did you mean 't-visa'?"], True),
     ("vocabulary-small-list", P, "status: open", "status: active",
-     [f"{P}:8:9: status: 'active' is not a known status; use one of: open, paused, closed"],
+     [f"{P}:8:9: status: 'active' is not a known status; use one of: open, paused, being-set-up, closed"],
      True),
-    ("norway-problem", ORG, "languages: [english, spanish]", "languages: [english, NO]",
-     [f"{ORG}:13:22: languages: 'NO' is not a known language; use one of the ids listed for "
-      "this field in CONTRIBUTING.md"], True),
+    # NO stays text (Norwegian's code), never false; the name is answered with its code
+    ("norway-problem", ORG, "languages: [en, es]", "languages: [english, NO]",
+     [f"{ORG}:13:13: languages: 'english' is not an ISO 639 language code; for English "
+      "write en"], True),
     ("yes-is-not-a-flag", P, "urgent: true", "urgent: yes",
      [f"{P}:9:9: urgent: expected true or false, got 'yes'; write true or false, or leave the "
       "field out if nobody has said"], True),
@@ -74,7 +75,7 @@ CASES = [
     ("duplicate-key", P, "urgent: true", "urgent: true\nurgent: false",
      [f"{P}:10:1: 'urgent' appears twice in this block (first on line 9); keep one and delete "
       "the other"], False),
-    ("anchor-and-alias", P, "clients: [violent-crime-victims]\nclient_languages: [spanish]",
+    ("anchor-and-alias", P, "clients: [violent-crime-victims]\nclient_languages: [es]",
      "clients: &c [violent-crime-victims]\nclient_languages: *c",
      [f"{P}:13:10: an anchor (&c) is used here; anchors and aliases are not allowed: write each "
       "value out in full",
@@ -92,13 +93,13 @@ CASES = [
     ("second-document", P, "added: 2026-10-15", "added: 2026-10-15\n---\ntitle: again",
      [f"{P}:47:1: a second YAML document starts here; a file holds one listing: remove the "
       "'---' line and what follows, or move it to its own file"], False),
-    ("not-a-mapping", P, None, "# yaml-language-server: $schema=../../schema/program.schema"
+    ("not-a-mapping", P, None, "# yaml-language-server: $schema=../../schema/listing.schema"
      ".json\n- just\n- a list\n",
      [f"{P}:2:1: the file must be a list of 'field: value' lines; see CONTRIBUTING.md"], True),
-    ("missing-header", P, "# yaml-language-server: $schema=../../schema/program.schema.json\n",
+    ("missing-header", P, "# yaml-language-server: $schema=../../schema/listing.schema.json\n",
      "",
      [f"{P}:1:1: the first line must be '# yaml-language-server: $schema=../../schema/"
-      "program.schema.json' so editors check the file as you type; add it as line 1"], False),
+      "listing.schema.json' so editors check the file as you type; add it as line 1"], False),
     ("future-verification", P, "  date: 2026-11-01", "  date: 2099-01-01",
      [f"{P}:44:9: 2099-01-01 is in the future; give the date the facts were actually checked "
       "or added"], False),
@@ -168,4 +169,4 @@ def test_valid_project_passes(capsys):
 
     code, out, err = run(VALID, "validate", capsys=capsys)
     assert (code, err) == (0, "")
-    assert out == "ok: 1 organizations, 1 programs, no problems.\n"
+    assert out == "ok: 1 organizations, 1 listings, no problems.\n"

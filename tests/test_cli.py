@@ -51,4 +51,4 @@ def test_schema_check_command(tmp_path, capsys):
 
     assert main(["--root", str(ROOT), "schema", "--check"]) == 0
     assert main(["--root", str(tmp_path), "schema", "--check"]) == 1
-    assert "schema/program.schema.json:1:1: out of date" in capsys.readouterr().out
+    assert "schema/listing.schema.json:1:1: out of date" in capsys.readouterr().out

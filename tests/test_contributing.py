@@ -23,14 +23,14 @@ def test_field_reference_names_every_field():
 
 def test_annotated_examples_validate(tmp_path, capsys):
     blocks = re.findall(r"```yaml\n(.*?)```", GUIDE, re.S)
-    program = max((b for b in blocks if "program.schema.json" in b), key=len)
+    program = max((b for b in blocks if "listing.schema.json" in b), key=len)
     org = max((b for b in blocks if "organization.schema.json" in b), key=len)
     folder = tmp_path / "orgs" / "bay-example"
     folder.mkdir(parents=True)
     (folder / "organization.yml").write_text(org, encoding="utf-8")
     (folder / "u-visa-petitions.yml").write_text(program, encoding="utf-8")
     code, out, err = run(tmp_path, "validate", capsys=capsys)
-    assert (code, out) == (0, "ok: 1 organizations, 1 programs, no problems.\n"), out
+    assert (code, out) == (0, "ok: 1 organizations, 1 listings, no problems.\n"), out
 
 
 def _commands(text: str) -> list[str]:

@@ -28,7 +28,11 @@ def rows(directory) -> tuple[list[str], dict[str, dict[str, str]]]:
 
 def test_columns_follow_the_model_whatever_the_data_says(directory):
     columns, _ = rows(directory)
-    assert columns[:6] == ["id", "url", "organization_id", "organization", "listed", "title"]
+    assert columns[:7] == ["id", "url", "organization_id", "organization", "listed", "kind",
+                           "title"]
+    for column in ("respond_by", "next_date.date", "sessions", "time_zone", "cle", "free",
+                   "volunteers.bar_admission", "support.attorney_of_record"):
+        assert column in columns  # every kind's columns, whatever kinds the data has
     contact = [c for c in columns if c.startswith("contact.")]
     start = columns.index(contact[0])
     assert columns[start:start + len(contact)] == contact  # the contact columns side by side

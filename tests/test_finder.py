@@ -13,7 +13,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 VACATUR_CA = {"vacatur-clinic", "vacatur-los-angeles"}
-OPEN = 7
+OPEN = 9
 
 
 def results(page) -> set[str]:
@@ -78,10 +78,10 @@ def test_counts_say_what_choosing_a_value_would_give(page, served_test_site):
     assert facet_count(page, "state", "CA") == 2
     assert facet_count(page, "state", "NY") == 1
     # values within one facet combine with OR: U visa's count is what adding it would give
-    assert facet_count(page, "remedy", "u-visa") == 1
+    assert facet_count(page, "remedy", "u-visa") == 2  # the program and the case
     facet(page, "remedy", "u-visa").check()
     page.wait_for_url(re.compile(r"remedy=u-visa"))
-    assert results(page) == {*VACATUR_CA, "vacatur-motions", "u-visa-petitions"}
+    assert results(page) == {*VACATUR_CA, "vacatur-motions", "u-visa-petitions", "u-visa-case-mam"}
     assert facet_count(page, "remedy", "vacatur") == 3
 
 
@@ -126,7 +126,8 @@ def test_text_search_finds_a_listing_by_a_word_of_its_body(page, served_test_sit
 def test_text_search_reads_accented_words(page, served_test_site):
     # the organization's name (Centro Jurídico de las Niñas y Niños) is on each of its listings
     page.goto(served_test_site + "find/?q=ni%C3%B1as")
-    assert results(page) == {"asylum-for-children", "vacatur-los-angeles", "t-visa-remote"}
+    assert results(page) == {"asylum-for-children", "vacatur-los-angeles", "t-visa-remote",
+                             "u-visa-case-mam"}
 
 
 def test_header_search_hands_the_words_to_the_finder(page, served_test_site):
@@ -203,10 +204,11 @@ def test_closed_listings_are_out_unless_asked_for(browser, served_test_site):
     cards(page, OPEN)
     assert "closed-clinic" not in page.content()
     page.goto(served_test_site + "find/?remedy=t-visa")
-    assert results(page) == {"t-visa-remote"}
+    assert results(page) == {"t-visa-remote", "t-visa-basics-training"}
     page.locator("#pb-closed").check()
     page.wait_for_url(re.compile(r"closed=1"))
-    assert results(page) == {"t-visa-remote", "closed-clinic", "expired-training"}
+    assert results(page) == {"t-visa-remote", "t-visa-basics-training", "closed-clinic",
+                             "expired-training"}
     page.goto(served_test_site + "find/?remedy=special-immigrant-juvenile-status&closed=1")
     assert results(page) == {"asylum-for-children", "paused-sijs"}
     context.close()
@@ -232,9 +234,9 @@ def test_more_filters_load_on_request_with_counts(page, served_test_site):
 
 def test_clients_languages_are_a_filter_of_their_own(page, served_test_site):
     """A listing whose clients speak Mandarin is found by that, whatever volunteers speak."""
-    page.goto(served_test_site + "find/?client-language=mandarin")
+    page.goto(served_test_site + "find/?client-language=cmn")
     assert settled(page, {"t-visa-remote"}) == {"t-visa-remote"}
-    assert facet(page, "client-language", "mandarin").is_checked()
-    page.goto(served_test_site + "find/?client-language=spanish")
-    spanish = {"u-visa-petitions", "asylum-for-children"}
+    assert facet(page, "client-language", "cmn").is_checked()
+    page.goto(served_test_site + "find/?client-language=es")
+    spanish = {"u-visa-petitions", "asylum-for-children", "u-visa-case-mam"}
     assert settled(page, spanish) == spanish

@@ -77,7 +77,7 @@ def test_a_new_listing(project):
     assert values["description"] == LISTING["description"] + "\n"
     assert values["kinds_of_work"] == ["full-representation", "mentoring"]
     assert values["remedies"] == ["asylum", "special-immigrant-juvenile-status"]
-    assert values["client_languages"] == ["spanish", "kiche", "mam"]
+    assert values["client_languages"] == ["es", "quc", "mam"]
     assert values["location"] == {"state": "CA", "counties": ["Alameda County",
                                                               "Contra Costa County"],
                                   "remote_possible": "false"}
@@ -191,16 +191,18 @@ def test_updating_a_listing_keeps_what_was_not_answered(project):
 def test_a_new_organization(project):
     answers = {"name": "Valley Survivors' Legal Center", "short-name": "VSLC",
                "description": "Free legal help for survivors in the Central Valley.",
-               "location-state": "California", "languages": "Spanish, Hmong"}
+               "location-state": "California", "languages": "Spanish, Mixteco"}
     result = from_issue(project, body("new-organization.yml", answers), "--write")
-    assert result.returncode == 1
-    assert "Languages staff serve clients in: 'Hmong' is not a known language" in result.stderr
-    answers["languages"] = "Spanish, Punjabi"
+    assert result.returncode == 1  # some fifty languages: the message lists the first ones
+    assert ("Languages staff serve clients in: 'Mixteco' is not an ISO 639 language code; it "
+            "may be one of: ") in result.stderr
+    assert "Jamiltepec Mixtec" in result.stderr or "and 4" in result.stderr
+    answers["languages"] = "Spanish, Punjabi, Hmong, mxt"  # names or codes; any language
     answers["website"] = "https://vslc.example.org/"
     result = from_issue(project, body("new-organization.yml", answers), "--write")
     assert result.returncode == 0, result.stderr
     values = data(project / "orgs" / "vslc" / "organization.yml")
-    assert values["languages"] == ["spanish", "punjabi"]
+    assert values["languages"] == ["es", "pa", "hmn", "mxt"]
 
 
 def test_not_a_form(project):
@@ -236,7 +238,7 @@ def test_no_dropdown_label_holds_a_comma():
     """GitHub joins a multiple choice with ', '; a comma inside a label could not be read back."""
     choices = [q.vocabulary for form in issueform.FORMS for q in form.questions
                if q.kind == "choices"]
-    assert vocab.LANGUAGES in choices and vocab.REMEDIES in choices
+    assert vocab.REMEDIES in choices and vocab.BAR_ADMISSION not in choices
     for vocabulary in choices:
         for label in vocabulary.terms.values():
             assert "," not in label, label
@@ -285,8 +287,14 @@ def test_an_organization_already_in_the_directory_is_refused(project):
 def test_the_form_holds_what_a_coordinator_knows(project):
     answers = dict(LISTING, **{
         "commitment-team-size": "2 to 3", "commitment-limited-scope": "No",
+        "volunteers-bar-admission": "Specific states",
         "volunteers-bar-admission-states": "California, New York",
-        "volunteers-interpreters-welcome": "Yes", "volunteers-malpractice-coverage": "Yes",
+        "volunteers-in-house-counsel-welcome": "Yes", "volunteers-law-students-welcome": "Yes",
+        "volunteers-students-supervised": "Yes", "volunteers-paralegals-welcome": "No",
+        "volunteers-interpreters-welcome": "Yes", "support-malpractice-coverage": "Yes",
+        "support-attorney-of-record": "The volunteer as co-counsel with the organization",
+        "location-remote-possible": "Yes",
+        "location-remote-exceptions": "one client meeting in Fresno",
         "volunteers-notes": "Retired attorneys in California's pro bono program are welcome.",
         "support-training-formats": "Live, Recorded",
         "support-training-dates": "2027-01-14, 2027-03-11",
@@ -300,14 +308,20 @@ def test_the_form_holds_what_a_coordinator_knows(project):
                                     "limited_scope": False}
     assert values["volunteers"]["bar_admission_states"] == ["CA", "NY"]
     assert values["volunteers"]["interpreters_welcome"] is True
-    assert values["volunteers"]["malpractice_coverage"] is True
+    assert values["support"]["malpractice_coverage"] is True
+    assert values["support"]["attorney_of_record"] == "co-counsel"
+    assert values["volunteers"]["bar_admission"] == "specific-states"
+    assert (values["volunteers"]["in_house_counsel_welcome"],
+            values["volunteers"]["students_supervised"],
+            values["volunteers"]["paralegals_welcome"]) == (True, True, False)
+    assert values["location"]["remote_exceptions"] == "one client meeting in Fresno"
     assert values["support"]["training"] == {"formats": ["live", "recorded"], "dates": [
         __import__("datetime").date(2027, 1, 14), __import__("datetime").date(2027, 3, 11)]}
     assert values["support"]["cle_credit"]["notes"].startswith("3 hours")
     assert values["source"]["description"] == "Our volunteer coordinator, by email."
     assert str(values["last_verified"]["date"]) == "2026-11-02"
     # blank answers stay unknown: nothing is written for them
-    assert "law_students_welcome" not in values["volunteers"]
+    assert "retired_attorneys_welcome" not in values["volunteers"]
     assert "social_worker" not in values["support"]
 
 

@@ -58,7 +58,7 @@ def test_program_from_options(project):
     assert values["last_verified"] == {"date": dt.date.today().isoformat(), "by": "organization"}
     assert values["added"] == dt.date.today().isoformat()
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("# yaml-language-server: $schema=../../schema/program.schema.json\n")
+    assert text.startswith("# yaml-language-server: $schema=../../schema/listing.schema.json\n")
     assert "\n# urgent: true\n" in text and "\n#   duration: \"\"" in text  # guidance, commented
     assert validate(project).returncode == 0
     assert "opportunities/asylum-for-children-court-hearings/" in result.stdout

@@ -13,8 +13,10 @@ from tests.conftest import ROOT, SITE_DATA, build, make_project
 
 PROGRAMS = {"u-visa-petitions", "vacatur-clinic", "vacatur-motions", "closed-clinic",
             "expired-training", "accompaniment", "vacatur-los-angeles", "t-visa-remote",
-            "asylum-for-children", "paused-sijs"}
-NOT_LISTED = ("closed-clinic", "expired-training", "paused-sijs")
+            "asylum-for-children", "paused-sijs", "t-visa-basics-training", "u-visa-case-mam",
+            "wage-claim-training-2026", "survivor-clinic-being-set-up"}
+NOT_LISTED = ("closed-clinic", "expired-training", "paused-sijs", "wage-claim-training-2026",
+              "survivor-clinic-being-set-up")
 
 
 def read(site: Path, url: str) -> str:
@@ -33,7 +35,9 @@ def test_program_page_has_title_primary_action_and_provenance(site):
     assert "<title>U visa petitions for survivors of violent crime - " in html
     primary = re.findall(r'<a class="md-button md-button--primary pb-primary" href="([^"]+)"', html)
     assert primary == ["https://example.org/interest"]
-    assert "Last verified:</strong> November 1, 2026, by the directory&#39;s maintainers" in html
+    # says who checked what: a maintainer's reading of a public page is not the organization's word
+    assert ("Checked by the directory&#39;s maintainers against the source named above on "
+            "November 1, 2026.") in html
     assert '<a href="../../organizations/bay-legal-aid/">Bay Example Legal Aid</a>' in html
 
 
@@ -77,10 +81,10 @@ def test_closed_paused_and_expired_keep_their_page_with_a_banner_and_leave_the_l
 
 def test_home_counts_open_listings(site):
     html = (site / "index.html").read_text(encoding="utf-8")
-    assert "<strong>7</strong> open opportunities from <strong>3</strong> organizations" in html
+    assert "<strong>9</strong> open opportunities from <strong>3</strong> organizations" in html
     urgent = html.split('id="urgent"')[1].split('id="new"')[0]
     assert set(re.findall(r"opportunities/([^/]+)/", urgent)) == {"u-visa-petitions",
-                                                                   "t-visa-remote"}
+                                                                   "t-visa-remote", "u-visa-case-mam"}
 
 
 def test_browse_pages_group_by_facet_and_place(site):
@@ -91,7 +95,8 @@ def test_browse_pages_group_by_facet_and_place(site):
                                                                     "vacatur-clinic"}
     assert "vacatur-motions" in read(site, "browse/state/ny/new-york-city")
     t_visa = read(site, "browse/remedy/t-visa")  # one open listing; the closed and expired left
-    assert set(re.findall(r"opportunities/([^/]+)/", t_visa)) == {"t-visa-remote"}
+    assert set(re.findall(r"opportunities/([^/]+)/", t_visa)) == {"t-visa-remote",
+                                                                   "t-visa-basics-training"}
     assert not (site / "browse" / "remedy" / "custody").exists()  # nobody offers it
 
 
@@ -146,7 +151,7 @@ def test_open_data_exports(site):
     row = next(r for r in rows if r["id"] == "u-visa-petitions")
     assert row["location.state"] == "CA" and row["remedies"] == "u-visa"
     for kind in ("organization", "program"):
-        served = (site / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8")
+        served = (site / "schema" / schema.SCHEMA_FILES[kind]).read_text(encoding="utf-8")
         assert served == schema.rendered(kind)
 
 
@@ -229,7 +234,7 @@ def test_only_an_open_listing_offers_the_volunteer_button(site):
         assert "pb-primary" not in html and "Volunteer:" not in html, program
         assert '<h2 id="pb-get-involved">Contact</h2>' in html
     paused = read(site, "opportunities/paused-sijs")
-    assert "<p>Not taking new volunteers for now. For questions about this program:</p>" in paused
+    assert "<p>Not taking new volunteers for now. For questions:</p>" in paused
     assert 'href="mailto:voluntarios@centro.example.org"' in paused  # the contact stays
     assert "<p>Not taking new volunteers.</p>" in read(site, "opportunities/closed-clinic")
     assert 'class="md-button md-button--primary pb-primary"' in read(

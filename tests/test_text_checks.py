@@ -171,7 +171,7 @@ def test_a_title_of_only_invisible_characters_is_empty(project, capsys):
 def test_line_breaks_are_fine_in_a_description(project, capsys):
     apply(project, PROGRAM, "description: |", "description: |\n  First line.\n\n  Second.")
     code, out, _ = run(project, "validate", capsys=capsys)
-    assert (code, out.splitlines()[-1:]) == (0, ["ok: 1 organizations, 1 programs, no problems."])
+    assert (code, out.splitlines()[-1:]) == (0, ["ok: 1 organizations, 1 listings, no problems."])
 
 
 @pytest.mark.parametrize("image", ["![map](https://example.org/map.png)",
