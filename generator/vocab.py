@@ -84,6 +84,7 @@ CLIENTS = Vocabulary("client group", {
 })
 
 FORUMS = Vocabulary("forum", {
+    "uscis": "USCIS",
     "uscis-by-mail": "USCIS (filed by mail)",
     "uscis-interview": "USCIS interview",
     "immigration-court": "Immigration court",
