@@ -235,6 +235,7 @@
       li.append(h);
       li.append(el("p", { className: "pb-card__org" }, m.org + " · " + m.place));
       var badges = el("p", { className: "pb-card__badges" });
+      if (m.kind && m.kind !== "Program") badges.append(badge(m.kind, "pb-badge--kind"));
       if (m.urgent === "yes") badges.append(badge("Urgent", "pb-badge--urgent"));
       if (m.status && m.status !== "open") {
         badges.append(badge(config.statuses[m.status] || m.status, "pb-badge--closed"));
@@ -245,7 +246,8 @@
       li.append(badges);
       if (m.summary) li.append(el("p", { className: "pb-card__summary" }, m.summary));
       var meta = el("p", { className: "pb-card__meta" });
-      if (m.commitment) meta.append(el("span", {}, "Commitment: " + m.commitment));
+      var when = m.kind === "Training" ? "When: " : m.kind === "Case" ? "Deadline: " : "Commitment: ";
+      if (m.commitment) meta.append(el("span", {}, when + m.commitment));
       if (m.languages) meta.append(el("span", {}, "Languages: " + m.languages));
       meta.append(el("span", {}, "Last verified " + m.verified));
       li.append(meta);
@@ -316,7 +318,8 @@
           await run("pb-more-filters-done");
         });
         facetsBox.append(el("p", { className: "pb-facet__hint" }, "Practice area, place, remote work, " +
-          "commitment, support, languages, experience, organization and urgency:"), moreFilters);
+          "who may volunteer, court, CLE, commitment, support, languages, experience, " +
+          "organization and urgency:"), moreFilters);
       } else if (focusId === "pb-more-filters-done") {
         var firstNew = facetsBox.querySelector(".pb-facet--more input");
         if (firstNew) firstNew.focus();
