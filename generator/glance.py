@@ -9,10 +9,11 @@ cards reuse them. Plain functions over the validated model; a fact nobody stated
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from dataclasses import dataclass
 
 from generator import vocab
-from generator.directory import Directory, ProgramEntry
+from generator.directory import ProgramEntry
 from generator.facets import cle_hours, people
 from generator.model import Contact, Session, Volunteers
 
@@ -167,17 +168,16 @@ def action(program: ProgramEntry, contact: Contact | None, org_website: str | No
     return None
 
 
-def rows(program: ProgramEntry, directory: Directory, today: dt.date) -> list[tuple[str, str]]:
+def rows(program: ProgramEntry, today: dt.date) -> list[tuple[str, str]]:
     """The page's opening summary, in the order a coordinator asks."""
     data = program.data
     first = {"program": "Who may volunteer", "case": "Who may take it",
              "training": "Who may attend"}[data.kind]
-    found = [(first, who(people(program))),
+    return [(first, who(people(program))),
              ("When" if data.kind == "training" else "Time", time(program, today)),
              ("Where", where(program)),
              ("Cost" if data.kind == "training" else "Support", support(program)),
              ("CLE credit", credit(program))]
-    return found
 
 
 def sessions_text(sessions: list[Session], zone: str | None, today: dt.date) -> str:
@@ -199,8 +199,6 @@ def zone_name(zone: str | None, day: dt.date) -> str:
     """The time zone as people read it on that day: PST or PDT, EST or EDT."""
     if not zone:
         return ""
-    import zoneinfo
-
     moment = dt.datetime.combine(day, dt.time(12), tzinfo=zoneinfo.ZoneInfo(zone))
     return moment.tzname() or zone
 

@@ -338,12 +338,9 @@ class Listing(Strict):
         "After this date the listing is shown as expired; leave out if it does not expire.", None)
 
 
-class Program(Listing):
-    """Ongoing volunteer work. File: orgs/<org-id>/<listing-id>.yml, with kind: program (or no
-    kind: line)."""
+class VolunteerWork(Listing):
+    """What a program and a case both say: the work, its time, who may do it, the support."""
 
-    kind: Literal["program"] = field("The kind of listing: program (the default), training or "
-                                     "case.", "program")
     kinds_of_work: list[terms(vocab.KINDS_OF_WORK)] = listing(
         vocab.KINDS_OF_WORK, "What kind of help is asked for.", 1)
     commitment: Commitment = field("What the work asks of a volunteer's time.", Commitment())
@@ -351,7 +348,15 @@ class Program(Listing):
     support: Support = field("What the organization gives volunteers.", Support())
 
 
-class Case(Listing):
+class Program(VolunteerWork):
+    """Ongoing volunteer work. File: orgs/<org-id>/<listing-id>.yml, with kind: program (or no
+    kind: line)."""
+
+    kind: Literal["program"] = field("The kind of listing: program (the default), training or "
+                                     "case.", "program")
+
+
+class Case(VolunteerWork):
     """One matter that needs a volunteer now. File: orgs/<org-id>/<listing-id>.yml, with
     kind: case. Never the client's name or any detail that could identify them."""
 
@@ -361,11 +366,6 @@ class Case(Listing):
     next_date: KeyDate | None = field("The next deadline or hearing in the matter.", None)
     clients_waiting: Annotated[int, Field(ge=1, le=1000)] | None = field(
         "How many clients are waiting for a volunteer, if more than one matter is offered.", None)
-    kinds_of_work: list[terms(vocab.KINDS_OF_WORK)] = listing(
-        vocab.KINDS_OF_WORK, "What kind of help is asked for.", 1)
-    commitment: Commitment = field("What the work asks of a volunteer's time.", Commitment())
-    volunteers: Volunteers = field("Who may take the case.", Volunteers())
-    support: Support = field("What the organization gives the volunteer.", Support())
 
 
 class TrainingEvent(Listing):

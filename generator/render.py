@@ -84,7 +84,7 @@ class Renderer:
                                 slug=slug, FACETS=FACETS, status_of=status_of,
                                 guides_for=guides_for, people=people,
                                 zone_name=glance.zone_name, verified_text=verified_text,
-                                glance_rows=lambda p: glance.rows(p, directory, settings.today),
+                                glance_rows=lambda p: glance.rows(p, settings.today),
                                 next_step=self.next_step, related_to=self.related_to,
                                 credit_text=glance.credit, card_time=self.card_time,
                                 card_languages=card_languages,
