@@ -13,7 +13,7 @@ FILES  ?=
 ARGS   ?=
 
 .PHONY: install install-test validate schema site serve preview diff test clean bench \
-	new-org new-program from-issue check-setup
+	new-org new-program new-training new-case from-issue check-setup
 
 $(VENV)/.site-deps: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -48,10 +48,10 @@ preview: install                  ## serve the site and print the address of eac
 new-org: install                  ## start orgs/<id>/organization.yml: asks for the essentials
 	$(PY) -m generator new org $(ARGS)
 
-new-program: install              ## start a program: make new-program ORG=<organization-id>
-	@if [ -z "$(ORG)" ]; then echo "make new-program needs the organization's id (its folder \
-	name in orgs/): make new-program ORG=<organization-id>" >&2; exit 2; fi
-	$(PY) -m generator new program "$(ORG)" $(ARGS)
+new-program new-training new-case: install  ## start a listing: make new-program ORG=<organization-id>
+	@if [ -z "$(ORG)" ]; then echo "make $@ needs the organization's id (its folder \
+	name in orgs/): make $@ ORG=<organization-id>" >&2; exit 2; fi
+	$(PY) -m generator new $(@:new-%=%) "$(ORG)" $(ARGS)
 
 from-issue: install               ## a submitted issue form as a data file: make from-issue BODY=<file>
 	@if [ -z "$(BODY)" ]; then echo "make from-issue needs the file with the issue's text: \

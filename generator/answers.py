@@ -21,6 +21,7 @@ from generator.validate import value_problem
 # What each kind of question accepts.
 LINE, TEXT, CHOICE, CHOICES, FLAG, DATE, DATES, ITEMS, LANGUAGES = (
     "line", "text", "choice", "choices", "flag", "date", "dates", "items", "languages")
+NUMBER, SESSIONS, CLE = "number", "sessions", "cle"  # a whole number; a training's dates; credit
 _YES, _NO = {"yes", "y", "true"}, {"no", "n", "false"}
 
 
@@ -37,6 +38,8 @@ class Question:
     def option(self) -> str:
         """The command-line option that answers it: ("location", "state") -> --state."""
         parts = self.path[-1:] if self.path[0] == "location" else self.path
+        if len(parts) > 1 and parts[-1] == "date":  # ("next_date", "date") -> --next-date
+            parts = parts[:-1]
         return "--" + "-".join(parts).replace("_", "-")
 
 
@@ -72,6 +75,12 @@ def read(question: Question, text: str, model: type, numbered: bool = False,
         value = [p for p in re.split(r"\s*[,;]\s*", text) if p]
     elif question.kind == LANGUAGES:
         value = list(dict.fromkeys(language(p) for p in re.split(r"\s*[,;]\s*", text) if p))
+    elif question.kind == NUMBER:
+        value = _number(text)
+    elif question.kind == SESSIONS:
+        value = [session(part) for part in _entries(text)]
+    elif question.kind == CLE:
+        value = [cle_hours(part) for part in _entries(text)]
     else:
         value = text.replace("\r\n", "\n") if question.kind == TEXT else " ".join(text.split())
     problem = value_problem(model, question.path, value)
@@ -85,6 +94,81 @@ def _day(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise BadAnswer(f"'{text}' is not a date written YYYY-MM-DD, e.g. 2027-06-30") from None
+
+
+def _number(text: str) -> int:
+    if not re.fullmatch(r"\d{1,6}", text.replace(",", "")):
+        raise BadAnswer(f"'{text}' is not a whole number; write digits only, e.g. 3")
+    return int(text.replace(",", ""))
+
+
+def _entries(text: str) -> list[str]:
+    """One entry per line (or separated by semicolons); a '- ' in front of a line is dropped."""
+    parts = (re.sub(r"^[-*]\s+", "", part.strip()) for part in re.split(r"[;\n]", text))
+    return [part for part in parts if part]
+
+
+_CLOCK = r"\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+_SESSION = re.compile(rf"(?P<date>\d{{4}}-\d{{2}}-\d{{2}})(?:,?\s+(?P<start>{_CLOCK})"
+                      rf"(?:\s*(?:-|\u2013|\u2014|to)\s*(?P<end>{_CLOCK}))?)?"
+                      r"(?:\s*(?:,|\bat\b|-|\u2013|\u2014)?\s*(?P<where>\S.*))?", re.I)
+SESSION_HELP = ("One date per line: YYYY-MM-DD, then start and end times if known, then where "
+                "(for an in-person session), e.g. 2027-03-04 10:00-12:00 or 2027-03-11 "
+                "9:30-16:00 at Fresno County Bar, Fresno.")
+
+
+def session(text: str) -> dict[str, Any]:
+    """'2027-03-04 10:00-12:00 at Fresno County Bar' -> a session's date, times and place."""
+    found = _SESSION.fullmatch(text.strip())
+    if not found:
+        raise BadAnswer(f"'{text}' is not a session; {SESSION_HELP[0].lower()}{SESSION_HELP[1:]}")
+    value: dict[str, Any] = {"date": _day(found["date"])}
+    for key in ("start", "end"):
+        if found[key]:
+            value[key] = _clock(found[key])
+    if found["where"]:
+        value["where"] = found["where"].strip()
+    return value
+
+
+def _clock(text: str) -> str:
+    """'9:30', '09:30', '2 pm', '2:30 p.m.' -> '09:30', '14:00', '14:30' (24-hour HH:MM)."""
+    found = re.fullmatch(r"(\d{1,2})(?::(\d{2}))?\s*(?:([ap])\.?m\.?)?", text.strip(), re.I)
+    hour, minute = (int(found[1]), int(found[2] or 0)) if found else (99, 0)
+    if found and found[3] and 1 <= hour <= 12:  # 12 am is midnight, 12 pm noon
+        hour = hour % 12 + (12 if found[3].lower() == "p" else 0)
+    elif found and found[3]:
+        hour = 99
+    if not found or (found[2] is None and not found[3]) or hour > 23 or minute > 59:
+        raise BadAnswer(f"'{text}' is not a time of day; write it 24-hour HH:MM, e.g. 09:30 "
+                        "or 14:00")
+    return f"{hour:02d}:{minute:02d}"
+
+
+CLE_HELP = ("One line per kind of credit: the state, the hours and the category, e.g. "
+            "CA, 1.5, General and CA, 1, Legal ethics.")
+
+
+def cle_hours(text: str) -> dict[str, Any]:
+    """'CA, 1.5, General' (in any order, 'hours' optional) -> a CLE credit's three parts."""
+    hours = re.search(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:hours?|hrs?\.?)?(?!\w)", text, re.I)
+    rest = [p for p in re.split(r"\s*,\s*", (text[:hours.start()] + "," + text[hours.end():])
+                                .strip(" ,")) if p] if hours else []
+    if hours and len(rest) == 1 and " " in rest[0]:  # 'CA General': the state comes first
+        rest = rest[0].split(" ", 1)
+    if not hours or len(rest) != 2:
+        raise BadAnswer(f"'{text}' is not CLE credit; {CLE_HELP[0].lower()}{CLE_HELP[1:]}")
+    first, second = rest
+    try:
+        state = term(vocab.STATES, first)
+    except BadAnswer:
+        try:  # 'General, CA': the state came last
+            state, second = term(vocab.STATES, second), first
+        except BadAnswer:
+            raise BadAnswer(f"'{text}' names no state; {CLE_HELP[0].lower()}"
+                            f"{CLE_HELP[1:]}") from None
+    category = term(vocab.CLE_CATEGORIES, second)
+    return {"jurisdiction": state, "hours": float(hours[1]), "category": category}
 
 
 def language(text: str) -> str:
@@ -197,28 +281,74 @@ NEW_ORGANIZATION = (
     Question(("pro_bono_contact", "email"), "Work email for volunteer enquiries (optional)"),
 )
 
+def _listing_head(what: str) -> tuple[Question, ...]:
+    return (
+        Question(("title",), "Title, as an attorney would search for it", required=True),
+        Question(("summary",), "One or two plain sentences for cards and search results",
+                 required=True),
+        Question(("description",), what, TEXT, required=True))
+
+
+_STATE = Question(("location", "state"), "State (two-letter code, e.g. CA)", CHOICE,
+                  vocab.STATES, required=True)
+_EMAIL = Question(("contact", "email"), "Work email for volunteers (optional: empty uses the "
+                  "organization's contact)")
+
 NEW_PROGRAM = (
-    Question(("title",), "Title, as an attorney would search for it", required=True),
-    Question(("summary",), "One or two plain sentences for cards and search results",
-             required=True),
-    Question(("description",), "What a volunteer would do", TEXT, required=True),
+    *_listing_head("What a volunteer would do"),
     Question(("kinds_of_work",), "Kinds of work", CHOICES, vocab.KINDS_OF_WORK, required=True),
     Question(("practice_areas",), "Practice areas", CHOICES, vocab.PRACTICE_AREAS, required=True),
     Question(("remedies",), "Remedies (optional)", CHOICES, vocab.REMEDIES),
     Question(("clients",), "Clients (optional)", CHOICES, vocab.CLIENTS),
     Question(("urgent",), "Are volunteers needed urgently? (yes or no; empty means no)", FLAG),
-    Question(("location", "state"), "State (two-letter code, e.g. CA)", CHOICE, vocab.STATES,
-             required=True),
-    Question(("contact", "email"), "Work email for volunteers (optional: empty uses the "
-             "organization's contact)"),
+    _STATE,
+    _EMAIL,
 )
+
+NEW_TRAINING = (
+    *_listing_head("What the training covers, and for whom"),
+    Question(("formats",), "Format", CHOICES, vocab.EVENT_FORMATS, required=True),
+    Question(("sessions",), "Dates and times (optional for a recording)", SESSIONS,
+             help=SESSION_HELP),
+    Question(("time_zone",), "Time zone of those times (optional), e.g. America/Los_Angeles"),
+    Question(("registration",), "Link to register, starting with https:// (optional)"),
+    Question(("free",), "Is it free? (yes or no; empty if not stated)", FLAG),
+    Question(("cost",), "The price as published, e.g. $50 (optional)"),
+    Question(("cle",), "CLE credit (optional)", CLE, help=CLE_HELP),
+    Question(("practice_areas",), "Practice areas", CHOICES, vocab.PRACTICE_AREAS, required=True),
+    Question(("remedies",), "Remedies it covers (optional)", CHOICES, vocab.REMEDIES),
+    _STATE,
+    _EMAIL,
+)
+
+NEW_CASE = (
+    *_listing_head("What the volunteer would do, never who the client is"),
+    Question(("respond_by",), "Last day to offer to take it (YYYY-MM-DD)", DATE, required=True),
+    Question(("next_date", "date"), "Next deadline or hearing (YYYY-MM-DD, optional)", DATE),
+    Question(("next_date", "what"), "What happens then, e.g. Filing deadline (with the date)"),
+    Question(("clients_waiting",), "How many clients are waiting (optional)", NUMBER),
+    Question(("kinds_of_work",), "Kinds of work", CHOICES, vocab.KINDS_OF_WORK, required=True),
+    Question(("practice_areas",), "Practice areas", CHOICES, vocab.PRACTICE_AREAS, required=True),
+    Question(("remedies",), "Remedies (optional)", CHOICES, vocab.REMEDIES),
+    Question(("client_languages",), "Languages the client speaks (optional), names or codes",
+             LANGUAGES),
+    Question(("forums",), "Where it is filed or argued (optional)", CHOICES, vocab.FORUMS),
+    Question(("urgent",), "Is it urgent? (yes or no; empty means no)", FLAG),
+    _STATE,
+    _EMAIL,
+)
+
+NEW_QUESTIONS = {"organization": NEW_ORGANIZATION, "program": NEW_PROGRAM,
+                 "training": NEW_TRAINING, "case": NEW_CASE}
 
 
 def finish(kind: str, values: dict[str, Any], today: dt.date, source: str) -> dict[str, Any]:
     """Add what every new file says: where its facts came from and when they were checked."""
     values.setdefault("source", {"description": source})
     values["last_verified"] = {"date": today, "by": "organization"}
-    if kind == "program":
+    if kind != "organization":
         values["added"] = today
+    if kind not in ("organization", "program"):  # a program needs no kind: line
+        values["kind"] = kind
     values.setdefault("location", {})
     return values

@@ -12,7 +12,7 @@ from typing import Any
 
 from generator import (answers, diff, fieldref, history, issueform, newfile, placeholders,
                        preview, scaffold, schema)
-from generator.answers import CHOICE, CHOICES, TEXT, Question
+from generator.answers import CHOICE, CHOICES, CLE, SESSIONS, TEXT, Question
 from generator.build import BuildFailed, build_site
 from generator.problems import InvalidDirectory, Refused, SetupError
 from generator.render import Settings, render_pages, write_pages
@@ -147,18 +147,19 @@ def _pages(args: argparse.Namespace) -> int:
 def _add_new(commands: Any) -> None:
     new_cmd = commands.add_parser("new", help="start a new data file that passes validate")
     kinds = new_cmd.add_subparsers(dest="kind", required=True)
-    for kind, questions in (("org", answers.NEW_ORGANIZATION), ("program", answers.NEW_PROGRAM)):
-        what = "an organization" if kind == "org" else "a program of an organization"
+    for kind, what in _NEW_KINDS.items():
         sub = kinds.add_parser(kind, help=f"write the file for {what}",
                                description=f"Write the file for {what}. Give the essentials as "
                                "options, or answer the questions asked for the ones left out.")
-        if kind == "program":
+        if kind != "org":
             sub.add_argument("org_id", metavar="ORG_ID", help="the organization's id (its "
                              "folder name in orgs/)")
-        for question in questions:
+        for question in answers.NEW_QUESTIONS[_KIND_OF.get(kind, kind)]:
             sub.add_argument(question.option, metavar="TEXT", help=question.label +
                              (" (ids or labels, separated by commas)"
-                              if question.kind == CHOICES else ""))
+                              if question.kind == CHOICES else
+                              " (entries separated by semicolons)"
+                              if question.kind in _ONE_PER_LINE else ""))
         sub.add_argument("--id", metavar="ID", help="the file's id (default: made from the "
                          "name or title)")
         sub.add_argument("--source", metavar="TEXT", help="where the facts come from (default: "
@@ -167,9 +168,16 @@ def _add_new(commands: Any) -> None:
                          help="never ask; fail when an essential option is missing")
 
 
+_NEW_KINDS = {"org": "an organization", "program": "a program of an organization (ongoing "
+              "volunteer work)", "training": "a dated training or a recording",
+              "case": "one matter that needs a volunteer now"}
+_KIND_OF = {"org": "organization"}
+_ONE_PER_LINE = (SESSIONS, CLE)
+
+
 def _new(args: argparse.Namespace) -> int:
-    kind = "organization" if args.kind == "org" else "program"
-    questions = answers.NEW_PROGRAM if kind == "program" else answers.NEW_ORGANIZATION
+    kind = _KIND_OF.get(args.kind, args.kind)
+    questions = answers.NEW_QUESTIONS[kind]
     given = {q.option: getattr(args, q.option[2:].replace("-", "_")) for q in questions}
     given |= {"--id": args.id, "--source": args.source}
     ask = None if args.no_input else _ask
@@ -183,7 +191,10 @@ def _new(args: argparse.Namespace) -> int:
     steps = [f"Open {created.shown_as} and fill in what you know. Lines starting with # explain "
              "the other fields; remove the '# ' to use one."]
     if kind == "organization":
-        steps.append(f"Add a program: make new-program ORG={created.path.parent.name}")
+        org = created.path.parent.name
+        steps.append(f"Add a listing: make new-program ORG={org}\n"
+                     f"     a dated training: make new-training ORG={org}\n"
+                     f"     one urgent case: make new-case ORG={org}")
     steps += ["Check your work: make validate",
               f"Preview: make preview FILES={created.shown_as}\n"
               f"     then open {address}",
@@ -206,13 +217,17 @@ def _ask(question: Question, problem: str) -> str | None:
             and not problem:
         for number, (key, label) in enumerate(vocabulary.terms.items(), start=1):
             print(f"  {number:>2}. {label} ({key})")
-    hint = {CHOICES: " [numbers or ids, separated by commas]", TEXT: " (end with an empty line)"}
-    if question.kind != TEXT:
+    hint = {CHOICES: " [numbers or ids, separated by commas]", TEXT: " (end with an empty line)",
+            SESSIONS: " (one per line; end with an empty line)",
+            CLE: " (one per line; end with an empty line)"}
+    if question.help and not problem:
+        print(f"  {question.help}")
+    if question.kind not in (TEXT, *_ONE_PER_LINE):
         try:
             return input(f"{question.label}{hint.get(question.kind, '')}: ")
         except EOFError:
             return None
-    print(f"{question.label}{hint[TEXT]}:")
+    print(f"{question.label}{hint[question.kind]}:")
     lines: list[str] = []
     try:
         while line := input():

@@ -1,4 +1,4 @@
-"""`python -m generator new org|program`: a new data file that passes `validate` as written.
+"""`python -m generator new org|program|training|case`: a new file that passes `validate`.
 
 The essentials come from options or, when missing, from questions asked through `ask` (the
 command line passes a function that prompts; tests pass answers). Everything else goes into the
@@ -40,7 +40,7 @@ class Created:
 
 def create(root: Path, kind: str, given: dict[str, str | None], ask: Ask | None,
            today: dt.date, org_id: str | None = None) -> Created:
-    """Write orgs/<org>/organization.yml or orgs/<org>/<id>.yml from the given answers.
+    """Write orgs/<org>/organization.yml or a listing, orgs/<org>/<id>.yml, from the answers.
 
     When the finished file would not pass validate, the questions at fault are asked again (the
     other answers are kept); without a way to ask, NotCreated names the options to fix. A
@@ -53,9 +53,10 @@ def create(root: Path, kind: str, given: dict[str, str | None], ask: Ask | None,
     files, _ = find_files(root)
     taken = {f.id for f in files}
     org_name, org_state = None, None
-    if kind == "program":
+    listing = kind != "organization"
+    if listing:
         org_name, org_state = _organization(root, org_id or "", {f.org_id for f in files})
-    questions = answers.NEW_PROGRAM if kind == "program" else answers.NEW_ORGANIZATION
+    questions = answers.NEW_QUESTIONS[kind]
     replies: dict[str, Any] = {}  # by option, in the questions' order
     pending = {q.option: ("", given.get(q.option)) for q in questions}  # -> (problem, text)
     while True:
@@ -83,7 +84,7 @@ def create(root: Path, kind: str, given: dict[str, str | None], ask: Ask | None,
                                            "directory." if org_name else "Written by the "
                                            "organization's staff for this directory.")
         answers.finish(kind, values, today, source)
-        if kind == "program":
+        if listing:
             path, url = root / "orgs" / str(org_id) / f"{file_id}.yml", program_url(file_id)
         else:
             path, url = root / "orgs" / file_id / ORG_FILE, org_url(file_id)
@@ -168,7 +169,7 @@ def _organization(root: Path, org_id: str, org_ids: set[str]) -> tuple[str | Non
 
 def _new_id(wanted: str | None, suggested: str, taken: set[str], kind: str) -> str:
     """The id asked for, or one made from the name that no other file uses yet."""
-    what = "program" if kind == "program" else "organization"
+    what = "organization" if kind == "organization" else "listing"
     if wanted is not None:
         try:
             answers.check_id(wanted, what)

@@ -26,8 +26,14 @@ WIDTH = 96
 _RESERVED = re.compile(r"^(?:y|n|yes|no|on|off|true|false|null|~|[-+.0-9_:eE]+)$", re.I)
 _INTROS = {
     "organization": "An organization in the directory. Its id is the folder name.",
-    "program": "One opportunity for volunteer attorneys. Its id is the file name and part of "
+    "program": "Ongoing volunteer work for attorneys. Its id is the file name and part of "
                "the listing's web address.",
+    "training": "A dated training (or a recording) for volunteers. Its id is the file name and "
+                "part of the listing's web address. Several dates of one training go in "
+                "sessions.",
+    "case": "One matter that needs a volunteer now. Never write the client's name or anything "
+            "that could identify them. Its id is the file name and part of the listing's web "
+            "address.",
 }
 
 
@@ -37,6 +43,8 @@ def scalar(value: Any, in_list: bool = False) -> str:
         return "true" if value else "false"
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, int | float):
+        return f"{value:g}"
     text = str(value)
     return text if _plain_ok(text, in_list) else _double_quoted(text)
 

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -114,7 +115,8 @@ def test_organization_then_its_program(project, tmp_path):
                  "--state", "California", "--website", "https://sslc.example.org/", "--no-input")
     assert result.returncode == 0, result.stderr
     assert (project / "orgs" / "sslc" / "organization.yml").is_file()
-    assert "Add a program: make new-program ORG=sslc" in result.stdout
+    assert "Add a listing: make new-program ORG=sslc" in result.stdout
+    assert "a dated training: make new-training ORG=sslc" in result.stdout
     result = new(project, "program", "sslc", "--title", "T visas",
                  "--summary", "T visa petitions.", "--description", "Draft T visa petitions.",
                  "--kinds-of-work", "full-representation", "--practice-areas",
@@ -278,7 +280,9 @@ def test_every_next_step_runs_as_printed(project):
     result = new(project, "org", "--name", "Sunrise Law Center", "--description", "We help.",
                  "--state", "CA", "--website", "https://sunrise.example.org", "--no-input")
     steps = re.findall(r"make [^\n]+", result.stdout)
-    assert steps == ["make new-program ORG=sunrise-law-center", "make validate",
+    assert steps == ["make new-program ORG=sunrise-law-center",
+                     "make new-training ORG=sunrise-law-center",
+                     "make new-case ORG=sunrise-law-center", "make validate",
                      "make preview FILES=orgs/sunrise-law-center/organization.yml"]
     program = subprocess.run([*steps[0].split(), "ARGS=" + shlex.join(
         ["--title=Wage claims", "--summary=Claims.", "--description=Wage claims.",
@@ -286,12 +290,144 @@ def test_every_next_step_runs_as_printed(project):
         cwd=project, capture_output=True, text=True, check=False)
     assert program.returncode == 0, program.stdout + program.stderr
     assert (project / "orgs" / "sunrise-law-center" / "wage-claims.yml").is_file()
-    checked = subprocess.run(steps[1].split(), cwd=project, capture_output=True, text=True,
+    for step, kind in ((steps[1], "training"), (steps[2], "case")):
+        dry = subprocess.run([*step.split(), "-n"], cwd=project, capture_output=True, text=True,
+                             check=False)
+        assert dry.returncode == 0, dry.stderr
+        assert f"-m generator new {kind} \"sunrise-law-center\"" in dry.stdout
+    checked = subprocess.run(steps[3].split(), cwd=project, capture_output=True, text=True,
                              check=False)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "no problems" in checked.stdout
-    dry = subprocess.run([*steps[2].split(), "-n"], cwd=project, capture_output=True,
+    dry = subprocess.run([*steps[4].split(), "-n"], cwd=project, capture_output=True,
                          text=True, check=False)  # serving runs until stopped: only a dry run
     assert dry.returncode == 0, dry.stderr
     assert "preview --dev-addr 127.0.0.1:8000 orgs/sunrise-law-center/organization.yml" \
         in dry.stdout
+
+
+TRAINING = ["--title", "T visa basics: the declaration", "--summary",
+            "Two afternoons on a survivor's declaration.", "--description",
+            "How to draft the declaration, with sample documents.", "--formats",
+            "Live online, recorded", "--sessions",
+            "2027-03-04 13:00-15:00; 2027-03-11 1 pm to 3:30 pm at Fresno County Bar, Fresno",
+            "--time-zone", "America/Los_Angeles", "--registration",
+            "https://example.org/register", "--free", "yes", "--cle",
+            "CA, 1.5, General; CA 1 legal ethics", "--practice-areas", "immigration",
+            "--remedies", "T visa", "--no-input"]
+
+
+def test_a_training_from_options(project):
+    result = new(project, "training", ORG, *TRAINING)
+    assert result.returncode == 0, result.stderr
+    path = project / "orgs" / ORG / "t-visa-basics-the-declaration.yml"
+    values = data(path)
+    assert values["kind"] == "training"
+    assert values["formats"] == ["live-online", "recorded"]
+    assert values["sessions"] == [
+        {"date": "2027-03-04", "start": "13:00", "end": "15:00"},
+        {"date": "2027-03-11", "start": "13:00", "end": "15:30",
+         "where": "Fresno County Bar, Fresno"}]
+    # the strict loader reads every value as text; the model makes numbers of them
+    assert values["cle"] == [{"jurisdiction": "CA", "hours": "1.5", "category": "general"},
+                             {"jurisdiction": "CA", "hours": "1", "category": "legal-ethics"}]
+    assert values["time_zone"] == "America/Los_Angeles" and values["free"] == "true"
+    assert values["added"] == dt.date.today().isoformat()
+    assert "kinds_of_work" not in path.read_text(encoding="utf-8")  # not a field of a training
+    assert validate(project).returncode == 0
+    assert "opportunities/t-visa-basics-the-declaration/" in result.stdout
+
+
+def test_a_case_from_options(project):
+    result = new(project, "case", ORG, "--title", "U visa petition before a deadline",
+                 "--summary", "A survivor needs a U visa petition filed.", "--description",
+                 "Prepare and file the petition with the signed certification.",
+                 "--respond-by", "2027-01-15", "--next-date", "2027-02-01",
+                 "--next-date-what", "Certification expires", "--clients-waiting", "2",
+                 "--kinds-of-work", "full representation", "--practice-areas", "immigration",
+                 "--remedies", "u-visa", "--client-languages", "Mam, Spanish",
+                 "--forums", "uscis", "--urgent", "yes", "--no-input")
+    assert result.returncode == 0, result.stderr
+    values = data(project / "orgs" / ORG / "u-visa-petition-before-a-deadline.yml")
+    assert values["kind"] == "case" and values["urgent"] == "true"
+    assert values["respond_by"] == "2027-01-15" and values["clients_waiting"] == "2"
+    assert values["next_date"] == {"date": "2027-02-01", "what": "Certification expires"}
+    assert values["client_languages"] == ["mam", "es"]
+    assert validate(project).returncode == 0
+
+
+@pytest.mark.parametrize(("option", "answer", "expected"), [
+    ("--sessions", "next Tuesday", "'next Tuesday' is not a session; one date per line"),
+    ("--sessions", "2027-03-04 25:00-26:00", "'25:00' is not a time of day"),
+    ("--sessions", "2027-02-30", "'2027-02-30' is not a date written YYYY-MM-DD"),
+    ("--cle", "lots of credit", "'lots of credit' is not CLE credit; one line per kind"),
+    ("--cle", "CA, 1.5, Fun", "'Fun' is not a known CLE category"),
+    ("--cle", "CA, 1.3, General", "multiple of 0.25"),
+    ("--time-zone", "Pacific", "time zone"),
+])
+def test_a_training_answer_that_does_not_fit_is_explained(project, option, answer, expected):
+    args = list(TRAINING)
+    args[args.index(option) + 1] = answer
+    result = new(project, "training", ORG, *args)
+    assert result.returncode == 1
+    assert expected in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "orgs" / ORG / "t-visa-basics-the-declaration.yml").exists()
+
+
+def test_a_case_needs_its_respond_by_date(project):
+    result = new(project, "case", ORG, "--title", "A case", "--summary", "A case.",
+                 "--description", "Work.", "--kinds-of-work", "advice", "--practice-areas",
+                 "immigration", "--no-input")
+    assert result.returncode == 1
+    assert "--respond-by: missing" in result.stderr
+    assert list((project / "orgs" / ORG).glob("a-case*.yml")) == []
+
+
+def test_a_training_asked_on_the_terminal(project):
+    """Dates and CLE credit are asked one per line; a line that does not fit is asked again."""
+    answers = ["Ethics of remote client work", "One hour on confidentiality online.",
+               "Confidentiality when the client is remote.", "", "1",
+               "2027-05-01 10:00-11:00", "not a date", "", "2027-05-01 10:00-11:00", "",
+               "America/New_York", "", "no", "$25", "NY, 1, Legal ethics", "",
+               "immigration", "", "", ""]
+    result = new(project, "training", ORG, stdin="\n".join(answers) + "\n")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "'not a date' is not a session" in result.stdout
+    values = data(project / "orgs" / ORG / "ethics-of-remote-client-work.yml")
+    assert values["sessions"] == [{"date": "2027-05-01", "start": "10:00", "end": "11:00"}]
+    assert values["cle"] == [{"jurisdiction": "NY", "hours": "1", "category": "legal-ethics"}]
+    assert values["free"] == "false" and values["cost"] == "$25"
+    assert values["location"] == {"state": "CA"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(day=st.dates(dt.date(2026, 1, 1), dt.date(2030, 12, 31)),
+       start=st.times().map(lambda t: t.replace(second=0, microsecond=0)),
+       minutes=st.integers(15, 600), twelve_hour=st.booleans(),
+       where=st.one_of(st.none(), st.sampled_from(["Fresno County Bar, Fresno", "Online",
+                                                   "Room 4 - Oakland"])))
+def test_a_session_written_any_usual_way_reads_back(day, start, minutes, twelve_hour, where):
+    from generator.answers import session
+    end = (dt.datetime.combine(day, start) + dt.timedelta(minutes=minutes)).time()
+    if end <= start:
+        end = start  # past midnight: one time only
+    def clock(t):
+        if not twelve_hour:
+            return t.strftime("%H:%M")
+        return f"{(t.hour % 12) or 12}:{t.minute:02d} {'pm' if t.hour >= 12 else 'am'}"
+    text = f"{day.isoformat()} {clock(start)}" + (f" to {clock(end)}" if end != start else "")
+    text += f" at {where}" if where else ""
+    expected = {"date": day, "start": start.strftime("%H:%M")}
+    if end != start:
+        expected["end"] = end.strftime("%H:%M")
+    if where:
+        expected["where"] = where
+    assert session(text) == expected
+
+
+@pytest.mark.parametrize("text", ["CA, 1.5, General", "1.5 hours, General, CA",
+                                  "California 1.5 general", "ca, 1.50 hrs, general"])
+def test_cle_credit_in_any_usual_order(text):
+    from generator.answers import cle_hours
+    assert cle_hours(text) == {"jurisdiction": "CA", "hours": 1.5, "category": "general"}
