@@ -283,7 +283,7 @@ def _from_issue(args: argparse.Namespace) -> int:
     org_names = {o.id: o.data.name for o in directory.organizations.values()}
     result = issueform.convert(body, existing, org_names, today, args.update,
                                args.allow_duplicate_title)
-    name = f"{result.id}.yml" if result.kind == "program" else "organization.yml"
+    name = "organization.yml" if result.kind == "organization" else f"{result.id}.yml"
     shown = f"orgs/{result.org_id}/{name}"
     text = scaffold.file_text(result.kind, result.values, today)
     own, _ = newfile.trial(args.root, shown, text, today)

@@ -22,8 +22,8 @@ from typing import Any
 import yaml
 
 from generator import answers, vocab
-from generator.answers import (CHOICE, CHOICES, DATE, DATES, FLAG, ITEMS, LANGUAGES, LINE, TEXT,
-                               BadAnswer, Question)
+from generator.answers import (CHOICE, CHOICES, CLE, DATE, DATES, FLAG, ITEMS, LANGUAGES, LINE,
+                               NUMBER, SESSIONS, TEXT, BadAnswer, Question)
 from generator.load import slug
 from generator.model import without_ids
 from generator.problems import Refused
@@ -36,7 +36,7 @@ PRIVACY = ("This listing describes the program, not any client: it names no clie
 SPEAKS_FOR = "I work for this organization, or it asked me to send this."
 WARNING = (
     "**Issues are public.** Everyone on the internet can read what you write here, forever. "
-    "Describe the program, never a client: no names, A-numbers, case numbers, dates of birth or "
+    "Describe the opportunity, never a client: no names, A-numbers, case numbers, dates of birth or "
     "stories that could identify someone. Give a work email or phone number, never a personal "
     "one.\n\n"
     "A maintainer turns this issue into a listing and links the pull request here. If you can "
@@ -46,7 +46,7 @@ WARNING = (
 
 @dataclass(frozen=True)
 class Form:
-    kind: str  # "program" or "organization"
+    kind: str  # "organization", or the kind of listing: "program", "training" or "case"
     file: str  # its name in .github/ISSUE_TEMPLATE/
     name: str
     description: str
@@ -89,76 +89,179 @@ def _provenance() -> tuple[Question, ...]:
                     "listing."))
 
 
-PROGRAM_FORM = Form("program", "new-listing.yml", "Add or update a listing",
-                    "Ask the maintainers to add or update an opportunity for volunteer attorneys, "
+def _listing_start(what: str, example: str) -> tuple[Question, ...]:
+    return (
+        _q("org_id", "Organization id", required=True,
+           help="Your organization's id: the last part of its page's address, e.g. "
+                "her-justice. A new organization? File the 'Add an organization' form first."),
+        _q("id", f"Listing id (only to update a {what})",
+           help=f"To update a {what}, its id: the last part of its address, e.g. {example}. "
+                "Leave empty for a new one."),
+        _q("title", "Title", required=True),
+        _q("summary", "Summary", required=True))
+
+
+def _status() -> tuple[Question, ...]:
+    return (_q("status", "Status", CHOICE, vocab.STATUSES),
+            _q("paused_until", "Paused until", DATE,
+               help="If the status is Paused: the day you expect to take volunteers again, "
+                    "YYYY-MM-DD."))
+
+
+def _the_law(work: bool) -> tuple[Question, ...]:
+    return (
+        *((_q("kinds_of_work", "Kinds of work", CHOICES, vocab.KINDS_OF_WORK, required=True),)
+          if work else ()),
+        _q("practice_areas", "Practice areas", CHOICES, vocab.PRACTICE_AREAS, required=True),
+        _q("remedies", "Remedies", CHOICES, vocab.REMEDIES),
+        _q("clients", "Clients", CHOICES, vocab.CLIENTS),
+        *((_q("client_languages", "Languages clients speak", LANGUAGES, help=LANGUAGE_HELP),
+           _q("forums", "Where the work is filed or argued", CHOICES, vocab.FORUMS)) if work
+          else ()))
+
+
+def _work_place() -> tuple[Question, ...]:
+    return (
+        *_where(),
+        _q("location.remote_possible", "Remote work possible", FLAG),
+        _q("location.remote_exceptions", "What still happens in person",
+           help="If the work is remote but not all of it, e.g. one client meeting in Fresno."),
+        _q("location.notes", "More about where the work happens"))
+
+
+def _commitment() -> tuple[Question, ...]:
+    return (
+        _q("commitment.length", "Length of commitment", CHOICE, vocab.COMMITMENT_LENGTHS),
+        _q("commitment.duration", "Typical duration"),
+        _q("commitment.hours", "Hours"),
+        _q("commitment.team_size", "Volunteers per case"),
+        _q("commitment.limited_scope", "Limited scope (a defined piece of the matter)", FLAG))
+
+
+def _who(block: str, may: str) -> tuple[Question, ...]:
+    """Who may volunteer (block 'volunteers') or attend (block 'audience')."""
+    work = block == "volunteers"
+    return (
+        _q(f"{block}.bar_admission", "Bar admission", CHOICE, vocab.BAR_ADMISSION),
+        _q(f"{block}.bar_admission_states", "Bar admission needed in", CHOICES, vocab.STATES,
+           help="Only with 'Specific states' above."),
+        *((_q(f"{block}.experience_required", "Experience in this area required", FLAG),
+           _q(f"{block}.experience_notes", "Experience that helps")) if work else ()),
+        _q(f"{block}.in_house_counsel_welcome", f"Registered in-house counsel {may}", FLAG),
+        _q(f"{block}.retired_attorneys_welcome", f"Retired or inactive attorneys {may}", FLAG),
+        _q(f"{block}.law_students_welcome", f"Law students {may}", FLAG),
+        _q(f"{block}.students_supervised", "Law students must be supervised", FLAG),
+        _q(f"{block}.paralegals_welcome", f"Paralegals {may}", FLAG),
+        _q(f"{block}.interpreters_welcome", f"Interpreters {may}", FLAG),
+        *((_q(f"{block}.languages_required", "Languages volunteers must speak", LANGUAGES,
+              help=LANGUAGE_HELP),
+           _q(f"{block}.languages_helpful", "Languages that help", LANGUAGES,
+              help=LANGUAGE_HELP)) if work else ()),
+        _q(f"{block}.notes", "More about who may volunteer" if work else
+           "More about who may attend"))
+
+
+def _support() -> tuple[Question, ...]:
+    return (
+        _q("support.case_screening", "Cases screened first", FLAG),
+        _q("support.training.offered", "Training offered", FLAG),
+        _q("support.training.formats", "Training formats", CHOICES, vocab.TRAINING_FORMATS),
+        _q("support.training.dates", "Training dates", DATES,
+           help="Scheduled trainings, written YYYY-MM-DD and separated by commas, e.g. "
+                "2027-01-14, 2027-03-11. A training of its own is better listed with the "
+                "'Add or update a training' form."),
+        _q("support.training.notes", "More about the training"),
+        _q("support.cle_credit.offered", "CLE credit offered", FLAG),
+        _q("support.cle_credit.jurisdictions", "CLE credit counts in", CHOICES, vocab.STATES),
+        _q("support.cle_credit.notes", "More about CLE credit"),
+        _q("support.mentoring", "Mentoring", FLAG),
+        _q("support.sample_materials", "Sample materials", FLAG),
+        _q("support.technical_assistance", "Co-counsel or technical assistance", FLAG),
+        _q("support.social_worker", "Social worker or advocate for the client", FLAG),
+        _q("support.malpractice_coverage", "Malpractice insurance covers volunteers", FLAG),
+        _q("support.attorney_of_record", "Attorney of record", CHOICE,
+           vocab.ATTORNEY_OF_RECORD),
+        _q("support.interpreters_provided", "Interpreters provided for client meetings", FLAG),
+        _q("support.notes", "More about support"))
+
+
+def _listing_end(page: str) -> tuple[Question, ...]:
+    return (
+        *_contact("contact", "Contact"),
+        _q("contact.website", page),
+        _q("contact.notes", "Before reaching out"),
+        _q("related", "Related listings", ITEMS,
+           help="Ids of listings in this directory that go with this one (a program's "
+                "training, the program a case belongs to), separated by commas."),
+        *_provenance())
+
+
+PROGRAM_FORM = Form("program", "new-listing.yml", "Add or update a program",
+                    "Ask the maintainers to add or update ongoing volunteer work for attorneys, "
                     "field by field (no git needed).", "Listing: ", "listing", (
-    _q("org_id", "Organization id", required=True,
-       help="Your organization's id: the last part of its page's address, e.g. her-justice. "
-            "A new organization? File the 'Add an organization' form first."),
-    _q("id", "Listing id (only to update a listing)",
-       help="To update a listing, its id: the last part of its address, e.g. "
-            "t-visa-pro-bono-placements. Leave empty for a new listing."),
-    _q("title", "Title", required=True),
-    _q("summary", "Summary", required=True),
+    *_listing_start("program", "t-visa-pro-bono-placements"),
     _q("description", "What volunteers would do", TEXT, required=True),
-    _q("status", "Status", CHOICE, vocab.STATUSES),
-    _q("paused_until", "Paused until", DATE,
-       help="If the status is Paused: the day you expect to take volunteers again, YYYY-MM-DD."),
+    *_status(),
     _q("urgent", "Urgent", FLAG),
-    _q("kinds_of_work", "Kinds of work", CHOICES, vocab.KINDS_OF_WORK, required=True),
-    _q("practice_areas", "Practice areas", CHOICES, vocab.PRACTICE_AREAS, required=True),
-    _q("remedies", "Remedies", CHOICES, vocab.REMEDIES),
-    _q("clients", "Clients", CHOICES, vocab.CLIENTS),
-    _q("client_languages", "Languages clients speak", LANGUAGES, help=LANGUAGE_HELP),
-    _q("forums", "Where the work is filed or argued", CHOICES, vocab.FORUMS),
-    *_where(),
-    _q("location.remote_possible", "Remote work possible", FLAG),
-    _q("location.remote_exceptions", "What still happens in person",
-       help="If the work is remote but not all of it, e.g. one client meeting in Fresno."),
-    _q("location.notes", "More about where the work happens"),
-    _q("commitment.length", "Length of commitment", CHOICE, vocab.COMMITMENT_LENGTHS),
-    _q("commitment.duration", "Typical duration"),
-    _q("commitment.hours", "Hours"),
-    _q("commitment.team_size", "Volunteers per case"),
-    _q("commitment.limited_scope", "Limited scope (a defined piece of the matter)", FLAG),
-    _q("volunteers.bar_admission", "Bar admission", CHOICE, vocab.BAR_ADMISSION),
-    _q("volunteers.bar_admission_states", "Bar admission needed in", CHOICES, vocab.STATES,
-       help="Only with 'Specific states' above."),
-    _q("volunteers.experience_required", "Experience in this area required", FLAG),
-    _q("volunteers.experience_notes", "Experience that helps"),
-    _q("volunteers.in_house_counsel_welcome", "Registered in-house counsel welcome", FLAG),
-    _q("volunteers.retired_attorneys_welcome", "Retired or inactive attorneys welcome", FLAG),
-    _q("volunteers.law_students_welcome", "Law students welcome", FLAG),
-    _q("volunteers.students_supervised", "Law students must be supervised", FLAG),
-    _q("volunteers.paralegals_welcome", "Paralegals welcome", FLAG),
-    _q("volunteers.interpreters_welcome", "Interpreters may volunteer", FLAG),
-    _q("volunteers.languages_required", "Languages volunteers must speak", LANGUAGES,
-       help=LANGUAGE_HELP),
-    _q("volunteers.languages_helpful", "Languages that help", LANGUAGES, help=LANGUAGE_HELP),
-    _q("volunteers.notes", "More about who may volunteer"),
-    _q("support.case_screening", "Cases screened first", FLAG),
-    _q("support.training.offered", "Training offered", FLAG),
-    _q("support.training.formats", "Training formats", CHOICES, vocab.TRAINING_FORMATS),
-    _q("support.training.dates", "Training dates", DATES,
-       help="Scheduled trainings, written YYYY-MM-DD and separated by commas, e.g. "
-            "2027-01-14, 2027-03-11."),
-    _q("support.training.notes", "More about the training"),
-    _q("support.cle_credit.offered", "CLE credit offered", FLAG),
-    _q("support.cle_credit.jurisdictions", "CLE credit counts in", CHOICES, vocab.STATES),
-    _q("support.cle_credit.notes", "More about CLE credit"),
-    _q("support.mentoring", "Mentoring", FLAG),
-    _q("support.sample_materials", "Sample materials", FLAG),
-    _q("support.technical_assistance", "Co-counsel or technical assistance", FLAG),
-    _q("support.social_worker", "Social worker or advocate for the client", FLAG),
-    _q("support.malpractice_coverage", "Malpractice insurance covers volunteers", FLAG),
-    _q("support.attorney_of_record", "Attorney of record", CHOICE, vocab.ATTORNEY_OF_RECORD),
-    _q("support.interpreters_provided", "Interpreters provided for client meetings", FLAG),
-    _q("support.notes", "More about support"),
-    *_contact("contact", "Contact"),
-    _q("contact.website", "Web page about this opportunity"),
-    _q("contact.notes", "Before reaching out"),
-    *_provenance(),
+    *_the_law(work=True),
+    *_work_place(),
+    *_commitment(),
+    *_who("volunteers", "welcome"),
+    *_support(),
+    *_listing_end("Web page about this opportunity"),
     _q("expires", "Listing ends on", DATE),
+))
+
+TRAINING_FORM = Form("training", "new-training.yml", "Add or update a training",
+                     "Ask the maintainers to list a dated training (or a recording) for "
+                     "volunteers, with its dates, registration and CLE credit (no git "
+                     "needed).", "Training: ", "training", (
+    *_listing_start("training", "t-visa-basics-training"),
+    _q("description", "What the training covers", TEXT, required=True),
+    _q("formats", "Format", CHOICES, vocab.EVENT_FORMATS, required=True),
+    _q("sessions", "Dates and times", SESSIONS, help=answers.SESSION_HELP + " Several dates "
+       "of the same training go in one listing. Leave empty for a recording."),
+    _q("time_zone", "Time zone", help="The time zone of those times, e.g. "
+       "America/Los_Angeles, America/New_York, America/Chicago."),
+    _q("registration", "Registration link"),
+    _q("free", "Free", FLAG),
+    _q("cost", "Cost", help="The price as published, e.g. $50, or Free."),
+    _q("cost_condition", "Condition on the cost",
+       help="e.g. Free for volunteers who take a case afterwards."),
+    _q("capacity", "Places", NUMBER, help="How many can attend, if there is a limit."),
+    _q("cle", "CLE credit", CLE, help=answers.CLE_HELP + " Leave empty if none."),
+    _q("cle_notes", "More about CLE credit", help="e.g. approval pending."),
+    _q("available_until", "Recording available until", DATE,
+       help="For a recording: the last day it can be watched, YYYY-MM-DD."),
+    *_status(),
+    *_the_law(work=False),
+    *_where(),
+    *_who("audience", "may attend"),
+    *_listing_end("Web page about this training"),
+))
+
+CASE_FORM = Form("case", "new-case.yml", "Add or update an urgent case",
+                 "Ask the maintainers to list one matter that needs a volunteer now. Never "
+                 "anything that could identify the client (no git needed).", "Case: ", "case", (
+    *_listing_start("case", "u-visa-case-mam"),
+    _q("description", "What the volunteer would do", TEXT, required=True,
+       help="The work the matter needs, never who the client is: no name, initials, "
+            "A-number, case number, or place and time of a hearing together."),
+    _q("respond_by", "Respond by", DATE, required=True,
+       help="The last day to offer to take the case, YYYY-MM-DD. After it the case leaves "
+            "the directory's lists on its own."),
+    _q("next_date.date", "Next deadline or hearing", DATE, help="YYYY-MM-DD."),
+    _q("next_date.what", "What happens on that date", help="e.g. Filing deadline."),
+    _q("clients_waiting", "Clients waiting", NUMBER,
+       help="How many clients are waiting for a volunteer, if more than one."),
+    _q("urgent", "Urgent", FLAG),
+    *_status(),
+    *_the_law(work=True),
+    *_work_place(),
+    *_commitment(),
+    *_who("volunteers", "welcome"),
+    *_support(),
+    *_listing_end("Web page about this case"),
 ))
 
 ORGANIZATION_FORM = Form("organization", "new-organization.yml", "Add an organization",
@@ -179,7 +282,8 @@ ORGANIZATION_FORM = Form("organization", "new-organization.yml", "Add an organiz
     *_provenance(),
 ))
 
-FORMS = (PROGRAM_FORM, ORGANIZATION_FORM)
+FORMS = (PROGRAM_FORM, TRAINING_FORM, CASE_FORM, ORGANIZATION_FORM)
+LISTING_FORMS = (PROGRAM_FORM, TRAINING_FORM, CASE_FORM)
 
 
 def form_for(kind: str) -> Form:
@@ -217,9 +321,12 @@ def _element(form: Form, question: Question) -> dict[str, Any]:
         attributes["multiple"] = question.kind == CHOICES
         kind = "dropdown"
     else:
-        kind = "textarea" if question.kind == TEXT else "input"
-        if question.kind in (DATE, DATES):
-            attributes["placeholder"] = "YYYY-MM-DD"
+        kind = "textarea" if question.kind in (TEXT, SESSIONS, CLE) else "input"
+        placeholder = {DATE: "YYYY-MM-DD", DATES: "YYYY-MM-DD",
+                       SESSIONS: "2027-03-04 10:00-12:00\n2027-03-11 10:00-12:00",
+                       CLE: "CA, 1.5, General", NUMBER: "e.g. 2"}.get(question.kind)
+        if placeholder:
+            attributes["placeholder"] = placeholder
     return {"type": kind, "id": ident, "attributes": attributes,
             "validations": {"required": question.required}}
 
@@ -277,7 +384,9 @@ def read_body(body: str) -> tuple[Form, dict[str, str | None]]:
     """Which form the body came from, and each question's answer (None when left blank)."""
     text = body.replace("\r\n", "\n").replace("\r", "\n")
     headings = re.findall(r"^### (.*?)[ \t]*$", text, flags=re.M)
-    form = max(FORMS, key=lambda f: len({q.label for q in f.questions} & set(headings)))
+    # the form whose questions the headings answer best; the listing forms share most labels
+    form = max(FORMS, key=lambda f: (len({q.label for q in f.questions} & set(headings)),
+                                     -len({q.label for q in f.questions} - set(headings))))
     labels = [q.label for q in form.questions] + ["Before you send"]
     missing = [label for label in labels if label not in headings]
     if len(missing) == len(labels):
@@ -351,6 +460,10 @@ def convert(body: str, existing: dict[str, tuple[str, dict[str, Any]]],
     return Converted(form.kind, org_id, file_id, values, updates)
 
 
+def _id_label(form: Form) -> str:
+    return next(q.label for q in form.questions if q.path == ("id",))
+
+
 def _same(text: str) -> str:
     """Two names that read the same: accents, case, spacing and punctuation aside."""
     return slug(text)
@@ -369,7 +482,7 @@ def _duplicates(form: Form, org_id: str, values: dict[str, Any],
     title = _same(str(values.get("title", "")))
     return [f"Title: orgs/{org_id}/{other}.yml already has this title ('{data.get('title')}'), "
             "so this issue may have been turned into a file before. To update that listing, "
-            f"write its id, {other}, under 'Listing id (only to update a listing)' in the issue "
+            f"write its id, {other}, under '{_id_label(form)}' in the issue "
             f"or run from-issue with --update {other}; if this is another opportunity, give it "
             "another title, or run from-issue with --allow-duplicate-title"
             for other, (owner, data) in existing.items()
@@ -382,18 +495,24 @@ def _place(form: Form, special: dict[str, str], values: dict[str, Any],
     """Where the file goes: its organization, its id, and whether it is already there."""
     wanted = special.get("id", "")
     taken = set(org_names) | set(existing)
-    if form.kind == "program":
+    if form.kind != "organization":
         org_id = special.get("org_id", "").lower()
         if org_id and org_id not in org_names:
             problems.append(f"Organization id: there is no organization '{org_id}' in orgs/; "
                             "check the id, or add the organization first")
         if wanted:
+            label = _id_label(form)
+            kind = existing[wanted][1].get("kind", "program") if wanted in existing else ""
             if wanted not in existing:
-                problems.append(f"Listing id (only to update a listing): there is no listing "
-                                f"'{wanted}'; leave it empty for a new listing")
+                problems.append(f"{label}: there is no listing '{wanted}'; leave it empty for "
+                                "a new listing")
             elif existing[wanted][0] != org_id:
-                problems.append(f"Listing id (only to update a listing): '{wanted}' belongs to "
-                                f"'{existing[wanted][0]}', not '{org_id}'; check both ids")
+                problems.append(f"{label}: '{wanted}' belongs to '{existing[wanted][0]}', not "
+                                f"'{org_id}'; check both ids")
+            elif kind != form.kind:
+                problems.append(f"{label}: '{wanted}' is a {kind}, and this is the form for a "
+                                f"{form.kind}; update it with the 'Add or update a {kind}' "
+                                "form, or change its kind: line by pull request")
             return org_id, wanted, True
         return org_id, answers.free_id(slug(str(values.get("title", ""))), taken), False
     if wanted:
@@ -431,8 +550,10 @@ def _finish(form: Form, values: dict[str, Any], today: dt.date) -> None:
     checked = values.get("last_verified", {}).get("date")
     values["last_verified"] = {"date": checked or today, "by": "organization",
                                "notes": "Confirmed in the issue form"}
-    if form.kind == "program":  # never after the facts were checked: validate refuses that
+    if form.kind != "organization":  # never after the facts were checked: validate refuses it
         values.setdefault("added", checked or today)
+    if form.kind not in ("organization", "program"):  # a program needs no kind: line
+        values["kind"] = form.kind
     values.setdefault("location", {})
 
 

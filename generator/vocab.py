@@ -116,7 +116,7 @@ LISTING_KINDS = Vocabulary("kind of listing", {
 EVENT_FORMATS = Vocabulary("training format", {
     "live-online": "Live online",
     "in-person": "In person",
-    "recorded": "Recorded, watch any time",
+    "recorded": "Recording to watch any time",
 })
 
 STATUSES = Vocabulary("status", {

@@ -256,7 +256,7 @@ def test_the_same_issue_twice_is_refused_then_updates_with_update(project):
         "already has this title ('Niños en la corte: asylum for unaccompanied children'), so "
         "this issue may have been turned into a file before. To update that listing, write its "
         "id, ninos-en-la-corte-asylum-for-unaccompanied-children, under 'Listing id (only to "
-        "update a listing)' in the issue or run from-issue with --update "
+        "update a program)' in the issue or run from-issue with --update "
         "ninos-en-la-corte-asylum-for-unaccompanied-children; if this is another opportunity, "
         "give it another title, or run from-issue with --allow-duplicate-title\n"
         "Nothing was written.\n")
@@ -350,3 +350,122 @@ def test_characters_that_spoof_text_are_refused(project):
         "Title: the invisible character U+202C (POP DIRECTIONAL FORMATTING) is not allowed "
         "here; delete it (it often comes with text pasted from another program)\n"
         "Nothing was written.\n")
+
+
+TRAINING = {
+    "org-id": "bay-legal-aid",
+    "title": "Declarations for T visa petitions",
+    "summary": "A live online workshop on the survivor's declaration, with California MCLE credit.",
+    "description": "How to draft the declaration with a survivor, step by step.",
+    "formats": "Live online",
+    "sessions": "2027-03-04 12:00-13:30\n2027-03-11 12:00 to 1:30 pm",
+    "time-zone": "America/Los_Angeles",
+    "registration": "https://example.org/register",
+    "free": "No",
+    "cost": "$40",
+    "cost-condition": "Free for volunteers who take a case afterwards",
+    "capacity": "60",
+    "cle": "CA, 1.5, General\nCA, 0.5, Elimination of bias",
+    "practice-areas": "Immigration, Human trafficking",
+    "remedies": "T visa",
+    "location-state": "California",
+    "audience-bar-admission": "Not required",
+    "audience-law-students-welcome": "Yes",
+}
+
+
+def test_a_training_from_its_form(project):
+    result = from_issue(project, body("new-training.yml", TRAINING), "--write")
+    assert result.returncode == 0, result.stderr
+    values = data(project / "orgs" / "bay-legal-aid" / "declarations-for-t-visa-petitions.yml")
+    assert values["kind"] == "training"
+    assert values["formats"] == ["live-online"]
+    assert values["sessions"] == [{"date": "2027-03-04", "start": "12:00", "end": "13:30"},
+                                  {"date": "2027-03-11", "start": "12:00", "end": "13:30"}]
+    assert values["cle"] == [
+        {"jurisdiction": "CA", "hours": "1.5", "category": "general"},
+        {"jurisdiction": "CA", "hours": "0.5", "category": "elimination-of-bias"}]
+    assert values["capacity"] == "60" and values["free"] == "false" and values["cost"] == "$40"
+    assert values["cost_condition"] == TRAINING["cost-condition"]
+    assert values["audience"] == {"bar_admission": "not-required",
+                                  "law_students_welcome": "true"}
+    assert "kinds_of_work" not in values and "volunteers" not in values
+
+
+CASE = {
+    "org-id": "bay-legal-aid",
+    "title": "U visa petition before the certification lapses",
+    "summary": "A survivor who speaks Mam needs a U visa petition filed soon.",
+    "description": "Draft the declaration and file the petition; our staff review each step.",
+    "respond-by": "2027-01-20",
+    "next-date-date": "2027-02-15",
+    "next-date-what": "Certification expires",
+    "clients-waiting": "1",
+    "urgent": "Yes",
+    "kinds-of-work": "Full representation",
+    "practice-areas": "Immigration",
+    "remedies": "U visa",
+    "client-languages": "Mam, Spanish",
+    "forums": "USCIS",
+    "location-state": "California",
+    "related": "u-visa-petitions",
+}
+
+
+def test_a_case_from_its_form(project):
+    result = from_issue(project, body("new-case.yml", CASE), "--write")
+    assert result.returncode == 0, result.stderr
+    values = data(project / "orgs" / "bay-legal-aid" /
+                  "u-visa-petition-before-the-certification-lapses.yml")
+    assert values["kind"] == "case" and values["urgent"] == "true"
+    assert values["respond_by"] == "2027-01-20" and values["clients_waiting"] == "1"
+    assert values["next_date"] == {"date": "2027-02-15", "what": "Certification expires"}
+    assert values["client_languages"] == ["mam", "es"] and values["forums"] == ["uscis"]
+    assert values["related"] == ["u-visa-petitions"]
+
+
+def test_a_case_without_its_respond_by_date_is_refused(project):
+    result = from_issue(project, body("new-case.yml", dict(CASE, **{"respond-by": ""})),
+                        "--write")
+    assert result.returncode == 1
+    assert "Respond by: left blank, but it is needed" in result.stderr
+    assert not list((project / "orgs" / "bay-legal-aid").glob("u-visa-petition-before*"))
+
+
+@pytest.mark.parametrize(("key", "answer", "expected"), [
+    ("sessions", "March 4th", "Dates and times: 'March 4th' is not a session"),
+    ("cle", "CA, 1.5", "CLE credit: 'CA, 1.5' is not CLE credit"),
+    ("capacity", "sixty", "Places: 'sixty' is not a whole number"),
+    ("related", "no-such-listing", "no-such-listing"),
+])
+def test_a_training_answer_that_does_not_fit_names_its_question(project, key, answer,
+                                                                  expected):
+    result = from_issue(project, body("new-training.yml", dict(TRAINING, **{key: answer})),
+                        "--write")
+    assert result.returncode == 1
+    assert expected in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_listing_is_updated_only_through_the_form_of_its_kind(project):
+    """A training's id given in the program form would turn the training into a program."""
+    assert from_issue(project, body("new-training.yml", TRAINING), "--write").returncode == 0
+    training = "declarations-for-t-visa-petitions"
+    answers = dict(LISTING, id=training)
+    result = from_issue(project, body("new-listing.yml", answers), "--write")
+    assert result.returncode == 1
+    assert (f"'{training}' is a training, and this is the form for a program; "
+            "update it with the 'Add or update a training' form") in result.stderr
+    update = dict(TRAINING, id=training, capacity="25")
+    result = from_issue(project, body("new-training.yml", update), "--write")
+    assert result.returncode == 0, result.stderr
+    assert f"Updated orgs/bay-legal-aid/{training}.yml" in result.stdout
+    values = data(project / "orgs" / "bay-legal-aid" / f"{training}.yml")
+    assert values["kind"] == "training" and values["capacity"] == "25"
+
+
+def test_each_form_is_told_apart_by_its_questions():
+    for form in issueform.FORMS:
+        answers = {q.label: "x" for q in form.questions}
+        text = "".join(f"### {label}\n\n{value}\n\n" for label, value in answers.items())
+        assert issueform.read_body(text)[0] is form
