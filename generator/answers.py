@@ -229,6 +229,7 @@ def check_id(text: str, what: str) -> str:
 
 _FIELD = re.compile(r"^'?([a-z_]+)'?(?:: | is missing)")
 _ROUTE = "an open program must say how to get involved"
+_ADD = re.compile(r"\badd ([a-z_]+):")
 
 
 def question_for(problem: Problem, questions: tuple[Question, ...],
@@ -240,6 +241,9 @@ def question_for(problem: Problem, questions: tuple[Question, ...],
     if found:
         name = found.group(1)
         return next((q for q in questions if name in (q.path[-1], q.path[0])), None)
+    missing = _ADD.search(problem.message)  # 'the sessions give times, so ... add time_zone:'
+    if missing and any(q.path[-1] == missing.group(1) for q in questions):
+        return next(q for q in questions if q.path[-1] == missing.group(1))
     loc = _field_at(text, problem.line, problem.column)
     return next((q for q in questions if loc[:len(q.path)] == q.path), None)
 

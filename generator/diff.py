@@ -20,7 +20,7 @@ _VERIFIED = ("last_verified.date", "last_verified.by", "last_verified.notes")
 
 @dataclass(frozen=True)
 class Change:
-    what: str  # "program" or "organization"
+    what: str  # "organization", or the kind of listing: "program", "training" or "case"
     id: str
     name: str  # the listing's title or the organization's name
     path: str
@@ -36,7 +36,7 @@ def compare(base: Directory, head: Directory, unreadable: frozenset[str] = froze
     not validate, so that they are not mistaken for removed ones."""
     changes = []
     for kind, before, after in (("organization", base.organizations, head.organizations),
-                                ("program", base.programs, head.programs)):
+                                ("listing", base.programs, head.programs)):
         for key in sorted(before.keys() | after.keys()):
             change = _compare_one(kind, key, before.get(key), after.get(key))
             if change is not None and change.event == "removed" and change.path in unreadable:
@@ -48,8 +48,10 @@ def compare(base: Directory, head: Directory, unreadable: frozenset[str] = froze
 
 def _compare_one(kind: str, key: str, old: Any, new: Any) -> Change | None:
     entry = new or old
-    name = entry.data.title if kind == "program" else entry.data.name
-    url = program_url(key) if kind == "program" else org_url(key)
+    listing = kind == "listing"
+    kind = entry.data.kind if listing else kind
+    name = entry.data.title if listing else entry.data.name
+    url = program_url(key) if listing else org_url(key)
     if old is None or new is None:
         event = "added" if old is None else "removed"
         notes = _facts(new.data) if new is not None else ()
@@ -64,6 +66,16 @@ def _compare_one(kind: str, key: str, old: Any, new: Any) -> Change | None:
     status = (before.get("status"), after.get("status"))
     if status[0] != status[1]:
         event = {"closed": "closed", "paused": "paused"}.get(status[1], "reopened")
+    if before.get("kind") != after.get("kind"):
+        notes.append(f"now a {after['kind']} (was a {before['kind']})")
+    if before.get("sessions") != after.get("sessions"):
+        notes.append("dates now " + (", ".join(_session(s) for s in after.get("sessions", []))
+                                     or "none"))
+    if before.get("respond_by") != after.get("respond_by") and after.get("respond_by"):
+        notes.append(f"respond by {after['respond_by']}")
+    if before.get("next_date.date") != after.get("next_date.date") and \
+            after.get("next_date.date"):
+        notes.append(f"next date {after['next_date.date']}: {after.get('next_date.what')}")
     if before.get("urgent") != after.get("urgent"):
         notes.append("now urgent" if after.get("urgent") else "no longer urgent")
     if before.get("expires") != after.get("expires") and after.get("expires"):
@@ -81,14 +93,33 @@ def _facts(data: Any) -> tuple[str, ...]:
     expiry (an organization: where it works)."""
     if not hasattr(data, "status"):
         return (place(data.location),)
-    facts = [", ".join(vocab.KINDS_OF_WORK.label(k) for k in data.kinds_of_work).lower(),
-             place(data.location) + (", remote possible" if data.location.remote_possible
-                                     else ""), data.status]
+    facts: list[str] = []
+    if data.kind == "training":
+        facts.append(", ".join(vocab.EVENT_FORMATS.label(f) for f in data.formats).lower())
+        if data.sessions:
+            facts.append("dates " + ", ".join(_session(s.model_dump(mode="json"))
+                                              for s in data.sessions))
+        facts += [f"{c.hours:g} h {c.jurisdiction} CLE ({vocab.CLE_CATEGORIES.label(c.category)})"
+                  for c in data.cle]
+    else:
+        facts.append(", ".join(vocab.KINDS_OF_WORK.label(k) for k in data.kinds_of_work).lower())
+    if data.kind == "case":
+        facts.append(f"respond by {data.respond_by}")
+        if data.next_date:
+            facts.append(f"next date {data.next_date.date}: {data.next_date.what}")
+    facts += [place(data.location) + (", remote possible" if data.location.remote_possible
+                                      else ""), data.status]
     if data.urgent:
         facts.append("urgent")
     if data.expires:
         facts.append(f"expires {data.expires}")
     return tuple(facts)
+
+
+def _session(session: dict[str, Any]) -> str:
+    """{"date": "2027-03-04", "start": "10:00", "end": "12:00"} -> '2027-03-04 10:00-12:00'."""
+    times = "-".join(t for t in (session.get("start"), session.get("end")) if t)
+    return f"{session['date']} {times}".strip()
 
 
 def _flat(value: Any, prefix: str = "") -> dict[str, Any]:
@@ -134,7 +165,7 @@ def report(changes: list[Change], base: str, site_url: str = "",
         for change in group:
             lines += style.item(change)
         lines.append("")
-    if any(c.event == "removed" and c.what == "program" for c in changes):
+    if any(c.event == "removed" and c.what != "organization" for c in changes):
         lines += [_REMOVED if markdown else _REMOVED.replace("`", "'"), ""]
     if any(problems):
         lines += [f"Left out: {problems[1]} problem(s) in the change and {problems[0]} at the "
@@ -164,8 +195,7 @@ class _Text:
         return f"\"{' '.join(text.split())}\""
 
     def item(self, change: Change) -> list[str]:
-        what = "organization" if change.what == "organization" else "listing"
-        lines = [f"- {what} {self.name(change.name)} ({self.code(change.path)})"]
+        lines = [f"- {change.what} {self.name(change.name)} ({self.code(change.path)})"]
         if change.event not in ("removed", "unreadable"):
             lines.append(f"  {self.address(change)}")
         notes = list(change.notes)
@@ -204,7 +234,7 @@ class _Markdown(_Text):
 
     def item(self, change: Change) -> list[str]:
         lines = super().item(change)
-        what = "organization" if change.what == "organization" else "listing"
+        what = change.what
         head = f"- {what} {self.name(change.name)}"
         if change.event not in ("removed", "unreadable"):
             lines.pop(1)  # the address goes into the link

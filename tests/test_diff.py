@@ -59,7 +59,7 @@ def test_added_closed_updated_reverified(repo):
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "Listings and organizations: 1 added, 1 closed." in out
-    assert ("- listing [T visa clinic](https://example.github.io/probono/opportunities/"
+    assert ("- program [T visa clinic](https://example.github.io/probono/opportunities/"
             "t-visa-clinic/) (`orgs/bay-legal-aid/t-visa-clinic.yml`): training; "
             "California; open\n") in out
     closed = out.split("### Closed")[1]
@@ -79,11 +79,11 @@ def test_plain_text_in_a_terminal(repo):
         "What this change does to the directory (against main)\n\n"
         "Listings and organizations: 1 added, 1 paused.\n\n"
         "Added:\n\n"
-        "- listing \"T visa clinic\" (orgs/bay-legal-aid/t-visa-clinic.yml)\n"
+        "- program \"T visa clinic\" (orgs/bay-legal-aid/t-visa-clinic.yml)\n"
         "  /opportunities/t-visa-clinic/\n"
         "  training; New York; open; urgent\n\n"
         "Paused:\n\n"
-        "- listing \"U visa petitions for survivors of violent crime\" "
+        "- program \"U visa petitions for survivors of violent crime\" "
         "(orgs/bay-legal-aid/u-visa-petitions.yml)\n"
         "  /opportunities/u-visa-petitions/\n"
         "  changed: status\n"
@@ -95,7 +95,7 @@ def test_plain_text_in_a_terminal(repo):
 def test_markdown_without_a_site_address_names_the_page_instead_of_a_broken_link(repo):
     new_listing(repo, "t-visa-clinic", "T visa clinic", "--urgent", "yes")
     out = diff(repo, "main", "--markdown").stdout
-    assert ("- listing T visa clinic (page `/opportunities/t-visa-clinic/`) "
+    assert ("- program T visa clinic (page `/opportunities/t-visa-clinic/`) "
             "(`orgs/bay-legal-aid/t-visa-clinic.yml`): training; California; "
             "open; urgent\n") in out
     assert "](" not in out
@@ -125,7 +125,7 @@ def test_markdown_in_titles_is_escaped(repo):
     apply(repo, PROGRAM, "title: U visa petitions for survivors of violent crime",
           'title: "[click](https://evil.example) **bold** `code`"')
     out = diff(repo, "main", "--markdown", "--site-url", "https://example.org/").stdout
-    assert "- listing [\\[click\\]\\(https://evil\\.example\\) \\*\\*bold\\*\\* \\`code\\`](" in out
+    assert "- program [\\[click\\]\\(https://evil\\.example\\) \\*\\*bold\\*\\* \\`code\\`](" in out
     assert "`title`: `\"U visa petitions for survivors of violent crime\"` → " in out
 
 
@@ -187,3 +187,37 @@ def test_the_whole_path_on_a_copy_of_the_test_listings(tmp_path):
     assert "/opportunities/vacatur-los-angeles/" in updated_part
     assert "now urgent" in updated_part and "`summary`" in updated_part
     assert "/opportunities/closed-clinic/" in out.split("### Paused")[1]
+
+
+def test_a_training_and_a_case_are_named_with_their_dates(tmp_path):
+    """The reviewer sees each listing's kind, a training's dates and CLE, a case's deadline."""
+    import shutil
+
+    copy = tmp_path / "repo"
+    shutil.copytree(SITE_DATA / "orgs", copy / "orgs")
+    git(copy, "init", "-q", "-b", "main")
+    git(copy, "add", "-A")
+    git(copy, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "base")
+    created = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(copy), "new", "training",
+         "north-coast-justice", "--title", "Vacatur basics", "--summary", "An introduction.",
+         "--description", "Motions to vacate.", "--formats", "in person", "--sessions",
+         "2027-04-08 09:00-12:00 at Eureka Library", "--time-zone", "America/Los_Angeles",
+         "--cle", "CA, 3, General",
+         "--practice-areas", "criminal-record-relief", "--no-input"],
+        capture_output=True, text=True, cwd=ROOT, check=False)
+    assert created.returncode == 0, created.stderr
+    apply(copy, "orgs/bay-legal-aid/t-visa-basics-training.yml", "date: 2027-01-14",
+          "date: 2027-01-21")
+    apply(copy, "orgs/centro-juridico/u-visa-case-mam.yml", "respond_by: 2026-12-15",
+          "respond_by: 2026-12-22")
+    out = diff(copy, "main").stdout
+    added = out.split("Added:")[1].split("Updated:")[0]
+    assert '- training "Vacatur basics"' in added
+    assert ("in person; dates 2027-04-08 09:00-12:00; 3 h CA CLE (General); New York; open"
+            in added)
+    updated = out.split("Updated:")[1]
+    assert '- training "T visa basics for new volunteers"' in updated
+    assert "dates now 2026-12-03 12:00-13:30, 2027-01-21 12:00-13:30" in updated
+    assert '- case "U visa petition for a Mam-speaking survivor"' in updated
+    assert "respond by 2026-12-22" in updated
