@@ -2,8 +2,8 @@
 
 The pages are built from a frozen copy of the nine founding listings (tests/data/founding),
 not from orgs/: an organization editing its own listing must not fail these tests. The copy is
-an audit of how the founding facts were first described; refresh it on purpose, never to make
-a test pass.
+an audit of how the founding facts were described (refreshed when they were corrected against
+their sources, 2026-11-23); refresh it on purpose, never to make a test pass.
 """
 
 from __future__ import annotations
