@@ -13,7 +13,7 @@ FILES  ?=
 ARGS   ?=
 
 .PHONY: install install-test validate schema site serve preview diff test clean bench \
-	new-org new-program new-training new-case from-issue check-setup
+	new-org new-program new-training new-case from-issue stale check-setup
 
 $(VENV)/.site-deps: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,9 @@ from-issue: install               ## a submitted issue form as a data file: make
 	@if [ -z "$(BODY)" ]; then echo "make from-issue needs the file with the issue's text: \
 	make from-issue BODY=<file>" >&2; exit 2; fi
 	$(PY) -m generator from-issue "$(BODY)" --write $(ARGS)
+
+stale: install                    ## listings past or near their freshness window, by organization
+	$(PY) -m generator stale $(ARGS)
 
 diff: install                     ## what your change does to the directory, against $(BASE)
 	$(PY) -m generator diff $(BASE) $(ARGS)

@@ -10,8 +10,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from generator import (answers, diff, fieldref, history, issueform, newfile, placeholders,
-                       preview, scaffold, schema)
+from generator import (answers, diff, fieldref, freshness, history, issueform, newfile,
+                       placeholders, preview, scaffold, schema, stale)
 from generator.answers import CHOICE, CHOICES, CLE, SESSIONS, TEXT, Question
 from generator.build import BuildFailed, build_site
 from generator.problems import InvalidDirectory, Refused, SetupError
@@ -89,7 +89,26 @@ def parser() -> argparse.ArgumentParser:
     diff_cmd.add_argument("--markdown", action="store_true",
                           help="write Markdown, for a pull request's job summary (default: "
                           "plain text)")
+    stale_cmd = commands.add_parser(
+        "stale", help="listings past or near their freshness window, by organization, with how "
+        "to reach it")
+    stale_cmd.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+                           help="text for a terminal (default), markdown for a job summary or "
+                           "an issue, json for scripts")
+    stale_cmd.add_argument("--fail-on-expired", action="store_true",
+                           help="exit with status 1 when a listing is past its window")
+    stale_cmd.add_argument("--site-url", default=os.environ.get("SITE_URL", ""), metavar="URL",
+                           help="link the listings in Markdown (default: $SITE_URL)")
+    stale_cmd.add_argument("--today", type=_day, default=None, metavar="YYYY-MM-DD",
+                           help="report as of another day (default: today)")
     return parser
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date written YYYY-MM-DD") from None
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -138,7 +157,8 @@ def _build(args: argparse.Namespace) -> int:
 
 def _pages(args: argparse.Namespace) -> int:
     directory = validate_tree(args.root)
-    pages = render_pages(directory, args.root / "site_templates", Settings(dt.date.today()))
+    settings = Settings(dt.date.today(), window_days=freshness.window_days(args.root))
+    pages = render_pages(directory, args.root / "site_templates", settings)
     write_pages(pages, args.output)
     print(f"wrote {len(pages)} pages into {args.output}/")
     return 0
@@ -315,6 +335,20 @@ def _diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def _stale(args: argparse.Namespace) -> int:
+    today = args.today or dt.date.today()
+    directory = validate_tree(args.root, today)
+    window = freshness.window_days(args.root)
+    reports = stale.report(directory, today, window)
+    if args.format == "json":
+        sys.stdout.write(stale.as_json(reports, today, window))
+    elif args.format == "markdown":
+        sys.stdout.write(stale.as_markdown(reports, today, window, args.site_url))
+    else:
+        sys.stdout.write(stale.as_text(reports, today, window))
+    return 1 if args.fail_on_expired and stale.past_window(reports) else 0
+
+
 COMMANDS = {"validate": _validate, "check-setup": _check_setup, "schema": _schema,
             "build": _build, "pages": _pages, "new": _new, "preview": _preview,
-            "from-issue": _from_issue, "diff": _diff}
+            "from-issue": _from_issue, "diff": _diff, "stale": _stale}

@@ -133,8 +133,8 @@ def _flat(value: Any, prefix: str = "") -> dict[str, Any]:
 
 
 _HEADINGS = [("added", "Added"), ("reopened", "Reopened"), ("closed", "Closed"),
-             ("paused", "Paused"), ("updated", "Updated"), ("re-verified", "Re-verified, "
-             "nothing else changed"), ("removed", "Removed"),
+             ("paused", "Paused"), ("updated", "Updated"), ("re-verified", "Re-verified "
+             "only, nothing else changed"), ("removed", "Removed"),
              ("unreadable", "Has problems, so not compared (run make validate)")]
 _REMOVED = ("A removed listing's page disappears and links to it break; unless it was added by "
             "mistake, prefer `status: closed`, which keeps the page with a banner.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from generator import freshness
 from generator.model import AnyListing, Contact, Organization
 
 
@@ -28,9 +29,10 @@ class ProgramEntry:
     def kind(self) -> str:
         return self.data.kind
 
-    def is_listed(self, today: dt.date) -> bool:
-        """Open and current: shown in lists and counts of open opportunities."""
-        return self.data.status == "open" and not self.is_expired(today)
+    def is_listed(self, today: dt.date, window: int = freshness.DEFAULT_WINDOW_DAYS) -> bool:
+        """Open and not archived: shown in lists and counts of open opportunities."""
+        return (self.data.status == "open" and not self.is_expired(today)
+                and freshness.of(self, today, window).state != freshness.ARCHIVED)
 
     def is_expired(self, today: dt.date) -> bool:
         """Past its expiry date, or over: a training after its last date, a case after its

@@ -15,15 +15,31 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator import freshness
 from generator.directory import Directory, ProgramEntry
+from generator.facets import status_of
 from generator.model import LISTING_MODELS, nested_model, unwrap as _unwrap
 from generator.render import org_url, program_url
 
 
-def opportunities(directory: Directory, today: dt.date) -> list[dict[str, Any]]:
+def opportunities(directory: Directory, today: dt.date,
+                  window: int = freshness.DEFAULT_WINDOW_DAYS) -> list[dict[str, Any]]:
     return [{"id": p.id, "url": program_url(p.id), "organization_id": p.org_id,
-             "listed": p.is_listed(today), **p.data.model_dump(mode="json")}
+             "listed": p.is_listed(today, window), **_fresh(p, today, window),
+             **p.data.model_dump(mode="json")}
             for p in sorted(directory.programs.values(), key=lambda p: p.id)]
+
+
+FRESHNESS_COLUMNS = ("status_today", "confirmed", "confirm_by", "archive_on")
+
+
+def _fresh(program: ProgramEntry, today: dt.date, window: int) -> dict[str, str]:
+    """The state of the listing on the day of the build, beside the facts in its file:
+    status_today (open, paused, ..., expired, past, archived), confirmed (current, unconfirmed,
+    archived) and the days it stops counting as confirmed and leaves the default views."""
+    fresh = freshness.of(program, today, window)
+    return {"status_today": status_of(program, today, window), "confirmed": fresh.state,
+            "confirm_by": fresh.confirm_by.isoformat(), "archive_on": fresh.archive_on.isoformat()}
 
 
 def organizations(directory: Directory) -> list[dict[str, Any]]:
@@ -35,7 +51,8 @@ def to_json(records: list[dict[str, Any]]) -> str:
     return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
 
 
-def to_csv(directory: Directory, today: dt.date) -> str:
+def to_csv(directory: Directory, today: dt.date,
+           window: int = freshness.DEFAULT_WINDOW_DAYS) -> str:
     """One row per listing, one column per field of the model, in the model's order.
 
     The columns are the same whatever the data says, so a spreadsheet or script that reads them
@@ -43,14 +60,14 @@ def to_csv(directory: Directory, today: dt.date) -> str:
     fact is true, false or unknown. A listing without its own contact gets its organization's
     (the one its page shows), with contact.from_organization saying so.
     """
-    columns = ["id", "url", "organization_id", "organization", "listed",
+    columns = ["id", "url", "organization_id", "organization", "listed", *FRESHNESS_COLUMNS,
                *_KINDS]
     columns.insert(columns.index("contact.notes") + 1, "contact.from_organization")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     for program in sorted(directory.programs.values(), key=lambda p: p.id):
-        row = _row(directory, program, today)
+        row = _row(directory, program, today, window)
         writer.writerow([_csv_safe(row.get(column, "")) for column in columns])
     return out.getvalue()
 
@@ -85,15 +102,16 @@ def _listing_columns() -> dict[str, str]:
 _KINDS = _listing_columns()
 
 
-def _row(directory: Directory, program: ProgramEntry, today: dt.date) -> dict[str, str]:
+def _row(directory: Directory, program: ProgramEntry, today: dt.date,
+         window: int) -> dict[str, str]:
     data = program.data.model_dump(mode="json")
     inherited = program.data.contact is None and directory.contact_for(program) is not None
     if inherited:
         data["contact"] = directory.contact_for(program).model_dump(mode="json")
     org = directory.organizations[program.org_id].data
     row = {"id": program.id, "url": program_url(program.id), "organization_id": program.org_id,
-           "organization": org.name, "listed": _flag(program.is_listed(today)),
-           "contact.from_organization": _flag(inherited)}
+           "organization": org.name, "listed": _flag(program.is_listed(today, window)),
+           "contact.from_organization": _flag(inherited), **_fresh(program, today, window)}
     for column, kind in _KINDS.items():
         value: Any = data
         for part in column.split("."):
@@ -128,9 +146,10 @@ def _csv_safe(cell: str) -> str:
     return cell
 
 
-def files(directory: Directory, today: dt.date) -> dict[str, str]:
+def files(directory: Directory, today: dt.date,
+          window: int = freshness.DEFAULT_WINDOW_DAYS) -> dict[str, str]:
     """Export files by their path in the site."""
-    programs = opportunities(directory, today)
+    programs = opportunities(directory, today, window)
     return {"api/opportunities.json": to_json(programs),
             "api/organizations.json": to_json(organizations(directory)),
-            "api/opportunities.csv": to_csv(directory, today)}
+            "api/opportunities.csv": to_csv(directory, today, window)}

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from generator import vocab
+from generator import freshness, vocab
 from generator.directory import Directory, ProgramEntry
 from generator.model import CleHours, Volunteers
 
@@ -202,20 +202,38 @@ FACETS = [
 BY_KEY = {facet.key: facet for facet in FACETS}
 
 STATUS_LABELS = {"open": "Open", "paused": "Paused", "being-set-up": "Being set up",
-                 "closed": "Closed", "expired": "Expired", "past": "Past"}
+                 "closed": "Closed", "expired": "Expired", "past": "Past",
+                 "archived": "Archived (not confirmed)"}
 
 
-def status_of(program: ProgramEntry, today: dt.date) -> str:
+def status_of(program: ProgramEntry, today: dt.date,
+              window: int = freshness.DEFAULT_WINDOW_DAYS) -> str:
     """open, paused, being-set-up, closed; expired past its expires: date; past once a
-    training's last date or a case's respond-by date has gone by."""
+    training's last date or a case's respond-by date has gone by; archived when nobody has
+    confirmed it for twice the freshness window."""
     if program.data.expires is not None and program.data.expires < today:
         return "expired"
     if program.is_expired(today):
         return "past"
+    if program.data.status != "closed" and \
+            freshness.of(program, today, window).state == freshness.ARCHIVED:
+        return "archived"
     return program.data.status
 
 
-def finder_config(directory: Directory, today: dt.date) -> dict[str, Any]:
+CONFIRMED_LABELS = {freshness.CURRENT: "Confirmed in the last {days} days",
+                    freshness.UNCONFIRMED: "Not confirmed in the last {days} days"}
+
+
+def confirmed(program: ProgramEntry, today: dt.date, window: int) -> str:
+    """The finder's 'Last confirmed' filter value: current or unconfirmed (archived listings
+    are out of the default views already, and count as unconfirmed when shown)."""
+    state = freshness.of(program, today, window).state
+    return freshness.CURRENT if state == freshness.CURRENT else freshness.UNCONFIRMED
+
+
+def finder_config(directory: Directory, today: dt.date,
+                  window: int = freshness.DEFAULT_WINDOW_DAYS) -> dict[str, Any]:
     """Every facet with the label of every value that occurs: what the finder page shows."""
     facets = []
     for facet in FACETS:
@@ -223,6 +241,10 @@ def finder_config(directory: Directory, today: dt.date) -> dict[str, Any]:
                       key=lambda v: (v == UNKNOWN, _label(facet, directory, v).lower()))
         facets.append({"key": facet.key, "label": facet.label, "primary": facet.primary,
                        "values": [[v, _label(facet, directory, v)] for v in seen]})
+    seen = {confirmed(p, today, window) for p in directory.programs.values()}
+    facets.append({"key": "confirmed", "label": "Last confirmed", "primary": False,
+                   "values": [[v, CONFIRMED_LABELS[v].format(days=window)]
+                              for v in (freshness.CURRENT, freshness.UNCONFIRMED) if v in seen]})
     return {"facets": facets, "statuses": STATUS_LABELS}
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import zoneinfo
 from dataclasses import dataclass
 
-from generator import vocab
+from generator import freshness, vocab
 from generator.directory import ProgramEntry
 from generator.facets import cle_hours, people
 from generator.model import Contact, Session, Volunteers
@@ -144,11 +144,13 @@ def credit(program: ProgramEntry) -> str:
 
 
 def action(program: ProgramEntry, contact: Contact | None, org_website: str | None,
-           org_name: str, today: dt.date) -> Action | None:
+           org_name: str, today: dt.date,
+           window: int = freshness.DEFAULT_WINDOW_DAYS) -> Action | None:
     """The one next step, or None when the listing is not taking anyone (paused, closed, being
-    set up, expired or past): its page keeps the contact for questions, with no call to act."""
+    set up, expired, past or archived): its page keeps the contact for questions, with no call
+    to act."""
     data = program.data
-    if data.status != "open" or program.is_expired(today):
+    if not program.is_listed(today, window):
         return None
     if data.kind == "training" and data.registration:
         return Action("Register for this training", data.registration)

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from generator import export, schema, search_index
+from generator import export, freshness, schema, search_index
 from generator.facets import finder_config
 from generator.markup import harden_links
 from generator.problems import InvalidDirectory, SetupError
@@ -32,6 +32,8 @@ class ProBonoConfig(Config):
     data_dir = config_options.Type(str, default=".")
     templates_dir = config_options.Type(str, default="site_templates")
     today = config_options.Optional(config_options.Type(str))  # for reproducible test builds
+    # how many days a listing's confirmation counts; past twice this it is archived
+    freshness_days = config_options.Type(int, default=freshness.DEFAULT_WINDOW_DAYS)
 
 
 class ProBonoPlugin(BasePlugin[ProBonoConfig]):
@@ -40,7 +42,12 @@ class ProBonoPlugin(BasePlugin[ProBonoConfig]):
         self.data_root = self.root / self.config.data_dir
         today = dt.date.fromisoformat(self.config.today) if self.config.today else dt.date.today()
         extra = config.extra
-        self.settings = Settings(today=today, report_email=extra.get("report_email"),
+        if self.config.freshness_days < 1:
+            raise PluginError("mkdocs.yml: probono: freshness_days must be a number of days, "
+                              f"1 or more (it is {self.config.freshness_days}); the default is "
+                              f"{freshness.DEFAULT_WINDOW_DAYS}")
+        self.settings = Settings(today=today, window_days=self.config.freshness_days,
+                                 report_email=extra.get("report_email"),
                                  code_licence=extra.get("code_licence", ""),
                                  data_licence=extra.get("data_licence", ""))
         return config
@@ -58,7 +65,8 @@ class ProBonoPlugin(BasePlugin[ProBonoConfig]):
             raise PluginError(str(exc))
         for page in self.renderer.pages():
             files.append(File.generated(config, page.path, content=page.text))
-        for path, text in export.files(directory, self.settings.today).items():
+        for path, text in export.files(directory, self.settings.today,
+                                       self.settings.window_days).items():
             files.append(File.generated(config, path, content=text))
         for kind, name in SCHEMA_FILES.items():
             files.append(File.generated(config, f"schema/{name}", content=schema.rendered(kind)))
@@ -80,7 +88,7 @@ class ProBonoPlugin(BasePlugin[ProBonoConfig]):
             return self.renderer.snippet("opportunity_list", src_uri, programs=programs)
         if name == "finder":
             return self.renderer.snippet("finder", src_uri, finder_config=finder_config(
-                self.renderer.directory, self.settings.today))
+                self.renderer.directory, self.settings.today, self.settings.window_days))
         return self.renderer.snippet(name.replace("-", "_"), src_uri)
 
     def on_page_content(self, html: str, page: Any, **kwargs: Any) -> str:

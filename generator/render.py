@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from generator import glance, vocab
+from generator import freshness, glance, vocab
 from generator.directory import Directory, ProgramEntry
 from generator.facets import BY_KEY, FACETS, UNKNOWN, people, status_of
 from generator.load import slug
@@ -40,6 +40,7 @@ class Page:
 class Settings:
     today: dt.date
     report_email: str | None = None
+    window_days: int = freshness.DEFAULT_WINDOW_DAYS  # how long a confirmation counts
     code_licence: str = ""
     data_licence: str = ""
 
@@ -81,7 +82,8 @@ class Renderer:
         self.env.globals.update(vocab=vocab, facets=BY_KEY, UNKNOWN=UNKNOWN, NOT_STATED=NOT_STATED,
                                 directory=directory, today=settings.today, settings=settings,
                                 contact_for=directory.contact_for, browse_url=browse_url,
-                                slug=slug, FACETS=FACETS, status_of=status_of,
+                                slug=slug, FACETS=FACETS, status_of=self.status_of,
+                                is_listed=self.is_listed, freshness_of=self.freshness_of,
                                 guides_for=guides_for, people=people,
                                 zone_name=glance.zone_name, verified_text=verified_text,
                                 glance_rows=lambda p: glance.rows(p, settings.today),
@@ -91,8 +93,8 @@ class Renderer:
                                 card_html=self.card_html)
         self._related: dict[str, list[ProgramEntry]] | None = None
         self._cards: dict[tuple[str, int], Markup] = {}
-        self.listed = sorted((p for p in directory.programs.values()
-                              if p.is_listed(settings.today)), key=_newest_first)
+        self.listed = sorted((p for p in directory.programs.values() if self.is_listed(p)),
+                             key=_newest_first)
 
     # -- whole pages ---------------------------------------------------------------------------
 
@@ -102,7 +104,7 @@ class Renderer:
                                               key=lambda o: o.data.name.lower()))
         for org in self.directory.organizations.values():
             programs = sorted(self.directory.programs_of(org.id), key=lambda p: p.data.title)
-            listed = [p for p in programs if p.is_listed(self.settings.today)]
+            listed = [p for p in programs if self.is_listed(p)]
             yield self._page(f"organizations/{org.id}.md", org.data.name,
                              "organization.html.j2", org=org, listed=listed,
                              others=[p for p in programs if p not in listed],
@@ -133,7 +135,19 @@ class Renderer:
     def next_step(self, program: ProgramEntry) -> glance.Action | None:
         org = self.directory.organizations[program.org_id].data
         return glance.action(program, self.directory.contact_for(program), org.website,
-                             org.short_name or org.name, self.settings.today)
+                             org.short_name or org.name, self.settings.today,
+                             self.settings.window_days)
+
+    # -- the day of the build: status and freshness ---------------------------------------------
+
+    def status_of(self, program: ProgramEntry, today: dt.date | None = None) -> str:
+        return status_of(program, today or self.settings.today, self.settings.window_days)
+
+    def is_listed(self, program: ProgramEntry) -> bool:
+        return program.is_listed(self.settings.today, self.settings.window_days)
+
+    def freshness_of(self, program: ProgramEntry) -> freshness.Freshness:
+        return freshness.of(program, self.settings.today, self.settings.window_days)
 
     def related_to(self, program: ProgramEntry) -> list[ProgramEntry]:
         """Listings this one names in related:, and those that name it."""

@@ -59,8 +59,8 @@ def make_project(target: Path, orgs: Path, today: str = "2026-11-22") -> Path:
         shutil.copytree(ROOT / name, target / name)
     shutil.copytree(orgs, target / "orgs")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "  - probono\n" in config
-    config = config.replace("  - probono\n", f"  - probono:\n      today: '{today}'\n")
+    assert "  - probono:\n" in config
+    config = config.replace("  - probono:\n", f"  - probono:\n      today: '{today}'\n")
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     return target
 

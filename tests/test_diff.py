@@ -104,7 +104,8 @@ def test_markdown_without_a_site_address_names_the_page_instead_of_a_broken_link
 def test_only_reverified_and_removed(repo):
     apply(repo, PROGRAM, "  date: 2026-11-01", "  date: 2026-11-21")
     result = diff(repo, "main")
-    assert "\nRe-verified, nothing else changed:\n" in result.stdout
+    assert "\nRe-verified only, nothing else changed:\n" in result.stdout
+    assert "1 re-verified only" in result.stdout
     assert "re-verified 2026-11-21 by maintainers" in result.stdout
     assert "changed: " not in result.stdout
     (repo / PROGRAM).unlink()

@@ -131,7 +131,9 @@ def test_permissions_are_granted_per_job(path):
     assert workflow["permissions"] == {}
     for job_id, job in workflow["jobs"].items():
         writes = {k for k, v in job["permissions"].items() if v == "write"}
-        assert writes <= ({"pages", "id-token"} if job_id == "deploy" else set()), job_id
+        allowed = {("pages.yml", "deploy"): {"pages", "id-token"},
+                   ("stale.yml", "report"): {"issues"}}.get((path.name, job_id), set())
+        assert writes <= allowed, job_id
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -215,12 +217,22 @@ def test_the_site_builds_exactly_as_the_deploy_job_builds_it(tmp_path):
     assert f"<loc>{BASE_URL}/</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
 
 
+def test_the_weekly_report_keeps_one_tracking_issue():
+    workflow = load(GITHUB / "workflows" / "stale.yml")
+    assert workflow[True]["schedule"] and "workflow_dispatch" in workflow[True]
+    runs = "\n".join(step.get("run", "") for _, step in steps(workflow))
+    assert "make --silent stale ARGS=--format=markdown" in runs
+    assert '>> "$GITHUB_STEP_SUMMARY"' in runs
+    assert "gh issue edit" in runs and "gh issue create" in runs  # edit the one, or open it
+
+
 def test_the_readme_says_what_the_workflows_do():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     checks = load(CHECKS)["jobs"]
     artifact = next(s["with"]["name"] for s in checks["build"]["steps"]
                     if s.get("uses", "").startswith("actions/upload-artifact@"))
     for fact in (".github/workflows/pages.yml", ".github/workflows/checks.yml",
+                 ".github/workflows/stale.yml", "make stale",
                  "Source** to **GitHub Actions", "Custom domain", artifact,
                  checks["test"]["container"], "python3 -m http.server", "file://",
                  "bench/results.md", "@probono-directory/maintainers"):

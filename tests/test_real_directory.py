@@ -21,8 +21,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from generator import freshness
 from generator.directory import Directory
-from generator.facets import FACETS, status_of
+from generator.facets import FACETS, confirmed, status_of
 from generator.validate import validate_tree
 from tests.conftest import ROOT, open_page
 
@@ -52,9 +53,11 @@ def _filters(page: str) -> Counter[tuple[str, str]]:
 
 def _expected(program, today: dt.date) -> Counter[tuple[str, str]]:
     values = Counter((facet.key, value) for facet in FACETS for value in facet.values(program))
-    status = status_of(program, today)
+    window = freshness.window_days(ROOT)
+    status = status_of(program, today, window)
     if status != "open":
         values[("status", status)] += 1
+    values[("confirmed", confirmed(program, today, window))] += 1
     return values
 
 

@@ -239,6 +239,8 @@
       if (m.urgent === "yes") badges.append(badge("Urgent", "pb-badge--urgent"));
       if (m.status && m.status !== "open") {
         badges.append(badge(config.statuses[m.status] || m.status, "pb-badge--closed"));
+      } else if (m.unconfirmed) {
+        badges.append(badge(m.unconfirmed, "pb-badge--stale"));
       }
       badges.append(m.remote === "yes" ? badge("Remote possible", "pb-badge--remote")
         : m.remote === "no" ? badge("In person", "") : "");

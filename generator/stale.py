@@ -1,0 +1,152 @@
+"""`python -m generator stale`: the listings an organization should confirm again, and how to
+reach it.
+
+Per organization: the listings past their freshness window ("Not confirmed since ..." on the
+site, or archived at twice the window) and those within NEAR_DAYS of it, with the
+organization's contact route. Closed listings, and trainings and cases whose own dates have
+passed, are left out: nothing is waiting on a confirmation. Plain text for a terminal, Markdown
+for a job summary or a tracking issue, JSON for scripts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass
+
+from generator import freshness
+from generator.directory import Directory, ProgramEntry
+from generator.render import program_url
+
+NEAR, UNCONFIRMED, ARCHIVED = "near", freshness.UNCONFIRMED, freshness.ARCHIVED
+STATE_WORDS = {NEAR: "confirm by {confirm_by}", UNCONFIRMED: "not confirmed since {verified}",
+               ARCHIVED: "archived: not confirmed since {verified}"}
+
+
+@dataclass(frozen=True)
+class Stale:
+    id: str
+    title: str
+    path: str
+    url: str  # inside the site, e.g. opportunities/<id>/
+    state: str  # near, unconfirmed or archived
+    verified: str  # YYYY-MM-DD
+    confirm_by: str
+    days_since: int
+
+
+@dataclass(frozen=True)
+class OrgReport:
+    id: str
+    name: str
+    contact_name: str | None  # whom to ask about the listings
+    contact_routes: list[str]  # an email or phone number, else a link; empty if none is listed
+    listings: list[Stale]
+
+
+def report(directory: Directory, today: dt.date, window: int = freshness.DEFAULT_WINDOW_DAYS,
+           near: int = freshness.NEAR_DAYS) -> list[OrgReport]:
+    """Every organization with a listing past or near its window, by name."""
+    found: dict[str, list[Stale]] = {}
+    for program in sorted(directory.programs.values(), key=lambda p: p.id):
+        stale = _stale(program, today, window, near)
+        if stale is not None:
+            found.setdefault(program.org_id, []).append(stale)
+    reports = []
+    for org_id, listings in found.items():
+        org = directory.organizations[org_id].data
+        order = {ARCHIVED: 0, UNCONFIRMED: 1, NEAR: 2}
+        listings.sort(key=lambda s: (order[s.state], s.verified, s.id))
+        reports.append(OrgReport(org_id, org.name, *_route(directory, org_id), listings))
+    return sorted(reports, key=lambda r: r.name.lower())
+
+
+def _stale(program: ProgramEntry, today: dt.date, window: int, near: int) -> Stale | None:
+    if program.data.status == "closed" or program.is_expired(today):
+        return None
+    fresh = freshness.of(program, today, window)
+    if fresh.state == freshness.CURRENT:
+        if (fresh.confirm_by - today).days > near:
+            return None
+        state = NEAR
+    else:
+        state = fresh.state
+    return Stale(program.id, program.data.title, program.path, program_url(program.id), state,
+                 fresh.verified.isoformat(), fresh.confirm_by.isoformat(),
+                 (today - fresh.verified).days)
+
+
+def _route(directory: Directory, org_id: str) -> tuple[str | None, list[str]]:
+    """The person to ask, and their email or phone (else a link to the organization)."""
+    org = directory.organizations[org_id].data
+    contact = org.pro_bono_contact
+    name = contact.name if contact is not None and contact.name else None
+    routes = [r for r in (contact.email, contact.phone) if r] if contact is not None else []
+    if not routes:  # a link only when there is no address or number to write to
+        links = (contact.interest_form, contact.website) if contact is not None else ()
+        routes = [next((link for link in (*links, org.website) if link), "")]
+    return name, [route for route in routes if route]
+
+
+def past_window(reports: list[OrgReport]) -> int:
+    """How many listings are past their window (unconfirmed or archived)."""
+    return sum(s.state != NEAR for r in reports for s in r.listings)
+
+
+def _counts(reports: list[OrgReport]) -> str:
+    listings = [s for r in reports for s in r.listings]
+    counts = {state: sum(s.state == state for s in listings) for state in STATE_WORDS}
+    return (f"{counts[ARCHIVED]} archived, {counts[UNCONFIRMED]} not confirmed within the window, "
+            f"{counts[NEAR]} due within {freshness.NEAR_DAYS} days, in {len(reports)} "
+            f"organization(s)")
+
+
+def as_text(reports: list[OrgReport], today: dt.date, window: int) -> str:
+    lines = [f"Listings to confirm again ({today.isoformat()}, window {window} days): "
+             f"{_counts(reports)}."]
+    if not reports:
+        lines.append("Every listing was confirmed within its window.")
+    for org in reports:
+        contact = ", ".join([org.contact_name or "", *org.contact_routes]).strip(", ")
+        lines += ["", f"{org.name} ({org.id}); contact: {contact or 'none listed'}"]
+        for s in org.listings:
+            lines.append(f"  - {s.title} ({s.path}): {STATE_WORDS[s.state].format(**asdict(s))}")
+    if reports:
+        lines += ["", "To confirm a listing, set last_verified: date: to the day the "
+                  "organization confirmed it (one line); make diff then says 're-verified only'."]
+    return "\n".join(lines) + "\n"
+
+
+def as_markdown(reports: list[OrgReport], today: dt.date, window: int,
+                site_url: str = "") -> str:
+    lines = [f"## Listings to confirm again ({today.isoformat()})", "",
+             f"Window: {window} days. {_counts(reports)}.", ""]
+    if not reports:
+        lines.append("Every listing was confirmed within its window.")
+    for org in reports:
+        contact = [_escape(org.contact_name)] if org.contact_name else []
+        contact += ["`" + route.replace("`", "'") + "`" for route in org.contact_routes]
+        lines += [f"### {_escape(org.name)}", "", f"Contact: {', '.join(contact) or 'none listed'}",
+                  ""]
+        for s in org.listings:
+            name = _escape(s.title)
+            if site_url:
+                name = f"[{name}]({site_url.rstrip('/')}/{s.url})"
+            lines.append(f"- {name} (`{s.path}`): {STATE_WORDS[s.state].format(**asdict(s))}")
+        lines.append("")
+    if reports:
+        lines.append("To confirm a listing, set `last_verified: date:` to the day the "
+                     "organization confirmed it.")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def as_json(reports: list[OrgReport], today: dt.date, window: int) -> str:
+    return json.dumps({"today": today.isoformat(), "window_days": window,
+                       "near_days": freshness.NEAR_DAYS,
+                       "organizations": [asdict(r) for r in reports]},
+                      ensure_ascii=False, indent=1) + "\n"
+
+
+def _escape(text: str) -> str:
+    """Markdown that renders as the text itself: a listing's title is data, not markup."""
+    return "".join("\\" + c if c in "\\`*_{}[]()<>#+-.!|~" else c for c in " ".join(text.split()))
