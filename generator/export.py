@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator import freshness
+from generator import freshness, hsds
 from generator.directory import Directory, ProgramEntry
 from generator.facets import status_of
 from generator.model import LISTING_MODELS, nested_model, unwrap as _unwrap
@@ -146,10 +146,12 @@ def _csv_safe(cell: str) -> str:
     return cell
 
 
-def files(directory: Directory, today: dt.date,
-          window: int = freshness.DEFAULT_WINDOW_DAYS) -> dict[str, str]:
-    """Export files by their path in the site."""
+def files(directory: Directory, today: dt.date, window: int = freshness.DEFAULT_WINDOW_DAYS,
+          site_url: str = "") -> dict[str, str]:
+    """Export files by their path in the site: the directory's own JSON and CSV, and the
+    same listings in Open Referral HSDS 3.0 under api/hsds/."""
     programs = opportunities(directory, today, window)
     return {"api/opportunities.json": to_json(programs),
             "api/organizations.json": to_json(organizations(directory)),
-            "api/opportunities.csv": to_csv(directory, today, window)}
+            "api/opportunities.csv": to_csv(directory, today, window),
+            **hsds.files(directory, today, site_url, window)}

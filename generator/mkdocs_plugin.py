@@ -47,6 +47,7 @@ class ProBonoPlugin(BasePlugin[ProBonoConfig]):
                               f"1 or more (it is {self.config.freshness_days}); the default is "
                               f"{freshness.DEFAULT_WINDOW_DAYS}")
         self.settings = Settings(today=today, window_days=self.config.freshness_days,
+                                 site_url=config.site_url or "",
                                  report_email=extra.get("report_email"),
                                  code_licence=extra.get("code_licence", ""),
                                  data_licence=extra.get("data_licence", ""))
@@ -66,7 +67,7 @@ class ProBonoPlugin(BasePlugin[ProBonoConfig]):
         for page in self.renderer.pages():
             files.append(File.generated(config, page.path, content=page.text))
         for path, text in export.files(directory, self.settings.today,
-                                       self.settings.window_days).items():
+                                       self.settings.window_days, self.settings.site_url).items():
             files.append(File.generated(config, path, content=text))
         for kind, name in SCHEMA_FILES.items():
             files.append(File.generated(config, f"schema/{name}", content=schema.rendered(kind)))

@@ -41,6 +41,7 @@ class Settings:
     today: dt.date
     report_email: str | None = None
     window_days: int = freshness.DEFAULT_WINDOW_DAYS  # how long a confirmation counts
+    site_url: str = ""  # the site's public address, for feeds and linked data; "" if unknown
     code_licence: str = ""
     data_licence: str = ""
 
