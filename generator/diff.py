@@ -13,7 +13,8 @@ from typing import Any
 
 from generator import vocab
 from generator.directory import Directory
-from generator.render import org_url, place, program_url
+from generator.render import place
+from generator.urls import org_url, program_url
 
 _VERIFIED = ("last_verified.date", "last_verified.by", "last_verified.notes")
 

@@ -26,7 +26,7 @@ from pydantic import BaseModel
 from generator import freshness, vocab
 from generator.directory import Directory, OrgEntry, ProgramEntry
 from generator.model import Contact, Location, Organization, nested_model, without_ids
-from generator.render import org_url, program_url
+from generator.urls import org_url, program_url
 
 # Fixed for good: changing it changes every HSDS id the directory has published.
 NAMESPACE = uuid.UUID("4ba51909-4cd5-5b36-9f7c-193e76537988")

@@ -18,7 +18,6 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator import export, freshness, schema, search_index
-from generator.facets import finder_config
 from generator.markup import harden_links
 from generator.problems import InvalidDirectory, SetupError
 from generator.render import Renderer, Settings
@@ -88,8 +87,8 @@ class ProBonoPlugin(BasePlugin[ProBonoConfig]):
                 raise PluginError(f"{src_uri}: unknown marker argument {facet}={value}")
             return self.renderer.snippet("opportunity_list", src_uri, programs=programs)
         if name == "finder":
-            return self.renderer.snippet("finder", src_uri, finder_config=finder_config(
-                self.renderer.directory, self.settings.today, self.settings.window_days))
+            return self.renderer.snippet("finder", src_uri,
+                                         finder_config=self.renderer.finder_config())
         return self.renderer.snippet(name.replace("-", "_"), src_uri)
 
     def on_page_content(self, html: str, page: Any, **kwargs: Any) -> str:

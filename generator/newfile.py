@@ -19,7 +19,7 @@ from generator import answers, scaffold
 from generator.answers import BadAnswer, Question
 from generator.load import ORG_FILE, find_files, read_file, slug
 from generator.problems import InvalidDirectory, Problem, Refused
-from generator.render import org_url, program_url
+from generator.urls import org_url, program_url
 from generator.validate import MODELS, validate_tree
 
 # ask(question, problem with the last answer or "") -> the answer, or None when there is none

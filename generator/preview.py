@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from generator.load import ORG_FILE
-from generator.render import org_url, program_url
+from generator.urls import org_url, program_url
 
 
 def site_path(root: Path) -> str:

@@ -20,10 +20,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from generator import freshness, glance, vocab
-from generator.directory import Directory, ProgramEntry
-from generator.facets import BY_KEY, FACETS, UNKNOWN, people, status_of
+from generator import calendars, feeds, freshness, glance, jsonld, vocab
+from generator.directory import Directory, OrgEntry, ProgramEntry
+from generator.facets import BY_KEY, FACETS, UNKNOWN, finder_config, people, status_of
 from generator.load import slug
+from generator.urls import browse_url, page_url
 from generator.markup import md_heading, to_html
 from generator.problems import SetupError
 
@@ -46,27 +47,6 @@ class Settings:
     data_licence: str = ""
 
 
-def page_url(path: str) -> str:
-    """The directory-style URL MkDocs gives a page path: a/b.md -> a/b/, a/index.md -> a/."""
-    stem = path[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
-def program_url(program_id: str) -> str:
-    return f"opportunities/{program_id}/"
-
-
-def org_url(org_id: str) -> str:
-    return f"organizations/{org_id}/"
-
-
-def browse_url(facet: str, value: str | None = None, page: int = 1) -> str:
-    url = f"browse/{facet}/" + (f"{slug(value)}/" if value else "")
-    return url + (f"page-{page}/" if page > 1 else "")
-
-
 class Renderer:
     def __init__(self, directory: Directory, templates: Path, settings: Settings) -> None:
         if not templates.is_dir():
@@ -85,6 +65,7 @@ class Renderer:
                                 contact_for=directory.contact_for, browse_url=browse_url,
                                 slug=slug, FACETS=FACETS, status_of=self.status_of,
                                 is_listed=self.is_listed, freshness_of=self.freshness_of,
+                                linked_data=self.linked_data,
                                 guides_for=guides_for, people=people,
                                 zone_name=glance.zone_name, verified_text=verified_text,
                                 glance_rows=lambda p: glance.rows(p, settings.today),
@@ -106,18 +87,31 @@ class Renderer:
         for org in self.directory.organizations.values():
             programs = sorted(self.directory.programs_of(org.id), key=lambda p: p.data.title)
             listed = [p for p in programs if self.is_listed(p)]
+            org_feed = (feeds.feed_title("organization", org.data.short_name or org.data.name),
+                        feeds.feed_path("organization", org.id))
             yield self._page(f"organizations/{org.id}.md", org.data.name,
                              "organization.html.j2", org=org, listed=listed,
                              others=[p for p in programs if p not in listed],
-                             description=org.data.serves)
+                             description=org.data.serves, feeds=[org_feed],
+                             calendar=calendars.org_calendar_path(org.id))
         for program in self.directory.programs.values():
+            org = self.directory.organizations[program.org_id]
             yield self._page(f"opportunities/{program.id}.md", program.data.title,
-                             TEMPLATES[program.kind], program=program,
-                             org=self.directory.organizations[program.org_id],
-                             description=program.data.summary)
+                             TEMPLATES[program.kind], program=program, org=org,
+                             description=program.data.summary,
+                             feeds=feeds.feed_paths(program, org.data.short_name or
+                                                    org.data.name)[1:],
+                             calendar=calendars.calendar_path(program))
         yield self._page("trainings/index.md", "Trainings", "trainings.html.j2",
                          upcoming=self.upcoming_trainings(),
-                         description="Upcoming trainings for pro bono volunteers, by date.")
+                         description="Upcoming trainings for pro bono volunteers, by date.",
+                         feeds=[(feeds.feed_title("listing", "Training"),
+                                 feeds.feed_path("listing", "training"))],
+                         calendar=calendars.ALL)
+        yield self._page("api/index.md", "Open data", "api.html.j2",
+                         description="The directory's data for other tools: JSON, CSV, Open "
+                         "Referral HSDS 3.0, Atom feeds and calendars.",
+                         calendar=calendars.ALL)
         yield from self._browse_pages()
 
     def upcoming_trainings(self) -> list[tuple[dt.date | None, ProgramEntry]]:
@@ -147,8 +141,25 @@ class Renderer:
     def is_listed(self, program: ProgramEntry) -> bool:
         return program.is_listed(self.settings.today, self.settings.window_days)
 
+    def finder_config(self) -> dict[str, Any]:
+        """What the finder page needs: the facets with their values, the statuses, and the
+        feed of each value it can offer to follow."""
+        config = finder_config(self.directory, self.settings.today, self.settings.window_days)
+        return {**config, "feeds": feeds.paths_by_value(self.directory)}
+
     def freshness_of(self, program: ProgramEntry) -> freshness.Freshness:
         return freshness.of(program, self.settings.today, self.settings.window_days)
+
+    def linked_data(self, entry: ProgramEntry | OrgEntry) -> Markup:
+        """The page's schema.org JSON-LD block: a listing is valid until the day it would be
+        archived, unless its own dates end it sooner."""
+        if isinstance(entry, OrgEntry):
+            data = jsonld.organization(entry, self.settings.site_url)
+        else:
+            data = jsonld.listing(entry, self.directory.organizations[entry.org_id],
+                                  self.settings.today, self.settings.site_url,
+                                  self.freshness_of(entry).archive_on)
+        return Markup(jsonld.script(data))  # noqa: S704 - json with <, >, & escaped
 
     def related_to(self, program: ProgramEntry) -> list[ProgramEntry]:
         """Listings this one names in related:, and those that name it."""
@@ -183,8 +194,11 @@ class Renderer:
             for value, programs in by_value.items():
                 title = f"{facet.labels(value)}: pro bono opportunities"
                 places = _group(programs, BY_KEY["place"].values) if key == "state" else {}
+                follow = [(feeds.feed_title(key, facet.labels(value)), feeds.feed_path(key, value))
+                          ] if key in feeds.FACET_KEYS and value != UNKNOWN else []
                 yield from self._paginated(browse_url(key, value), title, programs,
-                                           facet=facet, value=value, places=list(places))
+                                           facet=facet, value=value, places=list(places),
+                                           feeds=follow)
                 for place, in_place in places.items():
                     title = f"{place}, {vocab.STATES.label(value)}: pro bono opportunities"
                     yield from self._paginated(f"{browse_url(key, value)}{slug(place)}/", title,
@@ -202,9 +216,14 @@ class Renderer:
                              base=url, total=len(programs), **context)
 
     def _page(self, path: str, title: str, template: str, description: str | None = None,
+              feeds: list[tuple[str, str]] | None = None, calendar: str | None = None,
               **context: Any) -> Page:
+        """A generated page. `feeds` (title, site path) become the page's Atom links (in its
+        head, through overrides/main.html, and in its body); `calendar` its .ics link."""
         here = page_url(path)
-        body = self.env.get_template(template).render(url=Linker(here), title=title, **context)
+        body = self.env.get_template(template).render(url=Linker(here), title=title,
+                                                      feeds=feeds or [], calendar=calendar,
+                                                      **context)
         # Material writes page.meta.title into <title> and the header without escaping it (and
         # its striptags filter would unescape an escaped heading), so the title goes in escaped.
         # No navigation column either: these pages are not in the navigation, so it stood empty.
@@ -212,6 +231,9 @@ class Renderer:
                                  "generated": True}
         if description:
             front["description"] = _attribute(description)
+        if feeds:  # escaped here: the theme writes page.meta into the head as it is
+            front["feeds"] = [{"title": _attribute(name), "href": target}
+                              for name, target in feeds]
         return Page(path, f"---\n{_front_matter(front)}---\n\n"
                           f"# {md_heading(title)}\n\n{_one_block(body)}\n")
 

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 
 from generator import freshness
 from generator.directory import Directory, ProgramEntry
-from generator.render import program_url
+from generator.urls import program_url
 
 NEAR, UNCONFIRMED, ARCHIVED = "near", freshness.UNCONFIRMED, freshness.ARCHIVED
 STATE_WORDS = {NEAR: "confirm by {confirm_by}", UNCONFIRMED: "not confirmed since {verified}",

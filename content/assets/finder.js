@@ -61,6 +61,7 @@
     var count = document.getElementById("pb-count");
     var list = document.getElementById("pb-results");
     var more = document.getElementById("pb-more");
+    var follow = document.getElementById("pb-follow");
     var expanded = {};
     var shown = [];
     var pending = [];
@@ -195,6 +196,7 @@
       list.replaceChildren();
       var total = search.results.length;
       count.textContent = total === 1 ? "1 opportunity" : total + " opportunities";
+      renderFollow();
       if (total === 0) {
         list.append(el("li", { className: "pb-empty" },
           "Nothing matches all of these. Remove a filter, or reset."));
@@ -210,6 +212,26 @@
       }
       if (chosen.length) renderFacets(counts, document.activeElement && document.activeElement.id, []);
       list.setAttribute("aria-busy", "false");
+    }
+
+    // "Follow": the Atom feed of each chosen value that has one (remedy, state, kind of
+    // listing, organization, clients), so new listings reach a feed reader with no account.
+    function renderFollow() {
+      var links = [];
+      Object.keys(state.sel).forEach(function (key) {
+        var paths = (config.feeds || {})[key] || {};
+        state.sel[key].forEach(function (value) {
+          if (paths[value]) links.push([labels[key][value] || value, root + paths[value]]);
+        });
+      });
+      follow.replaceChildren();
+      follow.hidden = links.length === 0;
+      if (!links.length) return;
+      follow.append("Follow new listings (Atom feed): ");
+      links.forEach(function (pair, i) {
+        if (i) follow.append(" · ");
+        follow.append(el("a", { href: pair[1], type: "application/atom+xml" }, pair[0]));
+      });
     }
 
     async function showMore(n, focusFirst) {
