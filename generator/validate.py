@@ -410,15 +410,14 @@ def _lookalikes(files: dict[str, SourceFile], directory: Directory) -> list[Prob
                 seen.setdefault(key, (org, field_name, text))
                 mine.add(key)
     problems += _one_letter_apart(files, directory)
-    hosts = {o.path: host for o in directory.organizations.values()
-             if (host := lookalike.host_of(o.data.website or ""))}
+    hosts = lookalike.HostIndex({o.path: host for o in directory.organizations.values()
+                                 if (host := lookalike.host_of(o.data.website or ""))})
     entries = sorted([*directory.organizations.values(), *directory.programs.values()],
                      key=lambda e: e.path)
     for entry in entries:  # every link field, the organization's own website included
         for loc, url in _links(entry.data):
             host = lookalike.host_of(url)
-            other = next((path for path, other_host in hosts.items() if host and
-                          lookalike.lookalike_host(host, other_host)), None)
+            other = hosts.imitated(host) if host else None
             if other is None:
                 continue
             own = loc == ("website",) and isinstance(entry, OrgEntry)
@@ -426,7 +425,7 @@ def _lookalikes(files: dict[str, SourceFile], directory: Directory) -> list[Prob
                    "site itself, copied from its address bar")
             problems.append(Problem(entry.path, *_where(files, entry.path, loc),
                                     f"{loc[-1]}: '{host}' looks like the address of {other} "
-                                    f"('{hosts[other]}'), but is another site; {fix}"))
+                                    f"('{hosts.hosts[other]}'), but is another site; {fix}"))
     return problems
 
 
@@ -446,20 +445,24 @@ def _one_letter_apart(files: dict[str, SourceFile], directory: Directory) -> lis
     """Names one letter apart ("Her Justlce"): Unicode does not count l and i as confusable,
     but a reader skimming a list does. Short names are left out: two real acronyms may well
     differ by a letter."""
-    by_length: dict[int, list[tuple[str, OrgEntry]]] = {}
-    for org in sorted(directory.organizations.values(), key=lambda o: o.path):
-        name = lookalike.plain(org.data.name)
-        if len(name) >= 8:
-            by_length.setdefault(len(name), []).append((name, org))
+    names = [(lookalike.plain(org.data.name), org)
+             for org in sorted(directory.organizations.values(), key=lambda o: o.path)]
+    names = [(name, org) for name, org in names if len(name) >= 8]
+    # Two names one letter apart share a string with one letter dropped (or one is the other
+    # with a letter dropped): an index of those finds the pairs without comparing every two.
+    by_dropped: dict[str, list[int]] = {}
+    for number, (name, _) in enumerate(names):
+        for variant in lookalike.dropped(name):
+            by_dropped.setdefault(variant, []).append(number)
+    pairs = sorted({(a, b) for numbers in by_dropped.values() for a in numbers for b in numbers
+                    if a < b and lookalike.one_apart(names[a][0], names[b][0])})
     problems = []
-    for length, names in by_length.items():
-        for index, (name, org) in enumerate(names):  # each pair once: shorter, or later
-            for other_name, other in by_length.get(length - 1, []) + names[index + 1:]:
-                if lookalike.one_apart(name, other_name):
-                    problems += [_collision(files, org, "name", org.data.name,
-                                            (other, "name", other.data.name)),
-                                 _collision(files, other, "name", other.data.name,
-                                            (org, "name", org.data.name))]
+    for a, b in pairs:
+        (_, org), (_, other) = names[a], names[b]
+        problems += [_collision(files, org, "name", org.data.name,
+                                (other, "name", other.data.name)),
+                     _collision(files, other, "name", other.data.name,
+                                (org, "name", org.data.name))]
     return problems
 
 

@@ -7,6 +7,8 @@ import re
 import shutil
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.lookalike import link_problem, lookalike_host, skeletons
 from generator.model import LINK_RE
@@ -261,3 +263,20 @@ def test_two_organizations_may_run_programs_with_the_same_title(project, capsys)
     (project / "orgs" / "her-justice" / "u-visa-petitions-2.yml").write_text(
         text.replace("title: U visa petitions", "title: U vis\u0430 petitions"), encoding="utf-8")
     assert validate_lines(project, capsys)[0] == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(hosts=st.lists(st.from_regex(r"[a-z]{2,8}(-[a-z]{1,3})?\.(org|com|org\.uk)", fullmatch=True),
+                      min_size=1, max_size=8, unique=True),
+       data=st.data())
+def test_the_host_index_finds_what_comparing_every_pair_finds(hosts, data):
+    """The index (for speed at thousands of organizations) answers as comparing one by one."""
+    from generator import lookalike
+    index = lookalike.HostIndex({f"org-{i}": host for i, host in enumerate(hosts)})
+    base = data.draw(st.sampled_from(hosts))
+    edits = [base, base + ".evil.example", base.replace("i", "l", 1), base[1:],
+             base[:1] + "x" + base[1:], base[:-1] + "g", "other-site.net"]
+    for host in edits:
+        expected = next((key for key, other in index.hosts.items()
+                         if lookalike.lookalike_host(host, other)), None)
+        assert index.imitated(host) == expected, host
