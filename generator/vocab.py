@@ -180,6 +180,8 @@ def language_code(value: str) -> str | None:
     if not langcodes.tag_is_valid(text):
         return None
     code = langcodes.standardize_tag(text, macro=False)
+    if re.fullmatch(r"[a-z]{2,3}-[a-z]{2}", code, re.I):  # prs -> fa-AF: Dari has its own code
+        return text
     return code if re.fullmatch(r"[a-z]{2,3}", code) else None
 
 

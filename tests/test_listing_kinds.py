@@ -304,3 +304,11 @@ def test_a_page_opens_with_the_summary_and_says_who_checked_the_facts(site):
     training = read(site, "opportunities/t-visa-basics-training")
     assert ("Checked by the directory&#39;s maintainers against the organization&#39;s public "
             "page on November 1, 2026.") in training
+
+
+def test_every_common_language_code_is_accepted():
+    """Dari (prs) was refused: the registry writes it as fa-AF, a language with a region."""
+    from generator import vocab as vocabulary
+    for code in vocabulary.LANGUAGES.ids():
+        assert vocabulary.language_code(code) is not None, code  # tl reads as fil
+    assert vocabulary.language_name("prs") == "Dari"
