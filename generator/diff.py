@@ -13,6 +13,7 @@ from typing import Any
 
 from generator import vocab
 from generator.directory import Directory
+from generator.markup import md_text
 from generator.render import place
 from generator.urls import org_url, program_url
 
@@ -230,8 +231,7 @@ class _Markdown(_Text):
         return "`" + " ".join(str(text).replace("`", "'").split()) + "`"
 
     def name(self, text: str) -> str:
-        return "".join("\\" + c if c in "\\`*_{}[]()<>#+-.!|~" else c
-                       for c in " ".join(text.split()))
+        return md_text(text)
 
     def item(self, change: Change) -> list[str]:
         lines = super().item(change)

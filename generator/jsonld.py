@@ -37,9 +37,7 @@ import zoneinfo
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from markdown_it import MarkdownIt
-
-from generator import vocab
+from generator import markup, vocab
 from generator.directory import OrgEntry, ProgramEntry
 from generator.model import Contact, Location, Session, TrainingEvent
 from generator.urls import org_url, program_url
@@ -47,7 +45,6 @@ from generator.urls import org_url, program_url
 CONTEXT = "https://schema.org"
 SCHEMA = "https://schema.org/"
 COUNTRY = "US"
-_MARKDOWN = MarkdownIt("commonmark", {"html": False})
 
 
 # -- listings --------------------------------------------------------------------------------
@@ -319,7 +316,7 @@ def plain_text(markdown: str | None) -> str:
         return ""
     blocks: list[str] = []
     depth, prefix, first_item = 0, "", False
-    for token in _MARKDOWN.parse(markdown):
+    for token in markup.tokens(markdown):
         if token.type in ("bullet_list_open", "ordered_list_open"):
             depth += 1
             first_item = first_item or depth == 1

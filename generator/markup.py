@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 import nh3
 from markdown_it import MarkdownIt
@@ -37,6 +38,18 @@ _OUTBOUND = re.compile(r'<a\b(?![^>]*\brel=)([^>]*\bhref="(?:https?:)?//[^"]*"[^
 def harden_links(page_html: str) -> str:
     """Give every outbound link rel="noopener noreferrer" (hand-written pages' links too)."""
     return _OUTBOUND.sub(r'<a\1 rel="noopener noreferrer">', page_html)
+
+
+def tokens(text: str) -> list[Any]:
+    """The text's Markdown tokens, read with the same rules as to_html (for plain text)."""
+    return _MARKDOWN.parse(text)
+
+
+def md_text(text: str) -> str:
+    """One line of plain text that renders as itself in Markdown (a job summary, an issue):
+    spaces collapsed, every Markdown and HTML punctuation mark escaped."""
+    return "".join("\\" + c if c in "\\`*_{}[]()<>#+-.!|~" else c
+                   for c in " ".join(text.split()))
 
 
 def md_heading(text: str) -> str:

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 
 from generator import freshness
 from generator.directory import Directory, ProgramEntry
+from generator.markup import md_text
 from generator.urls import program_url
 
 NEAR, UNCONFIRMED, ARCHIVED = "near", freshness.UNCONFIRMED, freshness.ARCHIVED
@@ -124,12 +125,12 @@ def as_markdown(reports: list[OrgReport], today: dt.date, window: int,
     if not reports:
         lines.append("Every listing was confirmed within its window.")
     for org in reports:
-        contact = [_escape(org.contact_name)] if org.contact_name else []
+        contact = [md_text(org.contact_name)] if org.contact_name else []
         contact += ["`" + route.replace("`", "'") + "`" for route in org.contact_routes]
-        lines += [f"### {_escape(org.name)}", "", f"Contact: {', '.join(contact) or 'none listed'}",
+        lines += [f"### {md_text(org.name)}", "", f"Contact: {', '.join(contact) or 'none listed'}",
                   ""]
         for s in org.listings:
-            name = _escape(s.title)
+            name = md_text(s.title)
             if site_url:
                 name = f"[{name}]({site_url.rstrip('/')}/{s.url})"
             lines.append(f"- {name} (`{s.path}`): {STATE_WORDS[s.state].format(**asdict(s))}")
@@ -145,8 +146,3 @@ def as_json(reports: list[OrgReport], today: dt.date, window: int) -> str:
                        "near_days": freshness.NEAR_DAYS,
                        "organizations": [asdict(r) for r in reports]},
                       ensure_ascii=False, indent=1) + "\n"
-
-
-def _escape(text: str) -> str:
-    """Markdown that renders as the text itself: a listing's title is data, not markup."""
-    return "".join("\\" + c if c in "\\`*_{}[]()<>#+-.!|~" else c for c in " ".join(text.split()))
