@@ -1,8 +1,9 @@
 """iCalendar files (RFC 5545) of training sessions and case dates, written with icalendar.
 
 - calendar/all.ics: the sessions to come of every listed training, and the respond-by and next
-  dates to come of every listed case; calendar/organizations/<org-id>.ics: the same for one organization (one
-  file for every organization, empty or not, so a subscription's address keeps working).
+  dates to come of every listed case; calendar/organizations/<org-id>.ics: the same for one
+  organization (one file for every organization, empty or not, so a subscription's address
+  keeps working).
 - opportunities/<id>/<id>.ics beside each training's page, for "Add to calendar": every session
   of that training, past ones too, whatever its status.
 
@@ -27,12 +28,11 @@ from icalendar import Calendar, Event, Timezone, vDuration
 
 from generator import freshness
 from generator.directory import Directory, ProgramEntry
-from generator.urls import program_url
+from generator.urls import SITE_NAME, program_url
 
 ALL = "calendar/all.ics"
 DOMAIN = "probono-directory"
 PRODID = f"-//{DOMAIN}//calendars//EN"
-SITE_NAME = "Pro Bono Directory for Survivors' Advocates"
 REFRESH = dt.timedelta(days=1)  # the site is rebuilt daily
 _CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 _END = "END:VCALENDAR\r\n"
@@ -62,7 +62,8 @@ class _Dated:
 
 
 def files(directory: Directory, today: dt.date, site_url: str = "",
-          window: int = freshness.DEFAULT_WINDOW_DAYS) -> dict[str, str]:
+          window: int = freshness.DEFAULT_WINDOW_DAYS, site_name: str = SITE_NAME
+          ) -> dict[str, str]:
     """Calendar files by their path in the site (see the module's docstring).
 
     Every event is built once, all are sorted once, and each file takes its events in that
@@ -87,7 +88,7 @@ def files(directory: Directory, today: dt.date, site_url: str = "",
         if item.upcoming and listed[program.id]:
             upcoming.append(item)
             by_org.setdefault(program.org_id, []).append(item)
-    out = {ALL: _calendar(ALL, f"{SITE_NAME}: trainings and case dates", upcoming)}
+    out = {ALL: _calendar(ALL, f"{site_name}: trainings and case dates", upcoming)}
     for org_id, items in sorted(by_org.items()):
         org = directory.organizations.get(org_id)
         name = org.data.name if org is not None else org_id

@@ -19,7 +19,7 @@ from generator import calendars, feeds, freshness, hsds
 from generator.directory import Directory, ProgramEntry
 from generator.facets import status_of
 from generator.model import LISTING_MODELS, nested_model, unwrap as _unwrap
-from generator.urls import org_url, program_url
+from generator.urls import SITE_NAME, org_url, program_url
 
 
 def opportunities(directory: Directory, today: dt.date,
@@ -147,7 +147,7 @@ def _csv_safe(cell: str) -> str:
 
 
 def files(directory: Directory, today: dt.date, window: int = freshness.DEFAULT_WINDOW_DAYS,
-          site_url: str = "") -> dict[str, str]:
+          site_url: str = "", site_name: str = SITE_NAME) -> dict[str, str]:
     """Export files by their path in the site: the directory's own JSON and CSV, the same
     listings in Open Referral HSDS 3.0 under api/hsds/, Atom feeds under feeds/ and
     iCalendar files under calendar/ (and beside each training's page)."""
@@ -156,5 +156,5 @@ def files(directory: Directory, today: dt.date, window: int = freshness.DEFAULT_
             "api/organizations.json": to_json(organizations(directory)),
             "api/opportunities.csv": to_csv(directory, today, window),
             **hsds.files(directory, today, site_url, window),
-            **feeds.files(directory, today, site_url, window=window),
-            **calendars.files(directory, today, site_url, window)}
+            **feeds.files(directory, today, site_url, window=window, site_name=site_name),
+            **calendars.files(directory, today, site_url, window, site_name)}

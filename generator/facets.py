@@ -226,10 +226,8 @@ CONFIRMED_LABELS = {freshness.CURRENT: "Confirmed in the last {days} days",
 
 
 def confirmed(program: ProgramEntry, today: dt.date, window: int) -> str:
-    """The finder's 'Last confirmed' filter value: current or unconfirmed (archived listings
-    are out of the default views already, and count as unconfirmed when shown)."""
-    state = freshness.of(program, today, window).state
-    return freshness.CURRENT if state == freshness.CURRENT else freshness.UNCONFIRMED
+    """The finder's 'Last confirmed' filter value (see Freshness.confirmed)."""
+    return freshness.of(program, today, window).confirmed
 
 
 def finder_config(directory: Directory, today: dt.date,

@@ -26,9 +26,8 @@ from generator import freshness, vocab
 from generator.directory import Directory, ProgramEntry
 from generator.facets import BY_KEY, UNKNOWN
 from generator.load import slug
-from generator.urls import browse_url, org_url, program_url
+from generator.urls import SITE_NAME, browse_url, org_url, program_url
 
-SITE_NAME = "Pro Bono Directory for Survivors' Advocates"
 ALL = "feeds/all.atom"
 ALL_TITLE = "New and updated opportunities"
 FACET_KEYS = ("remedy", "state", "listing", "organization", "clients")
@@ -87,7 +86,8 @@ def entry_id(program: ProgramEntry) -> str:
 
 
 def files(directory: Directory, today: dt.date, site_url: str = "", cap: int = 50,
-          window: int = freshness.DEFAULT_WINDOW_DAYS) -> dict[str, str]:
+          window: int = freshness.DEFAULT_WINDOW_DAYS, site_name: str = SITE_NAME
+          ) -> dict[str, str]:
     """Feed files by their path in the site: feeds/all.atom and feeds/<facet>/<value>.atom.
 
     Links are absolute under `site_url` when it is given, else relative to the feed file (feed
@@ -115,7 +115,7 @@ def files(directory: Directory, today: dt.date, site_url: str = "", cap: int = 5
     for kind in vocab.LISTING_KINDS.ids():  # one per kind, even before the first is listed
         groups.setdefault(("listing", kind), [])
         newest.setdefault(("listing", kind), fallback)
-    writer = _Writer(directory, base)
+    writer = _Writer(directory, base, site_name)
     out = {ALL: writer.feed(ALL, ALL_TITLE, base or "../", listed, fallback)}
     for (key, value), programs in sorted(groups.items()):
         path = feed_path(key, value)
@@ -155,9 +155,10 @@ def _moment(day: dt.date) -> dt.datetime:
 class _Writer:
     """Builds each listing's entry once for each depth of feed file, for all its feeds."""
 
-    def __init__(self, directory: Directory, base: str) -> None:
+    def __init__(self, directory: Directory, base: str, site_name: str) -> None:
         self.directory = directory
         self.base = base
+        self.site_name = site_name
         self._entries: dict[tuple[str, str], FeedEntry] = {}
 
     def feed(self, path: str, title: str, page: str, programs: Iterable[ProgramEntry],
@@ -166,7 +167,7 @@ class _Writer:
         gen = FeedGenerator()
         gen.id(f"{TAG},{FEED_TAG_DATE}:{path}")
         gen.title(_text(title))
-        gen.subtitle(SITE_NAME)
+        gen.subtitle(self.site_name)
         gen.language("en")
         gen.updated(_moment(changed_on(programs[0]) if programs else empty_updated))
         gen.link(href=self.base + path if self.base else path.rsplit("/", 1)[-1], rel="self",

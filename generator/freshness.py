@@ -39,6 +39,12 @@ class Freshness:
     archive_on: dt.date  # the day it leaves the default views, unless its own dates say so
 
     @property
+    def confirmed(self) -> str:
+        """The finder's 'Last confirmed' value: current, or unconfirmed (archived listings are
+        out of the default views already, and count as unconfirmed when shown)."""
+        return CURRENT if self.state == CURRENT else UNCONFIRMED
+
+    @property
     def notice(self) -> str:
         """'Not confirmed since 12 March 2026' past the window; '' while current."""
         if self.state == CURRENT:
@@ -78,13 +84,16 @@ def window_days(root: Path) -> int:
     config = yaml.load(path.read_text(encoding="utf-8"), Loader=_AnyTags)  # noqa: S506
     for plugin in (config or {}).get("plugins") or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("probono"), dict):
-            days = plugin["probono"].get("freshness_days", DEFAULT_WINDOW_DAYS)
-            if isinstance(days, bool) or not isinstance(days, int) or days < 1:
-                raise SetupError(f"mkdocs.yml: probono: freshness_days must be a number of "
-                                 f"days, 1 or more (it is {days!r}); the default is "
-                                 f"{DEFAULT_WINDOW_DAYS}")
-            return days
+            return checked_window(plugin["probono"].get("freshness_days", DEFAULT_WINDOW_DAYS))
     return DEFAULT_WINDOW_DAYS
+
+
+def checked_window(days: Any) -> int:
+    """The window as set, or SetupError saying what to write (the plugin asks here too)."""
+    if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+        raise SetupError(f"mkdocs.yml: probono: freshness_days must be a number of days, 1 or "
+                         f"more (it is {days!r}); the default is {DEFAULT_WINDOW_DAYS}")
+    return days
 
 
 class _AnyTags(yaml.SafeLoader):

@@ -25,6 +25,7 @@ from pydantic import BaseModel
 
 from generator import freshness, vocab
 from generator.directory import Directory, OrgEntry, ProgramEntry
+from generator.facets import status_of
 from generator.model import Contact, Location, Organization, nested_model, without_ids
 from generator.urls import org_url, program_url
 
@@ -77,16 +78,16 @@ def hsds_id(*parts: str) -> str:
     return str(uuid.uuid5(NAMESPACE, "/".join(parts)))
 
 
+# The directory's status on the day of the build (facets.status_of), as HSDS says it.
+_STATUS = {"open": "active", "paused": "temporarily closed", "being-set-up": "inactive",
+           "archived": "inactive", "closed": "defunct", "expired": "defunct", "past": "defunct"}
+
+
 def status(program: ProgramEntry, today: dt.date,
            window: int = freshness.DEFAULT_WINDOW_DAYS) -> str:
     """HSDS's status: active while listed; closed or over is defunct; paused is temporarily
     closed; being set up, or archived for want of a recent check, is inactive."""
-    state = program.data.status
-    if state == "closed" or (state == "open" and program.is_expired(today)):
-        return "defunct"
-    if state == "paused":
-        return "temporarily closed"
-    return "active" if state == "open" and program.is_listed(today, window) else "inactive"
+    return _STATUS[status_of(program, today, window)]
 
 
 def organization(entry: OrgEntry, site_url: str = "") -> dict[str, Any]:

@@ -36,9 +36,9 @@ PRIVACY = ("This listing describes the program, not any client: it names no clie
 SPEAKS_FOR = "I work for this organization, or it asked me to send this."
 WARNING = (
     "**Issues are public.** Everyone on the internet can read what you write here, forever. "
-    "Describe the opportunity, never a client: no names, A-numbers, case numbers, dates of birth or "
-    "stories that could identify someone. Give a work email or phone number, never a personal "
-    "one.\n\n"
+    "Describe the opportunity, never a client: no names, A-numbers, case numbers, dates of "
+    "birth or stories that could identify someone. Give a work email or phone number, never a "
+    "personal one.\n\n"
     "A maintainer turns this issue into a listing and links the pull request here. If you can "
     "use git, [CONTRIBUTING.md](../blob/main/CONTRIBUTING.md) shows how to edit the files "
     "yourself. Leave blank what you do not know: the site shows \"Not stated\", never \"no\".")

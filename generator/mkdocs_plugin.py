@@ -41,11 +41,11 @@ class ProBonoPlugin(BasePlugin[ProBonoConfig]):
         self.data_root = self.root / self.config.data_dir
         today = dt.date.fromisoformat(self.config.today) if self.config.today else dt.date.today()
         extra = config.extra
-        if self.config.freshness_days < 1:
-            raise PluginError("mkdocs.yml: probono: freshness_days must be a number of days, "
-                              f"1 or more (it is {self.config.freshness_days}); the default is "
-                              f"{freshness.DEFAULT_WINDOW_DAYS}")
-        self.settings = Settings(today=today, window_days=self.config.freshness_days,
+        try:
+            window = freshness.checked_window(self.config.freshness_days)
+        except SetupError as exc:
+            raise PluginError(str(exc))
+        self.settings = Settings(today=today, window_days=window,
                                  site_url=config.site_url or "",
                                  report_email=extra.get("report_email"),
                                  code_licence=extra.get("code_licence", ""),
@@ -66,7 +66,8 @@ class ProBonoPlugin(BasePlugin[ProBonoConfig]):
         for page in self.renderer.pages():
             files.append(File.generated(config, page.path, content=page.text))
         for path, text in export.files(directory, self.settings.today,
-                                       self.settings.window_days, self.settings.site_url).items():
+                                       self.settings.window_days, self.settings.site_url,
+                                       config.site_name).items():
             files.append(File.generated(config, path, content=text))
         for kind, name in SCHEMA_FILES.items():
             files.append(File.generated(config, f"schema/{name}", content=schema.rendered(kind)))

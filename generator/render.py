@@ -135,8 +135,8 @@ class Renderer:
 
     # -- the day of the build: status and freshness ---------------------------------------------
 
-    def status_of(self, program: ProgramEntry, today: dt.date | None = None) -> str:
-        return status_of(program, today or self.settings.today, self.settings.window_days)
+    def status_of(self, program: ProgramEntry) -> str:
+        return status_of(program, self.settings.today, self.settings.window_days)
 
     def is_listed(self, program: ProgramEntry) -> bool:
         return program.is_listed(self.settings.today, self.settings.window_days)

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from generator.load import slug
 
+# mkdocs.yml's site_name, for files written without it (feeds, calendars in tests and tools)
+SITE_NAME = "Pro Bono Directory for Survivors' Advocates"
+
 
 def page_url(path: str) -> str:
     """The directory-style URL MkDocs gives a page path: a/b.md -> a/b/, a/index.md -> a/."""

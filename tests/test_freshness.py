@@ -56,9 +56,9 @@ def test_the_window_moves_the_boundaries(directory):
     fresh = freshness.of(program, TODAY)
     assert (fresh.confirm_by, fresh.archive_on) == (dt.date(2026, 11, 2), dt.date(2027, 5, 1))
     assert fresh.notice == "Not confirmed since 6 May 2026"
-    day_before = fresh.confirm_by  # the last day it counts as current
-    assert freshness.of(program, day_before).state == "current"
-    assert freshness.of(program, day_before + dt.timedelta(days=1)).state == "unconfirmed"
+    last_current_day = fresh.confirm_by
+    assert freshness.of(program, last_current_day).state == "current"
+    assert freshness.of(program, last_current_day + dt.timedelta(days=1)).state == "unconfirmed"
 
 
 @pytest.mark.parametrize(("config", "expected"), [

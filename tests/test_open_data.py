@@ -71,6 +71,8 @@ def test_a_listing_page_links_its_feeds_and_each_exists(site):
 def test_the_whole_directory_feed_holds_the_open_listings(site):
     feed = feedparser.parse(read(site, "feeds/all.atom"))
     assert not feed.bozo
+    site_name = re.search(r"^site_name: (.+)$", read(site.parent, "mkdocs.yml"), re.M).group(1)
+    assert feed.feed.subtitle == site_name  # from mkdocs.yml, not a copy in the code
     ids = {re.search(r"opportunities/([^/]+)/", e.link).group(1) for e in feed.entries}
     assert "u-visa-petitions" in ids and "closed-clinic" not in ids
 

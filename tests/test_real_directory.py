@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator import freshness
+from generator import freshness, hsds
 from generator.directory import Directory
 from generator.facets import FACETS, confirmed, status_of
 from generator.validate import validate_tree
@@ -78,6 +78,9 @@ def test_every_listing_and_organization_has_its_row_in_every_export(real_site, d
     assert sorted(r["id"] for r in rows) == sorted(directory.programs)
     orgs = json.loads((api / "organizations.json").read_text(encoding="utf-8"))
     assert sorted(o["id"] for o in orgs) == sorted(directory.organizations)
+    services = json.loads((api / "hsds" / "services.json").read_text(encoding="utf-8"))
+    assert sorted(s["id"] for s in services) == sorted(
+        hsds.hsds_id("service", listing) for listing in directory.programs)
     for record in programs:
         assert (real_site / record["url"] / "index.html").is_file(), record["url"]
 
