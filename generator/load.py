@@ -443,6 +443,8 @@ def find_files(root: Path) -> tuple[list[SourceFile], list[Problem]]:
     orgs_dir = root / "orgs"
     found: list[SourceFile] = []
     problems: list[Problem] = []
+    if orgs_dir.is_symlink():  # the whole folder could be another one, outside the repository
+        return found, [_link_problem("orgs")]
     if not orgs_dir.is_dir():
         return found, [Problem("orgs", 1, 1, "there is no orgs/ folder; run the command from the "
                                "project's top folder")]

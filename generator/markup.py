@@ -9,6 +9,7 @@ validator let through.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from typing import Any
@@ -27,7 +28,7 @@ def to_html(text: str | None) -> Markup:
     """Markdown text from a data file as sanitized HTML (escaped exactly once)."""
     if not text:
         return Markup("")
-    rendered = _MARKDOWN.render(text)
+    rendered = _MARKDOWN.renderer.render(tokens(text), _MARKDOWN.options, {})
     return Markup(nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                             url_schemes=LINK_SCHEMES, link_rel="noopener noreferrer"))
 
@@ -40,9 +41,14 @@ def harden_links(page_html: str) -> str:
     return _OUTBOUND.sub(r'<a\1 rel="noopener noreferrer">', page_html)
 
 
-def tokens(text: str) -> list[Any]:
-    """The text's Markdown tokens, read with the same rules as to_html (for plain text)."""
-    return _MARKDOWN.parse(text)
+@functools.lru_cache(maxsize=64)
+def tokens(text: str) -> tuple[Any, ...]:
+    """The text's Markdown tokens, read with the same rules as to_html (for plain text).
+
+    A listing's page reads its description twice (as HTML, and as plain text for its JSON-LD);
+    the last few readings are kept, so each is parsed once. Never change the tokens returned.
+    """
+    return tuple(_MARKDOWN.parse(text))
 
 
 def md_text(text: str) -> str:

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from generator import markup
 from generator.load import Loc
 from generator.lookalike import link_problem
 
@@ -27,7 +28,6 @@ GUIDE = "CONTRIBUTING.md, 'What the privacy guard refuses'"
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>|<!--|<[A-Za-z][\w-]*\s+[^>]*=|<\?|&#", re.I)
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _MD_REF = re.compile(r"^\s*\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M)
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
 _ATTRS = re.compile(r"\{\s*:|\{\s*[#.][\w-]|\{[^}\n]*\b\w+\s*=")
 _MARKUP_HINT = re.compile(r"[<{&\]]")
 _SAFE_SCHEME = re.compile(r"^(https?://|mailto:|#)", re.I)
@@ -84,10 +84,10 @@ def normalize(text: str) -> tuple[str, list[int]]:
 
     NFKC (full-width and other compatibility forms made plain), format characters (zero-width
     spaces and joiners, soft hyphens, direction marks) dropped, every dash made '-', every
-    space ' ', and digits of any script made ASCII.
+    space ' ' (a run of spaces and dashes one of them), and digits of any script made ASCII.
     """
     if text.isascii():  # nothing to fold but tabs and carriage returns; most text stops here
-        return text.translate(_ASCII_SPACES), list(range(len(text)))
+        return _squeeze(text.translate(_ASCII_SPACES), list(range(len(text))))
     out: list[str] = []
     where: list[int] = []
     done = 0
@@ -103,7 +103,29 @@ def normalize(text: str) -> tuple[str, list[int]]:
         done = found.end()
     out.append(text[done:].translate(_ASCII_SPACES))
     where.extend(range(done, len(text)))
-    return "".join(out), where
+    return _squeeze("".join(out), where)
+
+
+_RUNS = re.compile(r"[ -]{2,}")
+
+
+def _squeeze(plain: str, where: list[int]) -> tuple[str, list[int]]:
+    """A run of spaces and dashes made one separator ('A\u00a0 123  456', '123--45--6789',
+    '123 -- 45'): a dash if it holds one, else a space."""
+    if "  " not in plain and "-" not in plain:
+        return plain, where
+    out: list[str] = []
+    kept: list[int] = []
+    done = 0
+    for run in _RUNS.finditer(plain):
+        dash = run.start() + run.group().find("-")
+        keep = dash if dash >= run.start() else run.start()
+        out.append(plain[done:run.start()] + plain[keep])
+        kept.extend(where[done:run.start()] + [where[keep]])
+        done = run.end()
+    out.append(plain[done:])
+    kept.extend(where[done:])
+    return "".join(out), kept
 
 
 @functools.lru_cache(maxsize=4096)
@@ -146,7 +168,7 @@ PRIVATE = [
     (re.compile(r"\b(?:EAC|WAC|LIN|SRC|NBC|MSC|IOE|YSC|TSC|VSC|NSC|CSC|ZLA|ZSF|ZNY|NFC|WAW)"
                 rf"{_SEP}{_DIGITS(10)}(?!\d)", re.I),
      "looks like a USCIS receipt number"),
-    (re.compile(r"(?<![\d.,/-])\d{3}[ .-]\d{2}[ .-]\d{4}(?![\d]|[.,/-]\d)|"
+    (re.compile(r"(?<![\d.,/-])\(?\d{3}(?:\) ?|[ .,/-])\d{2}[ .,/-]\d{4}(?![\d]|[.,/-]\d)|"
                 r"\b(?:ssn|ss\s?#|soc(?:ial|\.)?\s*sec(?:urity|\.)?(?:\s+(?:number|no\.?|#))?)"
                 r"\s*(?:is|:|#)?\s*\d"
                 r"(?:[ .-]?\d)*",
@@ -331,6 +353,17 @@ def _private(loc: Loc, name: str, text: str, kind: str,
     return problems
 
 
+def _image(text: str) -> int | None:
+    """Where the first image is, as the site's Markdown reader sees one: inline, by reference,
+    by shortcut ('![x]' with a '[x]: ...' line), brackets inside its words and all."""
+    if "![" not in text:
+        return None
+    for token in markup.tokens(text):
+        if any(child.type == "image" for child in token.children or []):
+            return text.index("![")
+    return None
+
+
 def _markup(text: str) -> list[tuple[int, str]]:
     problems = []
     tag = _HTML.search(text)
@@ -341,9 +374,9 @@ def _markup(text: str) -> list[tuple[int, str]]:
     if attrs:
         problems.append((attrs.start(), "curly-brace attributes ({: ...}) are not allowed; "
                          "remove them"))
-    image = _MD_IMAGE.search(text)
-    if image:
-        problems.append((image.start(), "images (![...](...)) are not shown on the site and "
+    image = _image(text)
+    if image is not None:
+        problems.append((image, "images (![...](...)) are not shown on the site and "
                          "would load from another site; remove it, or link to the page with "
                          "[words](https://...)"))
     for found in (*_MD_LINK.finditer(text), *_MD_REF.finditer(text)):

@@ -189,11 +189,15 @@ def served_test_site(site: Path):
 
 
 def open_page(browser, base: str, width: int = 1280, **options):
-    """A page in a new browser context, and the list of requests it made to any other host."""
+    """A page in a new browser context, and the list of requests it made to any other host
+    or that the site could not answer (a script or the theme asking for a file that is not
+    there: a page the test itself opens may be a missing one)."""
     context = browser.new_context(viewport={"width": width, "height": 900}, **options)
     page = context.new_page()
     outside: list[str] = []
     page.on("request", lambda r: r.url.startswith(base) or outside.append(r.url))
+    page.on("response", lambda r: r.status < 400 or r.request.is_navigation_request()
+            or outside.append(f"{r.status} {r.url}"))
     return context, page, outside
 
 
@@ -203,4 +207,4 @@ def page(browser, served_test_site):
     context, page, outside = open_page(browser, served_test_site)
     yield page
     context.close()
-    assert outside == [], f"a request left the site: {outside}"
+    assert outside == [], f"a request left the site or failed: {outside}"

@@ -24,6 +24,10 @@ PAGES = {
     "closed listing": "opportunities/closed-clinic/",
     "expired listing": "opportunities/expired-training/", "guides": "guides/",
     "guide": "guides/t-visa/", "about": "about/", "not found": "404.html",
+    "urgent case": "opportunities/u-visa-case-mam/",
+    "open training": "opportunities/t-visa-basics-training/",
+    "trainings": "trainings/", "open data": "api/", "browse kind of listing": "browse/listing/",
+    "browse kind of work": "browse/kind/",
 }
 
 

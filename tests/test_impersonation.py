@@ -164,7 +164,7 @@ def test_a_link_in_a_description_is_checked_too(project, capsys):
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
-@pytest.mark.parametrize("what", ["folder", "program", "organization"])
+@pytest.mark.parametrize("what", ["folder", "program", "organization", "orgs"])
 def test_symbolic_links_under_orgs_are_refused_and_not_read(project, capsys, tmp_path, what):
     outside = tmp_path / "outside"
     outside.mkdir()
@@ -177,10 +177,16 @@ def test_symbolic_links_under_orgs_are_refused_and_not_read(project, capsys, tmp
     elif what == "program":
         link = project / "orgs" / "bay-legal-aid" / "secret.yml"
         link.symlink_to(secret)
-    else:
+    elif what == "organization":
         (project / ORG).unlink()
         link = project / ORG
         link.symlink_to(secret)
+    else:  # orgs/ itself, pointing at a folder outside the repository
+        (outside / "some-org").mkdir()
+        (outside / "some-org" / "organization.yml").write_text("token: do-not-print-me\n")
+        shutil.rmtree(project / "orgs")
+        link = project / "orgs"
+        link.symlink_to(outside, target_is_directory=True)
     code, out, err = run(project, "validate", capsys=capsys)
     assert code == 1
     shown = link.relative_to(project).as_posix()

@@ -30,7 +30,8 @@ class _Links(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
-        if tag == "link" and values.get("rel") == "alternate":
+        # as feed readers read rel: a list of link types, "alternate" among them
+        if tag == "link" and "alternate" in (values.get("rel") or "").lower().split():
             self.alternates.append(values)
         self._in_ld = tag == "script" and values.get("type") == "application/ld+json"
 

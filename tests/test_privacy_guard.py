@@ -25,6 +25,13 @@ SEPARATORS = ["", " ", "-", ".", " - ", "\u00a0", "\u2011", "\u2010", "\u2013", 
               "\u2212", "\u202f", "\u2009", "\u3000", "\ufe63", "\uff0d", "\u200b", "\u200c",
               "\u200d", "\u2060", "\u00ad", "\ufeff"]
 INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\u00ad", "\ufeff"]
+# A separator as typed, or two or three spaces and dashes in a row ("A\u00a0 123  456",
+# "123--45", "123 - - 45"): a run of them is still one separator.
+SPACES_AND_DASHES = [" ", "-", "\u00a0", "\u2011", "\u2013", "\u2014", "\u2009", "\u3000",
+                     "\uff0d"]
+SEPARATOR = st.one_of(st.sampled_from(SEPARATORS),
+                      st.lists(st.sampled_from(SPACES_AND_DASHES), min_size=2, max_size=3)
+                      .map("".join))
 
 
 def _script(digits: str, script: str) -> str:
@@ -42,7 +49,22 @@ def spelled(draw, count: int) -> str:
     groups = [digits[a:b] for a, b in zip([0, *cuts], [*cuts, count], strict=True)]
     out = groups[0]
     for group in groups[1:]:
-        out += draw(st.sampled_from(SEPARATORS)) + group
+        out += draw(SEPARATOR) + group
+    return out
+
+
+WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
+@st.composite
+def in_words(draw, count: int) -> str:
+    """`count` digits written as words ("one two three", "One-Two, three", "oh"), any case."""
+    words = [draw(st.sampled_from([*WORDS, "oh"] if d == "0" else [WORDS[int(d)]]))
+             for d in draw(st.text("0123456789", min_size=count, max_size=count))]
+    words = [draw(st.sampled_from([w, w.capitalize(), w.upper()])) for w in words]
+    out = words[0]
+    for word in words[1:]:
+        out += draw(st.sampled_from([" ", "-", ", ", "  ", " - "])) + word
     return out
 
 
@@ -76,7 +98,15 @@ def social_security_numbers(draw) -> str:
 def receipt_numbers(draw) -> str:
     prefix = draw(st.sampled_from(["EAC", "WAC", "LIN", "SRC", "NBC", "MSC", "IOE", "YSC",
                                    "eac", "Ioe"]))
-    return sentence(draw, prefix + draw(st.sampled_from(SEPARATORS)) + draw(spelled(10)))
+    return sentence(draw, prefix + draw(SEPARATOR) + draw(spelled(10)))
+
+
+@st.composite
+def numbers_in_words(draw) -> str:
+    """An A-number or SSN spelled out in words, with or without its label."""
+    label = draw(st.sampled_from(["", "alien number is ", "A-number: ", "SSN ",
+                                  "social security number ", "her number is "]))
+    return sentence(draw, label + draw(in_words(draw(st.sampled_from([8, 9])))))
 
 
 @st.composite
@@ -150,7 +180,8 @@ def refused(text: str, loc: tuple = ("description",)) -> bool:
 
 
 @settings(max_examples=300, deadline=None, derandomize=FIXED)
-@given(st.one_of(a_numbers(), social_security_numbers(), receipt_numbers()))
+@given(st.one_of(a_numbers(), social_security_numbers(), receipt_numbers(),
+                 numbers_in_words()))
 @example("Our client 0.0 0000.000 needs help.")  # nine digits grouped like two statute sections
 def test_every_spelling_of_a_government_number_is_refused(text):
     assert refused(text), text

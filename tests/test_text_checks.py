@@ -63,6 +63,44 @@ def test_client_details_are_flagged(text, what):
     assert any(what in m and "never clients" in m for m in messages), messages
 
 
+_REFUSE = ("; listings describe programs, never clients: remove it (CONTRIBUTING.md, 'What the "
+           "privacy guard refuses')")
+_LONG = ("is a long number of the kind that identifies a person (an A-number, a Social Security, "
+         "phone or case number)")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the audit's findings, each once published, and the second audit's separators
+    ("SSN 123 45 6789", (0, "'SSN 123 45 6789' looks like a Social Security number")),
+    ("her number is 123456789", (14, f"'123456789' {_LONG}")),
+    ("A\u00a0123\u00a0456\u00a0789",
+     (0, "'A<U+00A0>123<U+00A0>456<U+00A0>789' looks like an alien registration number "
+         "(A-number)")),
+    ("A\u2011123\u2011456\u2011789",
+     (0, "'A\u2011123\u2011456\u2011789' looks like an alien registration number (A-number)")),
+    ("alien number is 123 456 789",
+     (0, "'alien number is 123 456 789' looks like an alien registration number (A-number)")),
+    ("b. 03/04/1990", (0, "'b. 03/04/1990' looks like a date of birth")),
+    ("call 415 555 012", (5, f"'415 555 012' {_LONG}")),
+    ("Client A 123  456  789",
+     (7, "'A 123  456  789' looks like an alien registration number (A-number)")),
+    ("A\u00a0 123\u00a0 456\u00a0 789",
+     (0, "'A<U+00A0> 123<U+00A0> 456<U+00A0> 789' looks like an alien registration number "
+         "(A-number)")),
+    ("123--45--6789", (0, "'123--45--6789' looks like a Social Security number")),
+    ("123 - - 45 -- 6789", (0, "'123 - - 45 -- 6789' looks like a Social Security number")),
+    ("123/45/6789", (0, "'123/45/6789' looks like a Social Security number")),
+    ("123,45,6789", (0, "'123,45,6789' looks like a Social Security number")),
+    ("(123) 45-6789", (0, "'(123) 45-6789' looks like a Social Security number")),
+    ("alien number is one two three four five six seven eight nine",
+     (16, "'one two three four five six seven eight nine' spells out a long number of the kind "
+          "that identifies a person")),
+])
+def test_each_audited_spelling_gets_its_exact_message(text, expected):
+    offset, message = expected
+    assert check_text(("description",), text) == [(offset, message + _REFUSE)]
+
+
 def test_contact_fields_may_hold_email_and_phone():
     assert check_text(("contact", "email"), "probono@example.org") == []
     assert check_text(("pro_bono_contact", "phone"), "(415) 555-0100") == []
@@ -175,7 +213,10 @@ def test_line_breaks_are_fine_in_a_description(project, capsys):
 
 
 @pytest.mark.parametrize("image", ["![map](https://example.org/map.png)",
-                                   "![logo][1]\n\n  [1]: https://example.org/logo.png"])
+                                   "![logo][1]\n\n  [1]: https://example.org/logo.png",
+                                   "![logo]\n\n  [logo]: https://example.org/logo.png",
+                                   "![a [nested] map](https://example.org/map.png)",
+                                   "[![badge](https://example.org/b.svg)](https://example.org/)"])
 def test_an_image_in_markdown_is_refused(project, capsys, image):
     apply(project, PROGRAM, "draft the declaration", f"draft the declaration {image}")
     code, out, _ = run(project, "validate", capsys=capsys)
