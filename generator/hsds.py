@@ -144,21 +144,33 @@ def files(directory: Directory, today: dt.date, site_url: str = "",
             for o in sorted(directory.organizations.values(), key=lambda o: o.id)}
     services = {p.id: service(directory, p, today, site_url, window)
                 for p in sorted(directory.programs.values(), key=lambda p: p.id)}
-    by_org: dict[str, list[dict[str, Any]]] = {org_id: [] for org_id in orgs}
+    # Each record is written once and its text put in both files: an organization's services
+    # nest in it, and each service nests its organization.
+    org_text = {org_id: _json(record) for org_id, record in orgs.items()}
+    by_org: dict[str, list[str]] = {org_id: [] for org_id in orgs}
+    service_rows = []
     for program_id, record in services.items():  # already in id order
-        by_org[directory.programs[program_id].org_id].append(record)
-    return {
-        "api/hsds/organizations.json": _json(
-            [{**record, "services": by_org[org_id]} for org_id, record in orgs.items()]),
-        "api/hsds/services.json": _json(
-            [{**record, "organization": orgs[directory.programs[program_id].org_id]}
-             for program_id, record in services.items()])}
+        org_id = directory.programs[program_id].org_id
+        text = _json(record)
+        by_org[org_id].append(text)
+        service_rows.append(_nest(text, "organization", org_text[org_id]))
+    org_rows = [_nest(text, "services", f"[{','.join(by_org[org_id])}]")
+                for org_id, text in org_text.items()]
+    return {"api/hsds/organizations.json": f"[{','.join(org_rows)}]\n",
+            "api/hsds/services.json": f"[{','.join(service_rows)}]\n"}
 
 
-def _json(records: list[dict[str, Any]]) -> str:
+def _json(record: dict[str, Any]) -> str:
     """Compact: HSDS nests every attribute's whole taxonomy term, and indentation would add a
     third to files that reach tens of megabytes at 10,000 listings."""
-    return json.dumps(records, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def _nest(record: str, key: str, value: str) -> str:
+    """A record's JSON text with one more key: `value`, itself JSON text, nested under it."""
+    if not (record.startswith("{") and record.endswith("}")):
+        raise ValueError(f"cannot nest {key!r} in {record[:40]!r}")
+    return f'{record[:-1]},{json.dumps(key)}:{value}}}'
 
 
 def _clean(record: dict[str, Any]) -> dict[str, Any]:
@@ -360,19 +372,27 @@ def _attribute(link: str, entity: str, taxonomy: str, code: str, name: str, desc
                value: Any = None) -> dict[str, Any]:
     """One HSDS attribute: the directory's term (taxonomy and code) and its value, if any."""
     text = _text(value)
-    term_id = hsds_id("taxonomy_term", taxonomy, code)
+    term = _term(taxonomy, code, name, description)
     return _clean({
         "id": hsds_id("attribute", link, taxonomy, code, text or ""), "link_id": link,
-        "link_entity": entity, "taxonomy_term_id": term_id,
-        "taxonomy_term": {"id": term_id, "code": code, "name": name, "description": description,
-                          "taxonomy": taxonomy, "taxonomy_id": hsds_id("taxonomy", taxonomy)},
+        "link_entity": entity, "taxonomy_term_id": term["id"], "taxonomy_term": term,
         "value": text})
+
+
+@functools.lru_cache(maxsize=None)
+def _term(taxonomy: str, code: str, name: str, description: str) -> dict[str, str]:
+    """A taxonomy term, made once a build: thousands of attributes nest the same few terms.
+    (Shared between records, so never changed after it is made.)"""
+    return {"id": hsds_id("taxonomy_term", taxonomy, code), "code": code, "name": name,
+            "description": description, "taxonomy": taxonomy,
+            "taxonomy_id": hsds_id("taxonomy", taxonomy)}
 
 
 def _term_description(vocabulary: vocab.Vocabulary, term: str) -> str:
     return f"{vocabulary.name[:1].upper()}{vocabulary.name[1:]}: {vocabulary.label(term)}."
 
 
+@functools.lru_cache(maxsize=None)
 def _name(path: str) -> str:
     """'volunteers.law_students_welcome' -> 'Volunteers: law students welcome'."""
     text = ": ".join(part.replace("_", " ") for part in path.split("."))

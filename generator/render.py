@@ -28,6 +28,8 @@ from generator.urls import browse_url, page_url
 from generator.markup import md_heading, to_html
 from generator.problems import SetupError
 
+# Marks where a card's root-relative link starts (no data file can hold a NUL: textcheck).
+_ROOT = "\x00"
 PAGE_SIZE = 50  # listings per browse page; a value with 10,000 listings gets 200 small pages
 
 
@@ -74,7 +76,7 @@ class Renderer:
                                 card_languages=card_languages,
                                 card_html=self.card_html)
         self._related: dict[str, list[ProgramEntry]] | None = None
-        self._cards: dict[tuple[str, int], Markup] = {}
+        self._cards: dict[str, str] = {}
         self.listed = sorted((p for p in directory.programs.values() if self.is_listed(p)),
                              key=_newest_first)
 
@@ -238,12 +240,13 @@ class Renderer:
                           f"# {md_heading(title)}\n\n{_one_block(body)}\n")
 
     def card_html(self, program: ProgramEntry, url: Linker) -> Markup:
-        """A listing's card; links are relative, so one rendering serves every page as deep."""
-        key = (program.id, url.here.count("/"))
-        if key not in self._cards:
-            self._cards[key] = Markup(self.env.get_template("card.html.j2").render(
-                program=program, url=url))
-        return self._cards[key]
+        """A listing's card. It is rendered once, with its links marked as starting at the
+        site's root; each page puts its own way up to the root in front of them."""
+        if program.id not in self._cards:
+            self._cards[program.id] = self.env.get_template("card.html.j2").render(
+                program=program, url=lambda target: _ROOT + target.lstrip("/"))
+        up = "../" * sum(1 for part in url.here.split("/") if part and part != ".")
+        return Markup(self._cards[program.id].replace(_ROOT, up))  # noqa: S704 - rendered
 
     # -- pieces for hand-written pages -----------------------------------------------------------
 
