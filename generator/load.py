@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,13 +83,21 @@ class Document:
         return value
 
 
-def read_file(path: Path, shown_as: str) -> tuple[Document, list[Problem]]:
+# The fields a block may hold, by the keys of the blocks it sits in: () for the top level,
+# ("location",), ("people",) for a list's items. The stage that knows the models passes it, so
+# a message about indentation can say which block a field belongs to.
+FieldsOf = Callable[[tuple[str, ...]], Collection[str]]
+
+
+def read_file(path: Path, shown_as: str,
+              fields_of: FieldsOf | None = None) -> tuple[Document, list[Problem]]:
     """Read a data file; the problems list is empty when the file could be read."""
     raw = path.read_bytes()
-    return parse(raw, shown_as)
+    return parse(raw, shown_as, fields_of)
 
 
-def parse(raw: bytes, shown_as: str) -> tuple[Document, list[Problem]]:
+def parse(raw: bytes, shown_as: str,
+          fields_of: FieldsOf | None = None) -> tuple[Document, list[Problem]]:
     doc = Document(shown_as, "")
     problems = _check_bytes(raw, shown_as)
     if problems:
@@ -99,7 +108,7 @@ def parse(raw: bytes, shown_as: str) -> tuple[Document, list[Problem]]:
         return doc, problems
     if not _RISKY.search(doc.text) and _fast(doc):
         return doc, []
-    return doc, _slow(doc)
+    return doc, _slow(doc, fields_of)
 
 
 def _fast(doc: Document) -> bool:
@@ -159,7 +168,7 @@ def _walk(node: Any, texts: list[tuple[Loc, str]], loc: Loc) -> Any:
     return [_walk(item, texts, (*loc, index)) for index, item in enumerate(node.value)]
 
 
-def _slow(doc: Document) -> list[Problem]:
+def _slow(doc: Document, fields_of: FieldsOf | None = None) -> list[Problem]:
     """Read the file event by event, recording where every key and value stands."""
     shown_as = doc.path
     builder = _Builder(doc)
@@ -178,7 +187,7 @@ def _slow(doc: Document) -> list[Problem]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        misaligned = _misaligned(doc.text, line)
+        misaligned = _misaligned(doc.text, line, fields_of)
         if misaligned:
             builder.problems.append(Problem(shown_as, misaligned[0], 1, misaligned[1]))
         else:
@@ -250,14 +259,15 @@ _KEY_LINE = re.compile(r"^( *)(?:- +)?([A-Za-z_][\w-]*) *:(?: |$)")
 _BLOCK_START = re.compile(r":\s*[|>][-+0-9]*\s*(?:#.*)?$")
 
 
-def _misaligned(text: str, error_line: int) -> tuple[int, str] | None:
+def _misaligned(text: str, error_line: int,
+                fields_of: FieldsOf | None = None) -> tuple[int, str] | None:
     """A field indented unlike the block it sits in, at or just before a syntax error.
 
     People indent by eye, so the usual cause of "mapping values are not allowed" or "did not
     find expected key" is a field one space off. Returns that field's line and a message that
     says so, or None when the indentation is consistent (the error is something else).
     """
-    above: list[tuple[int, str, int]] = []  # (indent, field, line) of the open blocks' fields
+    above: list[_Open] = []  # the open blocks' fields, shallowest first
     opens = False  # the last field has no value on its line, so the next may be indented more
     block_indent: int | None = None  # inside a literal block ("|"): its key's indent
     for number, line in enumerate(text.split("\n")[:error_line], start=1):
@@ -270,14 +280,17 @@ def _misaligned(text: str, error_line: int) -> tuple[int, str] | None:
         found = _KEY_LINE.match(line)
         if not found:
             continue
-        deeper = bool(above) and indent > above[-1][0]
-        known = indent in {entry[0] for entry in above}
+        column = found.start(2)  # where the key starts: after "- " on a list item's first line
+        deeper = bool(above) and column > above[-1].column
+        known = column in {entry.column for entry in above}
         if above and number >= error_line - 1 and ((deeper and not opens) or
                                                    (not deeper and not known)):
-            return number, _misaligned_message(found.group(2), number, indent, above)
-        while above and above[-1][0] >= indent:
-            above.pop()
-        above.append((indent, found.group(2), number))
+            return number, _misaligned_message(found.group(2), number, column, above, fields_of)
+        in_item = column != indent
+        while above and above[-1].column >= column:
+            gone = above.pop()
+            in_item = in_item or (gone.column == column and gone.in_item)
+        above.append(_Open(column, found.group(2), number, in_item))
         rest = line[found.end():].strip()
         opens = not rest or rest.startswith("#")
         if _BLOCK_START.search(line):
@@ -285,19 +298,37 @@ def _misaligned(text: str, error_line: int) -> tuple[int, str] | None:
     return None
 
 
-def _misaligned_message(field: str, line: int, indent: int,
-                        above: list[tuple[int, str, int]]) -> str:
-    sibling = min(above, key=lambda entry: (abs(entry[0] - indent), -entry[0]))
-    parents = [entry for entry in above if entry[0] < min(sibling[0], indent)]
-    expected = parents[-1][0] + 2 if parents else 0
-    where = f" inside '{parents[-1][1]}:'" if parents else ""
+@dataclass(frozen=True)
+class _Open:
+    """A field on the way down to the line being read."""
+
+    column: int  # where its key starts
+    key: str
+    line: int
+    in_item: bool  # one of the fields of a list item ("- name: ...", then "  role: ...")
+
+
+def _misaligned_message(field: str, line: int, indent: int, above: list[_Open],
+                        fields_of: FieldsOf | None) -> str:
+    # the field lines up with a block that can hold it, the nearest one (the outer one when two
+    # are as near); without the models' fields to go by, the nearest block
+    def holds(position: int) -> bool:
+        return fields_of is not None and field in fields_of(
+            tuple(entry.key for entry in above[:position]))
+
+    fitting = [entry for position, entry in enumerate(above) if holds(position)]
+    sibling = min(fitting or above, key=lambda entry: (abs(entry.column - indent),
+                                                       entry.column if fitting else -entry.column))
+    parents = above[:above.index(sibling)]
+    expected = (sibling.column if sibling.in_item else parents[-1].column + 2 if parents else 0)
+    where = f" inside '{parents[-1].key}:'" if parents else ""
     fix = (f"start '{field}' at the beginning of the line" if expected == 0 else
-           f"indent '{field}' by {_spaces(expected)}" if sibling[0] == expected else
-           f"indent '{field}' and '{sibling[1]}' both by {_spaces(expected)}")
+           f"indent '{field}' by {_spaces(expected)}" if sibling.column == expected else
+           f"indent '{field}' and '{sibling.key}' both by {_spaces(expected)}")
     return (f"the indentation is off: '{field}' is indented by {_spaces(indent)}, but "
-            f"'{sibling[1]}' on line {sibling[2]}{where} by {_spaces(sibling[0])}; fields of one "
-            f"block line up exactly: {fix} (each level is 2 spaces more than the one above, "
-            "never a tab)")
+            f"'{sibling.key}' on line {sibling.line}{where} by {_spaces(sibling.column)}; fields "
+            f"of one block line up exactly: {fix} (each level is 2 spaces more than the one "
+            "above, never a tab)")
 
 
 def _spaces(count: int) -> str:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 import typing
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -74,8 +76,33 @@ def read_tree(root: Path, today: dt.date | None = None) -> tuple[Directory, list
     return directory, problems
 
 
+def fields_of(kind: str) -> Callable[[tuple[str, ...]], set[str]]:
+    """The fields a block of a file of this kind may hold, by the keys above it (any kind of
+    listing's, for a listing): what the loader needs to say where a misplaced field goes."""
+    models = [MODELS[kind]] if kind == "organization" else list(LISTING_MODELS.values())
+
+    @functools.lru_cache(maxsize=None)
+    def fields(path: tuple[str, ...]) -> set[str]:
+        found: set[str] = set()
+        for model in models:
+            inner: type[BaseModel] | None = model
+            for key in path:
+                info = inner.model_fields.get(key) if inner is not None else None
+                inner = nested_model(info.annotation) if info is not None else None
+            if inner is not None:
+                found |= set(inner.model_fields)
+        return found
+
+    return fields
+
+
+_FIELDS_OF = {kind: fields_of(kind) for kind in ("organization", "program")}
+
+
 def validate_file(source: SourceFile, today: dt.date) -> tuple[Any, list[Problem]]:
-    doc, problems = read_file(source.path, source.shown_as)
+    doc, problems = read_file(source.path, source.shown_as,
+                              _FIELDS_OF["organization" if source.kind == "organization"
+                                         else "program"])
     if problems:
         return None, problems
     first_line = doc.text.split("\n", 1)[0].rstrip("\r")

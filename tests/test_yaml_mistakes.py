@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import PROGRAM, validate_lines
+from tests.conftest import ORG, PROGRAM, validate_lines
 from tests.test_broken_files import apply
 
 LOCATION = "location:\n  state: CA\n  counties: [Alameda County]\n  remote_possible: true\n"
@@ -92,3 +92,32 @@ def test_a_typo_in_a_field_name_still_gets_a_suggestion(project, capsys):
     code, lines = validate_lines(project, capsys)
     assert lines[0].endswith("unknown field 'remote_posible' in 'location:'; did you mean "
                              "'remote_possible'?")
+
+
+# A field as near to an outer block as to an inner one, or inside a list item: the advice names
+# the block that can hold it, and following the advice gives a file that validates.
+@pytest.mark.parametrize(("path", "before", "after", "expected"), [
+    (PROGRAM, "commitment:", " commitment:",
+     "20:1: the indentation is off: 'commitment' is indented by 1 space, but 'location' on line "
+     "16 by none; fields of one block line up exactly: start 'commitment' at the beginning of "
+     "the line (each level is 2 spaces more than the one above, never a tab)"),
+    (PROGRAM, "  cle_credit:", "   cle_credit:",
+     "34:1: the indentation is off: 'cle_credit' is indented by 3 spaces, but 'training' on line "
+     "30 inside 'support:' by 2 spaces; fields of one block line up exactly: indent 'cle_credit' "
+     "by 2 spaces (each level is 2 spaces more than the one above, never a tab)"),
+    (ORG, "    role: Co", "     role: Co",
+     "20:1: the indentation is off: 'role' is indented by 5 spaces, but 'name' on line 19 inside "
+     "'partners:' by 4 spaces; fields of one block line up exactly: indent 'role' by 4 spaces "
+     "(each level is 2 spaces more than the one above, never a tab)"),
+    (ORG, "    role: Co", "   role: Co",
+     "20:1: the indentation is off: 'role' is indented by 3 spaces, but 'name' on line 19 inside "
+     "'partners:' by 4 spaces; fields of one block line up exactly: indent 'role' by 4 spaces "
+     "(each level is 2 spaces more than the one above, never a tab)"),
+])
+def test_the_advice_names_the_block_that_holds_the_field(project, capsys, path, before, after,
+                                                         expected):
+    apply(project, path, before, after)
+    code, lines = validate_lines(project, capsys)
+    assert (code, lines) == (1, [f"{path}:{expected}"])
+    apply(project, path, after, before)  # as the message says
+    assert validate_lines(project, capsys)[0] == 0
