@@ -11,6 +11,7 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
 from generator import vocab
@@ -265,11 +266,58 @@ def without_field(message: str) -> str:
     return _FIELD.sub(lambda m: "" if m.group(0).endswith(": ") else m.group(0), message, 1)
 
 
-def in_words(problem: Problem, question: Question | None, name: str) -> str:
-    """The problem as a line about the question (`name`: its option or its label)."""
+def in_words(problem: Problem, question: Question | None, name: str,
+             questions: Sequence[Question] = (), labels: bool = False) -> str:
+    """The problem as a line about the question (`name`: its option or its label), with the
+    fields the message names put as the `questions` that ask for them (see in_terms)."""
     if question is None:
         return f"the new file would not pass validate: {problem.message}"
-    return f"{name}: {without_field(problem.message)}"
+    return f"{name}: {in_terms(without_field(problem.message), questions, labels)}"
+
+
+_INSTRUCTION = re.compile(r"(?:\b(set|add|remove) )?\b([a-z_]+)(?:: ([\w\[\]/ -]+?))?"
+                          r"(?=\s*[,;.()]|$| or | needs )")
+_FIELD_WORD = re.compile(r"(?<![\w.-])([a-z_]+(?:\.[a-z_]+)+|[a-z]+_[a-z_]+)\b")
+
+
+def in_terms(message: str, questions: Sequence[Question], labels: bool = False) -> str:
+    """A validator's message, which speaks of a file's fields ("remove paused_until, or set
+    status: paused"), in the terms of the questions asked instead: the issue form's labels
+    ("leave 'Paused until' blank, or answer 'Status' with Paused") or the options of `new`
+    ("leave out --paused-until, or give --status paused"). Fields no question asks for stay."""
+    by_field = {**{q.path[-1]: q for q in questions},
+                **{".".join(q.path): q for q in questions}}
+
+    def name(question: Question) -> str:
+        return f"'{question.label}'" if labels else question.option
+
+    def value(question: Question, text: str) -> str:
+        if question.kind == FLAG and text in ("true", "false"):
+            return "yes" if text == "true" else "no"
+        if labels and question.vocabulary is not None and text in question.vocabulary.terms:
+            return question.vocabulary.label(text)
+        return text
+
+    def instruction(found: re.Match[str]) -> str:
+        verb, field, given = found.groups()
+        question = by_field.get(field)
+        if question is None or (not verb and given is None):
+            return found.group(0)
+        if not verb:  # "bar_admission: specific-states needs ..."
+            given = value(question, given.strip().strip("[]"))
+            return (f"{name(question)} answered {given}" if labels
+                    else f"{name(question)} {given}")
+        if verb == "remove":
+            return f"leave {name(question)} blank" if labels else f"leave out {name(question)}"
+        if given is None:
+            return f"answer {name(question)}" if labels else f"give {name(question)}"
+        given = value(question, given.strip().strip("[]"))
+        return (f"answer {name(question)} with {given}" if labels
+                else f"give {name(question)} {given}")
+
+    message = _INSTRUCTION.sub(instruction, message)
+    return _FIELD_WORD.sub(lambda m: name(by_field[m.group(1)]) if m.group(1) in by_field
+                           else m.group(0), message)
 
 
 # -- the questions `new` asks: the essentials; everything else is in the file, commented -------

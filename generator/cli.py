@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import shlex
 import sys
 import tempfile
 from pathlib import Path
@@ -302,14 +303,16 @@ def _from_issue(args: argparse.Namespace) -> int:
     today = dt.date.today()
     org_names = {o.id: o.data.name for o in directory.organizations.values()}
     result = issueform.convert(body, existing, org_names, today, args.update,
-                               args.allow_duplicate_title)
+                               args.allow_duplicate_title,
+                               command=f"make from-issue BODY={shlex.quote(args.body)}")
     name = "organization.yml" if result.kind == "organization" else f"{result.id}.yml"
     shown = f"orgs/{result.org_id}/{name}"
     text = scaffold.file_text(result.kind, result.values, today)
     own, _ = newfile.trial(args.root, shown, text, today)
     if own:
         questions = issueform.form_for(result.kind).questions
-        raise issueform.BadIssue([answers.in_words(p, q, q.label if q else "")
+        raise issueform.BadIssue([answers.in_words(p, q, q.label if q else "", questions,
+                                                   labels=True)
                                   for p in own for q in [answers.question_for(p, questions,
                                                                               text)]])
     if not args.write:

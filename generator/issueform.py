@@ -411,13 +411,15 @@ def read_body(body: str) -> tuple[Form, dict[str, str | None]]:
 
 def convert(body: str, existing: dict[str, tuple[str, dict[str, Any]]],
             org_names: dict[str, str], today: dt.date, update: str | None = None,
-            allow_duplicate: bool = False) -> Converted:
+            allow_duplicate: bool = False,
+            command: str = "make from-issue BODY=<file>") -> Converted:
     """The file the issue asks for.
 
     `existing` holds each current listing's organization and values by id; `org_names` each
     organization's name by id. `update` names the listing to update when the issue does not;
     a new listing whose title its organization already uses is refused (the same issue run
-    twice, most often) unless `allow_duplicate`.
+    twice, most often) unless `allow_duplicate`. `command` is how the person ran it, so the
+    messages can give the command to run next.
     """
     form, found = read_body(body)
     problems: list[str] = []
@@ -451,7 +453,7 @@ def convert(body: str, existing: dict[str, tuple[str, dict[str, Any]]],
         answers.put(values, question.path, value)
     org_id, file_id, updates = _place(form, special, values, existing, org_names, problems)
     if not updates and not allow_duplicate:
-        problems += _duplicates(form, org_id, values, existing, org_names)
+        problems += _duplicates(form, org_id, values, existing, org_names, command)
     if problems:
         raise BadIssue(problems)
     if updates:
@@ -471,7 +473,7 @@ def _same(text: str) -> str:
 
 def _duplicates(form: Form, org_id: str, values: dict[str, Any],
                 existing: dict[str, tuple[str, dict[str, Any]]],
-                org_names: dict[str, str]) -> list[str]:
+                org_names: dict[str, str], command: str) -> list[str]:
     """A new listing or organization that one already in orgs/ seems to be."""
     if form.kind == "organization":
         name = _same(str(values.get("name", "")))
@@ -483,8 +485,8 @@ def _duplicates(form: Form, org_id: str, values: dict[str, Any],
     return [f"Title: orgs/{org_id}/{other}.yml already has this title ('{data.get('title')}'), "
             "so this issue may have been turned into a file before. To update that listing, "
             f"write its id, {other}, under '{_id_label(form)}' in the issue "
-            f"or run from-issue with --update {other}; if this is another opportunity, give it "
-            "another title, or run from-issue with --allow-duplicate-title"
+            f"or run {command} ARGS=\"--update {other}\"; if this is another opportunity, "
+            f"give it another title, or run {command} ARGS=--allow-duplicate-title"
             for other, (owner, data) in existing.items()
             if owner == org_id and _same(str(data.get("title", ""))) == title]
 

@@ -95,9 +95,10 @@ def create(root: Path, kind: str, given: dict[str, str | None], ask: Ask | None,
             break
         at_fault = [(answers.question_for(p, questions, text), p) for p in own]
         if ask is None or any(q is None for q, _ in at_fault):
-            raise NotCreated([answers.in_words(p, q, q.option if q else "")
+            raise NotCreated([answers.in_words(p, q, q.option if q else "", questions)
                               for q, p in at_fault])
-        pending = {q.option: (answers.without_field(p.message), None) for q, p in at_fault if q}
+        pending = {q.option: (answers.in_terms(answers.without_field(p.message), questions),
+                              None) for q, p in at_fault if q}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return Created(path, shown, url, others)

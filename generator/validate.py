@@ -211,7 +211,7 @@ def _consistency_problems(doc: Document, model: Any) -> list[Problem]:
     if location is not None and location.remote_exceptions and location.remote_possible is not True:
         found.append((("location", "remote_exceptions"), "remote_exceptions says what is not "
                       "remote in remote work: set remote_possible: true, or move the place into "
-                      "location: cities"))
+                      "location.cities"))
     if getattr(model, "kind", None) == "training":
         if not model.sessions and "recorded" not in model.formats:
             found.append((("sessions",), "a live or in-person training needs its dates: add "

@@ -256,9 +256,10 @@ def test_the_same_issue_twice_is_refused_then_updates_with_update(project):
         "already has this title ('Niños en la corte: asylum for unaccompanied children'), so "
         "this issue may have been turned into a file before. To update that listing, write its "
         "id, ninos-en-la-corte-asylum-for-unaccompanied-children, under 'Listing id (only to "
-        "update a program)' in the issue or run from-issue with --update "
-        "ninos-en-la-corte-asylum-for-unaccompanied-children; if this is another opportunity, "
-        "give it another title, or run from-issue with --allow-duplicate-title\n"
+        f"update a program)' in the issue or run make from-issue BODY={project / 'issue.md'} "
+        "ARGS=\"--update ninos-en-la-corte-asylum-for-unaccompanied-children\"; if this is "
+        f"another opportunity, give it another title, or run make from-issue "
+        f"BODY={project / 'issue.md'} ARGS=--allow-duplicate-title\n"
         "Nothing was written.\n")
     assert sorted(p.name for p in folder.iterdir()) == before
     spaced = body("new-listing.yml", dict(LISTING, title="NIÑOS EN LA CORTE -- asylum for "
@@ -469,3 +470,17 @@ def test_each_form_is_told_apart_by_its_questions():
         answers = {q.label: "x" for q in form.questions}
         text = "".join(f"### {label}\n\n{value}\n\n" for label, value in answers.items())
         assert issueform.read_body(text)[0] is form
+
+
+@pytest.mark.parametrize(("answers", "expected"), [
+    ({"status": "Open", "paused-until": "2027-01-10"},
+     "Paused until: 'Paused until' is only for a paused listing, and this one is open; leave "
+     "'Paused until' blank, or answer 'Status' with Paused"),
+    ({"location-remote-possible": "No", "location-remote-exceptions": "The hearing"},
+     "What still happens in person: 'What still happens in person' says what is not remote in "
+     "remote work: answer 'Remote work possible' with yes, or move the place into 'Cities'"),
+])
+def test_a_problem_between_two_answers_speaks_in_the_forms_labels(project, answers, expected):
+    result = from_issue(project, body("new-listing.yml", dict(LISTING, **answers)))
+    assert result.returncode == 1
+    assert result.stderr == f"{expected}\nNothing was written.\n"
