@@ -61,7 +61,8 @@ def to_csv(directory: Directory, today: dt.date,
 
     The columns are the same whatever the data says, so a spreadsheet or script that reads them
     keeps working. Nested fields become dotted columns; lists are joined with '; '; a yes/no
-    fact is true, false or unknown. A listing without its own contact gets its organization's
+    fact is true, false or unknown; a column of another kind of listing is empty (a program
+    has no `free`). A listing without its own contact gets its organization's
     (the one its page shows), with contact.from_organization saying so.
     """
     columns = ["id", "url", "organization_id", "organization", "listed", *FRESHNESS_COLUMNS,
@@ -104,6 +105,9 @@ def _listing_columns() -> dict[str, str]:
 
 
 _KINDS = _listing_columns()
+# Each kind's own columns: a column another kind has stays empty (not "unknown": nobody was
+# asked, since the listing cannot hold that field).
+_OWN = {kind: {name for name, _ in _columns(model)} for kind, model in LISTING_MODELS.items()}
 
 
 def _row(directory: Directory, program: ProgramEntry, today: dt.date,
@@ -116,7 +120,11 @@ def _row(directory: Directory, program: ProgramEntry, today: dt.date,
     row = {"id": program.id, "url": program_url(program.id), "organization_id": program.org_id,
            "organization": org.name, "listed": _flag(program.is_listed(today, window)),
            "contact.from_organization": _flag(inherited), **_fresh(program, today, window)}
+    own = _OWN[program.kind]
     for column, kind in _KINDS.items():
+        if column not in own:
+            row[column] = ""
+            continue
         value: Any = data
         for part in column.split("."):
             value = value.get(part) if isinstance(value, dict) else None

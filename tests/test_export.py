@@ -67,7 +67,22 @@ def test_yes_no_facts_are_true_false_or_unknown(directory):
     assert by_id["closed-clinic"]["listed"] == "false"
     flags = {c for c, kind in export._KINDS.items() if kind == "flag"}
     for row in by_id.values():
-        assert {row[c] for c in flags} <= {"true", "false", "unknown"}
+        assert {row[c] for c in flags} <= {"true", "false", "unknown", ""}
+
+
+def test_a_column_of_another_kind_of_listing_stays_empty(directory):
+    """A program cannot say whether it is free (a training's field): empty, not unknown."""
+    _, by_id = rows(directory)
+    program, training = by_id["u-visa-petitions"], by_id["t-visa-basics-training"]
+    assert (program["kind"], program["free"], program["respond_by"]) == ("program", "", "")
+    assert (training["kind"], training["urgent"], training["volunteers.bar_admission"]) == (
+        "training", "false", "")
+    assert training["free"] in ("true", "false", "unknown")
+    for row in by_id.values():
+        own = export._OWN[row["kind"]]
+        assert all(row[c] in ("true", "false", "unknown") for c, kind in export._KINDS.items()
+                   if kind == "flag" and c in own), row["id"]
+        assert all(row[c] == "" for c in export._KINDS if c not in own), row["id"]
 
 
 @pytest.mark.parametrize("hostile", ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1",

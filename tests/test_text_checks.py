@@ -122,11 +122,18 @@ def test_a_contacts_email_and_phone_live_in_their_own_fields_only():
 
 def test_messages_name_the_field_of_the_files_kind():
     """An organization's contact is pro_bono_contact, a program's is contact."""
-    message = check_text(("description",), "Email probono@example.org", kind="organization")
-    assert "goes in pro_bono_contact.email" in message[0][1]
-    message = check_text(("pro_bono_contact", "notes"), "Call 415-555-0100", kind="organization")
-    assert "goes in pro_bono_contact.phone" in message[0][1]
-    assert "goes in contact.phone" in check_text(("summary",), "Call 415-555-0100")[0][1]
+    tail = (", and a client's never goes in a listing (CONTRIBUTING.md, 'What the privacy "
+            "guard refuses')")
+    assert check_text(("description",), "Email probono@example.org", kind="organization") == [
+        (6, "'probono@example.org' is an email address in the text; a contact's address goes in "
+            "pro_bono_contact.email" + tail)]
+    assert check_text(("pro_bono_contact", "notes"), "Call 415-555-0100",
+                      kind="organization") == [
+        (5, "'415-555-0100' is a phone number in the text; a contact's number goes in "
+            "pro_bono_contact.phone" + tail)]
+    assert check_text(("summary",), "Call 415-555-0100") == [
+        (5, "'415-555-0100' is a phone number in the text; a contact's number goes in "
+            "contact.phone" + tail)]
 
 
 FILLER = "Volunteers draft declarations and gather records with the survivor. " * 8
