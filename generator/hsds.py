@@ -6,6 +6,7 @@ for a training, one schedule per session. HSDS has no field for what a volunteer
 (bar admission, CLE credit, who may volunteer, the kind of listing, a case's respond-by date,
 remote work): each such fact is an HSDS attribute whose taxonomy term is the directory's own
 (taxonomy `bar-admission`, term `any-us-jurisdiction`), with a value where the fact has one.
+The terms are listed once, in taxonomy_terms.json; attributes give their taxonomy_term_id.
 schema/MAPPING.md lists where every field goes.
 
 Every HSDS id is a UUID derived from the directory's own ids (uuid5 in one fixed namespace), so
@@ -138,12 +139,18 @@ def service(directory: Directory, program: ProgramEntry, today: dt.date,
 
 def files(directory: Directory, today: dt.date, site_url: str = "",
           window: int = freshness.DEFAULT_WINDOW_DAYS) -> dict[str, str]:
-    """HSDS files by their path in the site: organizations with their services nested, and
-    services with their organization nested."""
+    """HSDS files by their path in the site: organizations with their services nested,
+    services with their organization nested, and the taxonomy terms (and their taxonomies)
+    that the attributes in both name by taxonomy_term_id."""
     orgs = {o.id: organization(o, site_url)
             for o in sorted(directory.organizations.values(), key=lambda o: o.id)}
     services = {p.id: service(directory, p, today, site_url, window)
                 for p in sorted(directory.programs.values(), key=lambda p: p.id)}
+    # Attributes name their taxonomy term by id; the terms are written once, in their own file
+    # (nested in every attribute, they made up about half of both files).
+    terms: dict[str, dict[str, str]] = {}
+    for record in (*orgs.values(), *services.values()):
+        _lift_terms(record, terms)
     # Each record is written once and its text put in both files: an organization's services
     # nest in it, and each service nests its organization.
     org_text = {org_id: _json(record) for org_id, record in orgs.items()}
@@ -156,11 +163,32 @@ def files(directory: Directory, today: dt.date, site_url: str = "",
         service_rows.append(_nest(text, "organization", org_text[org_id]))
     org_rows = [_nest(text, "services", f"[{','.join(by_org[org_id])}]")
                 for org_id, text in org_text.items()]
+    ordered = sorted(terms.values(), key=lambda t: (t["taxonomy"], t["code"]))
+    taxonomies = {t["taxonomy_id"]: t["taxonomy"] for t in ordered}
     return {"api/hsds/organizations.json": f"[{','.join(org_rows)}]\n",
-            "api/hsds/services.json": f"[{','.join(service_rows)}]\n"}
+            "api/hsds/services.json": f"[{','.join(service_rows)}]\n",
+            "api/hsds/taxonomy_terms.json": f"[{','.join(_json(t) for t in ordered)}]\n",
+            "api/hsds/taxonomies.json": _json([
+                {"id": tid, "name": name,
+                 "description": f"The directory's own terms for {name.replace('-', ' ')}."}
+                for tid, name in taxonomies.items()]) + "\n"}
 
 
-def _json(record: dict[str, Any]) -> str:
+def _lift_terms(value: Any, terms: dict[str, dict[str, str]]) -> None:
+    """Take every attribute's nested taxonomy term out of the record, into `terms` by id."""
+    if isinstance(value, dict):
+        term = value.pop("taxonomy_term", None)
+        if term is not None:
+            terms[term["id"]] = term
+        for item in value.values():
+            if isinstance(item, (dict, list)):
+                _lift_terms(item, terms)
+    elif isinstance(value, list):
+        for item in value:
+            _lift_terms(item, terms)
+
+
+def _json(record: Any) -> str:
     """Compact: HSDS nests every attribute's whole taxonomy term, and indentation would add a
     third to files that reach tens of megabytes at 10,000 listings."""
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))

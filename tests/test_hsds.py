@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +30,17 @@ def directory() -> Directory:
     return validate_tree(SITE_DATA, TODAY)
 
 
+FILES = {"api/hsds/organizations.json", "api/hsds/services.json",
+         "api/hsds/taxonomy_terms.json", "api/hsds/taxonomies.json"}
+
+
 def export(directory: Directory, site_url: str = SITE_URL) -> dict[str, Any]:
     out = hsds.files(directory, TODAY, site_url)
-    assert set(out) == {"api/hsds/organizations.json", "api/hsds/services.json"}
+    assert set(out) == FILES
     return {"organizations": json.loads(out["api/hsds/organizations.json"]),
-            "services": json.loads(out["api/hsds/services.json"])}
+            "services": json.loads(out["api/hsds/services.json"]),
+            "terms": {t["id"]: t for t in json.loads(out["api/hsds/taxonomy_terms.json"])},
+            "taxonomies": json.loads(out["api/hsds/taxonomies.json"])}
 
 
 @pytest.fixture(scope="module")
@@ -46,10 +53,12 @@ def services_by_listing(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {s["url"].rstrip("/").rsplit("/", 1)[1]: s for s in data["services"]}
 
 
-def facts(service: dict[str, Any]) -> set[tuple[str, str, str | None]]:
-    """(taxonomy, term code, value) of every attribute of a service."""
-    return {(a["taxonomy_term"]["taxonomy"], a["taxonomy_term"]["code"], a.get("value"))
-            for a in service.get("attributes", [])}
+def facts(record: dict[str, Any],
+          terms: dict[str, dict[str, Any]]) -> set[tuple[str, str, str | None]]:
+    """(taxonomy, term code, value) of every attribute of a record, its term looked up by id
+    in taxonomy_terms.json."""
+    return {(terms[a["taxonomy_term_id"]]["taxonomy"], terms[a["taxonomy_term_id"]]["code"],
+             a.get("value")) for a in record.get("attributes", [])}
 
 
 @pytest.fixture(scope="module")
@@ -80,6 +89,25 @@ def test_every_record_is_valid_hsds(directory, validators, site_url):
     assert len(data["organizations"]) == 3 and len(data["services"]) == 14
     assert errors(validators["organization"], data["organizations"]) == []
     assert errors(validators["service"], data["services"]) == []
+
+
+def test_taxonomy_terms_are_written_once_and_every_attribute_finds_its_own(validators,
+                                                                          hsds_data):
+    """Attributes name their term by id; each term is in taxonomy_terms.json once, valid as
+    HSDS 3.0's taxonomy_term (the schema nested in an attribute), in a listed taxonomy."""
+    terms, text = hsds_data["terms"], json.dumps(hsds_data["organizations"])
+    assert '"taxonomy_term":' not in text + json.dumps(hsds_data["services"])
+    schema = validators["service"].schema["properties"]["attributes"]["items"]["properties"][
+        "taxonomy_term"]
+    term_validator = type(validators["service"])(
+        schema, format_checker=validators["service"].format_checker)
+    assert errors(term_validator, list(terms.values())) == []
+    used = set(re.findall(r'"taxonomy_term_id": "([0-9a-f-]{36})"',
+                          text + json.dumps(hsds_data["services"])))
+    assert used == set(terms)  # every term used, every one used written
+    assert {t["taxonomy_id"] for t in terms.values()} == {
+        t["id"] for t in hsds_data["taxonomies"]}
+    assert all(t["name"] and t["description"] for t in hsds_data["taxonomies"])
 
 
 def test_the_schemas_do_check_formats_and_enums(validators, hsds_data):
@@ -189,7 +217,7 @@ def test_a_trainings_sessions_are_schedules_in_its_time_zone(hsds_data):
         ("2026-12-03", "2026-12-03", "2026-12-03", "12:00-08:00", "13:30-08:00", -8),
         ("2027-01-14", "2027-01-14", "2027-01-14", "12:00-08:00", "13:30-08:00", -8)]
     for schedule in winter:
-        assert ("listing", "time_zone", "America/Los_Angeles") in facts(schedule)
+        assert ("listing", "time_zone", "America/Los_Angeles") in facts(schedule, hsds_data["terms"])
         assert schedule["service_id"] == services["t-visa-basics-training"]["id"]
     (october,) = services["wage-claim-training-2026"]["schedules"]  # daylight saving time
     assert (october["opens_at"], october["closes_at"], october["timezone"]) == (
@@ -200,7 +228,7 @@ def test_a_trainings_sessions_are_schedules_in_its_time_zone(hsds_data):
 
 def test_volunteer_side_facts_are_attributes(hsds_data):
     services = services_by_listing(hsds_data)
-    case = facts(services["u-visa-case-mam"])
+    case = facts(services["u-visa-case-mam"], hsds_data["terms"])
     assert {("listing-kind", "case", None),
             ("bar-admission", "any-us-jurisdiction", None),
             ("listing-dates", "respond_by", "2026-12-15"),
@@ -210,14 +238,15 @@ def test_volunteer_side_facts_are_attributes(hsds_data):
             ("listing", "related", hsds.hsds_id("service", "t-visa-remote"))} <= case
     # unknown stays unknown: nobody said whether paralegals may help
     assert not any(code == "volunteers.paralegals_welcome" for _, code, _ in case)
-    training = facts(services["t-visa-basics-training"])
+    training = facts(services["t-visa-basics-training"], hsds_data["terms"])
     assert {("listing-kind", "training", None),
             ("cle-credit", "general", "CA:1.5"),
             ("cle-credit", "elimination-of-bias", "CA:0.5"),
             ("bar-admission", "not-required", None),
             ("who-may-attend", "audience.law_students_welcome", "true")} <= training
     assert "1.5 hours" in services["t-visa-basics-training"]["accreditations"]
-    assert ("listing-kind", "program", None) in facts(services["u-visa-petitions"])
+    assert ("listing-kind", "program", None) in facts(services["u-visa-petitions"],
+                                                  hsds_data["terms"])
 
 
 def test_languages_and_areas(hsds_data):
@@ -237,11 +266,13 @@ def test_hostile_text_survives_as_data(directory, validators):
         "location": entry.data.location.model_copy(update={"cities": [HOSTILE]})})
     hostile = Directory({org_entry.id: dataclasses.replace(org_entry, data=org)},
                         {entry.id: dataclasses.replace(entry, data=data)})
-    text = hsds.files(hostile, TODAY, SITE_URL)["api/hsds/services.json"]
+    out = hsds.files(hostile, TODAY, SITE_URL)
+    text = out["api/hsds/services.json"]
+    terms = {t["id"]: t for t in json.loads(out["api/hsds/taxonomy_terms.json"])}
     assert "Ünïcødé 法律 🚀" in text and "\\u" not in text  # UTF-8, not escapes
     (service,) = json.loads(text)
     assert service["name"] == service["description"] == HOSTILE
     assert service["organization"]["name"] == service["organization"]["alternate_name"] == HOSTILE
-    assert ("listing", "summary", HOSTILE) in facts(service)
+    assert ("listing", "summary", HOSTILE) in facts(service, terms)
     assert f"{HOSTILE}, CA" in [area["name"] for area in service["service_areas"]]
     assert errors(validators["service"], [service]) == []

@@ -113,7 +113,8 @@ def test_the_open_data_page_describes_every_file_it_links(site):
     page = "api/index.html"
     body = read(site, page)
     for path in ("api/opportunities.json", "api/opportunities.csv", "api/organizations.json",
-                 "api/hsds/organizations.json", "api/hsds/services.json", "feeds/all.atom",
+                 "api/hsds/organizations.json", "api/hsds/services.json",
+                 "api/hsds/taxonomy_terms.json", "api/hsds/taxonomies.json", "feeds/all.atom",
                  "calendar/all.ics"):
         assert path in body, path
         assert (site / path).is_file(), path
