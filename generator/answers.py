@@ -343,8 +343,12 @@ def _listing_head(what: str) -> tuple[Question, ...]:
 
 _STATE = Question(("location", "state"), "State (two-letter code, e.g. CA)", CHOICE,
                   vocab.STATES, required=True)
-_EMAIL = Question(("contact", "email"), "Work email for volunteers (optional: empty uses the "
-                  "organization's contact)")
+EMAIL = Question(("contact", "email"), "Work email for volunteers (optional: empty uses the "
+                 "organization's contact)")
+# The same question when the organization's file has no contact or website to fall back on.
+NO_ORGANIZATION_CONTACT = Question(("contact", "email"), "Work email for volunteers (needed: "
+                                   "the organization's file gives no contact or website)",
+                                   required=True)
 
 NEW_PROGRAM = (
     *_listing_head("What a volunteer would do"),
@@ -354,7 +358,7 @@ NEW_PROGRAM = (
     Question(("clients",), "Clients (optional)", CHOICES, vocab.CLIENTS),
     Question(("urgent",), "Are volunteers needed urgently? (yes or no; empty means no)", FLAG),
     _STATE,
-    _EMAIL,
+    EMAIL,
 )
 
 NEW_TRAINING = (
@@ -370,7 +374,7 @@ NEW_TRAINING = (
     Question(("practice_areas",), "Practice areas", CHOICES, vocab.PRACTICE_AREAS, required=True),
     Question(("remedies",), "Remedies it covers (optional)", CHOICES, vocab.REMEDIES),
     _STATE,
-    _EMAIL,
+    EMAIL,
 )
 
 NEW_CASE = (
@@ -387,7 +391,7 @@ NEW_CASE = (
     Question(("forums",), "Where it is filed or argued (optional)", CHOICES, vocab.FORUMS),
     Question(("urgent",), "Is it urgent? (yes or no; empty means no)", FLAG),
     _STATE,
-    _EMAIL,
+    EMAIL,
 )
 
 NEW_QUESTIONS = {"organization": NEW_ORGANIZATION, "program": NEW_PROGRAM,

@@ -52,11 +52,15 @@ def create(root: Path, kind: str, given: dict[str, str | None], ask: Ask | None,
                           "project's top folder, or pass --root"])
     files, _ = find_files(root)
     taken = {f.id for f in files}
-    org_name, org_state = None, None
+    org_name, org_state, reachable = None, None, True
     listing = kind != "organization"
     if listing:
-        org_name, org_state = _organization(root, org_id or "", {f.org_id for f in files})
+        org_name, org_state, reachable = _organization(root, org_id or "",
+                                                       {f.org_id for f in files})
     questions = answers.NEW_QUESTIONS[kind]
+    if not reachable:  # nothing to fall back on: the listing must give its own way in
+        questions = tuple(answers.NO_ORGANIZATION_CONTACT if q == answers.EMAIL else q
+                          for q in questions)
     replies: dict[str, Any] = {}  # by option, in the questions' order
     pending = {q.option: ("", given.get(q.option)) for q in questions}  # -> (problem, text)
     while True:
@@ -153,8 +157,11 @@ def _answer(question: Question, text: str | None, ask: Ask | None, model: type,
     return default
 
 
-def _organization(root: Path, org_id: str, org_ids: set[str]) -> tuple[str | None, str | None]:
-    """The organization's name and state, to fill in defaults; NotCreated if it is unknown."""
+def _organization(root: Path, org_id: str,
+                  org_ids: set[str]) -> tuple[str | None, str | None, bool]:
+    """The organization's name and state, to fill in defaults, and whether its file gives
+    volunteers a way to reach it (a pro bono contact or a website); NotCreated if it is
+    unknown."""
     path = root / "orgs" / org_id / ORG_FILE
     if not org_id or not path.is_file():
         known = ", ".join(sorted(org_ids)) or "none yet"
@@ -165,7 +172,8 @@ def _organization(root: Path, org_id: str, org_ids: set[str]) -> tuple[str | Non
     location = data.get("location") if isinstance(data.get("location"), dict) else {}
     name = data.get("short_name") or data.get("name")
     return (name if isinstance(name, str) else None,
-            location.get("state") if isinstance(location.get("state"), str) else None)
+            location.get("state") if isinstance(location.get("state"), str) else None,
+            bool(data.get("pro_bono_contact") or data.get("website")))
 
 
 def _new_id(wanted: str | None, suggested: str, taken: set[str], kind: str) -> str:

@@ -245,15 +245,16 @@ def test_a_failed_final_check_asks_again_and_keeps_the_other_answers(project):
     answers = "\n".join([
         "Wage claims clinic", "Help workers file wage claims.",
         "Our client A204-117-334 needs help.", "",  # refused at the final check
-        "limited-scope", "employment", "", "", "yes", "", "",  # no email: no way to reach it
-        "Draft wage claims with a staff attorney.", "",  # asked again, in the same order
+        "limited-scope", "employment", "", "", "yes", "",
+        "",  # no email, and the organization gives no way to reach it: asked again at once
         "clinic@example.org",
+        "Draft wage claims with a staff attorney.", "",  # asked again after the final check
     ]) + "\n"
     result = new(project, "program", "quiet-org", stdin=answers)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "looks like an alien registration number" in result.stdout
-    assert ("needed: the organization has no pro bono contact or website, so an open program "
-            "must give volunteers a way to reach it; give a work email") in result.stdout
+    assert ("Work email for volunteers (needed: the organization's file gives no contact or "
+            "website):   this one is needed; please answer it") in result.stdout
     values = data(project / "orgs" / "quiet-org" / "wage-claims-clinic.yml")
     assert values["description"] == "Draft wage claims with a staff attorney."
     assert values["contact"] == {"email": "clinic@example.org"}
@@ -261,13 +262,13 @@ def test_a_failed_final_check_asks_again_and_keeps_the_other_answers(project):
     assert values["practice_areas"] == ["employment"]
 
 
-def test_without_questions_a_failed_final_check_names_the_option(project):
+def test_without_questions_a_needed_contact_names_the_option(project):
     quiet_organization(project)
     result = new(project, "program", "quiet-org", *OPTIONS[:-3], "--no-input")
     assert result.returncode == 1
     assert result.stderr == (
-        "--contact-email: needed: the organization has no pro bono contact or website, so an "
-        "open program must give volunteers a way to reach it; give a work email\n"
+        "--contact-email: missing; give --contact-email \"...\" (Work email for volunteers "
+        "(needed: the organization's file gives no contact or website))\n"
         "Nothing was written.\n")
 
 
