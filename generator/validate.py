@@ -459,13 +459,28 @@ def _lookalikes(files: dict[str, SourceFile], directory: Directory) -> list[Prob
 def _links(value: Any, loc: Loc = ()) -> list[tuple[Loc, str]]:
     """Every web link in a listing's fields, with where it is (prose is not a link field)."""
     if isinstance(value, BaseModel):
-        return [found for name in type(value).model_fields
+        return [found for name in _text_fields(type(value))
                 for found in _links(getattr(value, name), (*loc, name))]
     if isinstance(value, list):
         return [found for i, item in enumerate(value) for found in _links(item, (*loc, i))]
-    if isinstance(value, str) and re.fullmatch(URL_RE, value) and lookalike.host_of(value):
+    if isinstance(value, str) and value.startswith(_SCHEMES) and re.fullmatch(URL_RE, value) \
+            and lookalike.host_of(value):
         return [(loc, value)]
     return []
+
+
+_SCHEMES = ("http://", "https://", "mailto:")
+
+
+@functools.lru_cache(maxsize=None)
+def _text_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model that can hold text, or records that do: dates, numbers and
+    yes/no facts never hold a link, so the walk skips them."""
+    def texty(annotation: Any) -> bool:
+        if annotation is str or nested_model(annotation) is not None:
+            return True
+        return any(texty(arg) for arg in typing.get_args(annotation))
+    return tuple(name for name, info in model.model_fields.items() if texty(info.annotation))
 
 
 def _one_letter_apart(files: dict[str, SourceFile], directory: Directory) -> list[Problem]:
