@@ -17,10 +17,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from generator import export, freshness, schema, search_index
+from generator import freshness, schema, search_index
+from generator.generate import generate
 from generator.markup import harden_links
 from generator.problems import InvalidDirectory, SetupError
-from generator.render import Renderer, Settings
+from generator.render import Settings
 from generator.validate import SCHEMA_FILES, validate_tree
 
 MARKER = re.compile(
@@ -59,15 +60,14 @@ class ProBonoPlugin(BasePlugin[ProBonoConfig]):
             lines = "\n".join(str(p) for p in exc.problems)
             raise PluginError(f"the data files have {len(exc.problems)} problem(s):\n{lines}")
         try:
-            self.renderer = Renderer(directory, self.root / self.config.templates_dir,
-                                     self.settings)
+            generated = generate(directory, self.root / self.config.templates_dir,
+                                 self.settings, config.site_name)
         except SetupError as exc:
             raise PluginError(str(exc))
-        for page in self.renderer.pages():
+        self.renderer = generated.renderer
+        for page in generated.pages:
             files.append(File.generated(config, page.path, content=page.text))
-        for path, text in export.files(directory, self.settings.today,
-                                       self.settings.window_days, self.settings.site_url,
-                                       config.site_name).items():
+        for path, text in generated.files.items():
             files.append(File.generated(config, path, content=text))
         for kind, name in SCHEMA_FILES.items():
             files.append(File.generated(config, f"schema/{name}", content=schema.rendered(kind)))
