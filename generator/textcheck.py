@@ -148,8 +148,11 @@ def _fold(char: str) -> str:
 
 _SEP = r"(?: ?[.-] ?| )?"  # between the digits of one identifier, after normalization
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MES = (r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+        r"noviembre|diciembre)")
 _DATE = (rf"(?:\d{{1,2}}\s?[/.-]\s?\d{{1,2}}\s?[/.-]\s?\d{{2,4}}|\d{{4}}-\d{{1,2}}-\d{{1,2}}|"
-         rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})")
+         rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|"
+         rf"\d{{1,2}}\s+de\s+{_MES}\s+(?:de\s+|del\s+)?\d{{4}})")
 _DIGITS = lambda count: _SEP.join([r"\d"] * count)  # noqa: E731
 _A_WORDS = (r"(?:alien\s+(?:registration\s+)?(?:number|num\.?|no\.?|#)|"
             r"\ba\s?-?\s?(?:number|num\.?|no\.?)|\ba#|\breg(?:istration)?\.?\s+(?:no\.?|number))")
@@ -175,7 +178,7 @@ PRIVATE = [
                 re.I),
      "looks like a Social Security number"),
     (re.compile(rf"(?:\bDOB|\bD\.\s?O\.\s?B\.?|\bdate\s+of\s+birth\b|"
-                rf"\bbirth\s?(?:date|day)\b|\bborn(?:\s+on)?\b|(?<![\w.])b\.|"
+                rf"\bbirth(?:\s?(?:date|day))?\b|\bborn(?:\s+on)?\b|(?<![\w.])b\.|"
                 rf"\bfecha\s+de\s+nacimiento\b|\bnacid[oa]\b)[\s:,-]*(?:on\s+|el\s+)?{_DATE}",
                 re.I),
      "looks like a date of birth"),

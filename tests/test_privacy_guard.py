@@ -117,6 +117,8 @@ def phone_numbers(draw) -> str:
     return sentence(draw, shape.format(digits[:3], digits[3:6], digits[6:]))
 
 
+MESES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+         "octubre", "noviembre", "diciembre"]
 MONTHS = ["January", "Feb.", "Mar", "april", "MAY", "June", "Jul.", "August", "Sept.", "Oct",
           "November", "dec."]
 
@@ -131,7 +133,7 @@ def dates(draw) -> str:
         f"{month:02d}/{day:02d}/{y}", f"{month}/{day}/{y}", f"{month}-{day}-{y}",
         f"{month}.{day}.{y}", f"{year}-{month:02d}-{day:02d}",
         f"{MONTHS[month - 1]} {day}, {year}", f"{day} {MONTHS[month - 1]} {year}",
-        f"{month} / {day} / {y}"]))
+        f"{month} / {day} / {y}", f"{day} de {MESES[month - 1]} de {year}"]))
 
 
 @st.composite
@@ -139,7 +141,8 @@ def dates_of_birth(draw) -> str:
     label = draw(st.sampled_from(["DOB", "DOB:", "dob ", "D.O.B.", "D.O.B. ", "b.", "b. ",
                                   "born ", "born on ", "Born: ", "date of birth ",
                                   "Date of Birth: ", "birthdate ", "birthday: ",
-                                  "fecha de nacimiento ", "nacida el "]))
+                                  "fecha de nacimiento ", "nacida el ", "Birth: ",
+                                  "birth "]))
     return sentence(draw, label + draw(dates()))
 
 

@@ -9,6 +9,7 @@ import pytest
 from generator.textcheck import check_text
 
 ORDINARY = [
+    "La clínica abre el 3 de marzo de 2027; birth certificates since 2020 are accepted.",
     "Petitions under California Penal Code section 236.14 vacate nonviolent convictions.",
     "See Cal. Penal Code § 236.14(t)(3) and 8 U.S.C. 1101(a)(15)(T).",
     "File Form I-914 with Supplement B, or Form I-918; then Form I-485.",
@@ -40,6 +41,8 @@ PRIVATE = [
     ("A123\u200b456789", "A-number"),
     ("alien number is 123 456 789", "A-number"),
     ("b. 03/04/1990", "date of birth"),
+    ("Birth: 03/04/1990", "date of birth"),
+    ("nacido el 3 de marzo de 1990", "date of birth"),
     ("call 415 555 012", "long number"),
     ("A\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19", "A-number"),
     # few digits after a label: the guard's shortcut for values with few digits must not skip them
