@@ -292,11 +292,18 @@ def _sections(runs: Iterable[str]) -> bool:
             len({section for _, section in numbers}) == len(numbers))
 
 
+# Letters and inner hyphens only: no markup, no hidden character, no digit, no address, no
+# link, and too short to spell out a number. Most values in a file are such ids.
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
 def check_text(loc: Loc, text: str, kind: str = "program") -> list[tuple[int, str]]:
     """What is wrong with one text value, as (offset in the text, message) pairs.
 
     `kind` is the file's kind ("program" or "organization"): messages name its own fields.
     """
+    if _WORD.fullmatch(text):  # an id or a word ("full-representation", "CA"): nothing to find
+        return []
     name = loc[-1] if isinstance(loc[-1], str) else next(
         (str(p) for p in reversed(loc) if isinstance(p, str)), "")
     visible = _visible(text)
