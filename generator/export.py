@@ -63,7 +63,8 @@ def to_csv(directory: Directory, today: dt.date,
     keeps working. Nested fields become dotted columns; lists are joined with '; '; a yes/no
     fact is true, false or unknown; a column of another kind of listing is empty (a program
     has no `free`). A listing without its own contact gets its organization's
-    (the one its page shows), with contact.from_organization saying so.
+    (the one its page shows), or its website when it has no contact, with
+    contact.from_organization saying so.
     """
     columns = ["id", "url", "organization_id", "organization", "listed", *FRESHNESS_COLUMNS,
                *_KINDS]
@@ -113,10 +114,13 @@ _OWN = {kind: {name for name, _ in _columns(model)} for kind, model in LISTING_M
 def _row(directory: Directory, program: ProgramEntry, today: dt.date,
          window: int) -> dict[str, str]:
     data = program.data.model_dump(mode="json")
-    inherited = program.data.contact is None and directory.contact_for(program) is not None
-    if inherited:
-        data["contact"] = directory.contact_for(program).model_dump(mode="json")
     org = directory.organizations[program.org_id].data
+    inherited = program.data.contact is None and (directory.contact_for(program) is not None
+                                                   or org.website is not None)
+    if inherited:  # the way in the page gives: the organization's contact, else its website
+        found = directory.contact_for(program)
+        data["contact"] = (found.model_dump(mode="json") if found is not None
+                           else {"website": org.website})
     row = {"id": program.id, "url": program_url(program.id), "organization_id": program.org_id,
            "organization": org.name, "listed": _flag(program.is_listed(today, window)),
            "contact.from_organization": _flag(inherited), **_fresh(program, today, window)}

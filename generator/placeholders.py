@@ -45,7 +45,12 @@ def check(root: Path) -> list[Problem]:
     problems = []
     for placeholder in PLACEHOLDERS:
         path = root / placeholder.file
-        text = path.read_text(encoding="utf-8") if path.is_file() else ""
+        if not path.is_file():  # gone, not filled in: nothing to publish with either
+            problems.append(Problem(placeholder.file, 1, 1, f"{placeholder.what}: the file is "
+                                    "missing; restore it from the project and set the "
+                                    f"{placeholder.what} in it"))
+            continue
+        text = path.read_text(encoding="utf-8")
         for found in re.finditer(placeholder.pattern, text, flags=re.M):
             start = found.start("value")
             line = text.count("\n", 0, start) + 1

@@ -55,7 +55,9 @@ def test_a_listing_without_its_own_contact_shows_its_organizations(directory):
     assert (own["contact.interest_form"], own["contact.email"],
             own["contact.from_organization"]) == ("https://example.org/interest", "", "false")
     nobody = by_id["vacatur-motions"]  # its organization has a website but no contact person
-    assert (nobody["contact.email"], nobody["contact.from_organization"]) == ("", "false")
+    assert (nobody["contact.email"], nobody["contact.website"],
+            nobody["contact.from_organization"]) == ("", "https://northcoast.example.org",
+                                                      "true")
 
 
 def test_yes_no_facts_are_true_false_or_unknown(directory):

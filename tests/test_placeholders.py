@@ -58,6 +58,16 @@ def test_real_values_pass(tmp_path, capsys):
     assert (code, out, err) == (0, "ok: no stand-in values left.\n", "")
 
 
+def test_a_missing_settings_file_is_not_taken_for_a_filled_in_one(tmp_path, capsys):
+    folder = copy_settings(tmp_path, report="corrections@probono.legal", team="@legal-aid/web")
+    (folder / ".github" / "CODEOWNERS").unlink()
+    code, out, _ = run(folder, "check-setup", capsys=capsys)
+    assert code == 1
+    assert out.splitlines() == [
+        ".github/CODEOWNERS:1:1: code owner: the file is missing; restore it from the project "
+        "and set the code owner in it"]
+
+
 def test_the_readme_lists_every_stand_in():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("### Before you publish")[1].split("\n### ")[0]
