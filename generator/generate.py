@@ -2,9 +2,10 @@
 
 Rendering and exporting read the same directory and nothing else of each other's, so where the
 platform can fork (Linux, and macOS) the exports are made in a second process while this one
-renders: at 10,000 listings that takes a third off the generator's time in a build. Where it
-cannot (Windows), or while other threads run (`mkdocs serve`, whose server threads a fork would
-copy mid-step), the two run one after the other and give the same files.
+renders: at 10,000 listings on a two-core machine that took about a quarter off rendering and
+exporting (19 to 20 s one after the other, 14 to 16 s side by side, two runs each in one
+session). Where it cannot (Windows), or while other threads run (`mkdocs serve`, whose server
+threads a fork would copy mid-step), the two run one after the other and give the same files.
 """
 
 from __future__ import annotations

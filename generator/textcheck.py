@@ -112,8 +112,8 @@ _RUNS = re.compile(r"[ -]{2,}")
 def _squeeze(plain: str, where: list[int]) -> tuple[str, list[int]]:
     """A run of spaces and dashes made one separator ('A\u00a0 123  456', '123--45--6789',
     '123 -- 45'): a dash if it holds one, else a space."""
-    if "  " not in plain and "-" not in plain:
-        return plain, where
+    if "  " not in plain and "--" not in plain and " -" not in plain and "- " not in plain:
+        return plain, where  # no two of them side by side: most text, one dash or not
     out: list[str] = []
     kept: list[int] = []
     done = 0

@@ -83,15 +83,8 @@ def fields_of(kind: str) -> Callable[[tuple[str, ...]], set[str]]:
 
     @functools.lru_cache(maxsize=None)
     def fields(path: tuple[str, ...]) -> set[str]:
-        found: set[str] = set()
-        for model in models:
-            inner: type[BaseModel] | None = model
-            for key in path:
-                info = inner.model_fields.get(key) if inner is not None else None
-                inner = nested_model(info.annotation) if info is not None else None
-            if inner is not None:
-                found |= set(inner.model_fields)
-        return found
+        return {name for model in models if (inner := _model_at(model, path)) is not None
+                for name in inner.model_fields}
 
     return fields
 
