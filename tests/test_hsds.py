@@ -7,10 +7,13 @@ import dataclasses
 import datetime as dt
 import json
 import re
+import uuid
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 from jsonschema.validators import validator_for
 
@@ -164,6 +167,14 @@ def test_ids_are_derived_from_the_directory_ids(hsds_data):
     assert service["id"] == "a5ce4f2b-5518-585c-8f29-718b89a92441"
     assert service["id"] == hsds.hsds_id("service", "u-visa-petitions")
     assert service["organization_id"] == hsds.hsds_id("organization", "bay-legal-aid")
+
+
+@given(st.lists(st.text(), min_size=1, max_size=5))
+def test_ids_are_uuid5_in_the_directory_namespace(parts):
+    """hsds_id makes its UUIDs without the uuid module's objects; they are the same UUIDs."""
+    made = hsds.hsds_id(*parts)
+    assert made == str(uuid.uuid5(hsds.NAMESPACE, "/".join(parts)))
+    assert uuid.UUID(made).version == 5 and uuid.UUID(made).variant == uuid.RFC_4122
 
 
 def test_an_id_changes_only_when_its_listing_is_renamed(directory, hsds_data):
