@@ -12,7 +12,7 @@ import datetime as dt
 import html
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,19 @@ class Settings:
     data_licence: str = ""
 
 
+class _Environment(jinja2.Environment):
+    """Jinja2's environment with each template's globals in a plain dict.
+
+    Jinja2 chains a template's globals to the environment's (a ChainMap), so that globals added
+    later still show; it also copies and compares them on every render and every `import`,
+    walking the chain in Python each time. The Renderer sets every global before it loads a
+    template, so a copy made at loading time holds the same, and a dict is copied in C.
+    """
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        return {**self.globals, **(d or {})}
+
+
 class Renderer:
     def __init__(self, directory: Directory, templates: Path, settings: Settings) -> None:
         if not templates.is_dir():
@@ -56,7 +69,7 @@ class Renderer:
                              "from the project's top folder, or pass --root")
         self.directory = directory
         self.settings = settings
-        self.env = jinja2.Environment(
+        self.env = _Environment(
             loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
             auto_reload=False)  # one build reads each template once; no stat per page
@@ -293,7 +306,9 @@ class FactRows:
         if str(value).strip() == NOT_STATED:
             self.missing.append(label)
             return Markup("")
-        return Markup("<dt>{}</dt><dd>{}</dd>").format(label, value)
+        # escape() leaves Markup as it is and escapes the rest: what Markup.format does,
+        # without its Python formatter (a second per 270,000 rows)
+        return Markup(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>")  # noqa: S704 - escaped
 
 
 @dataclass(frozen=True)
