@@ -240,3 +240,28 @@ def test_clients_languages_are_a_filter_of_their_own(page, served_test_site):
     page.goto(served_test_site + "find/?client-language=es")
     spanish = {"u-visa-petitions", "asylum-for-children", "u-visa-case-mam"}
     assert settled(page, spanish) == spanish
+
+
+def test_words_every_listing_page_writes_find_nothing(page, served_test_site):
+    """Row labels are not indexed: "mentoring" finds the three listings that offer mentoring
+    (their summaries, or "At a glance", say so), not every page with a "Mentoring" row; and
+    "length" ("Typical length") and "prior" ("Prior experience required") are only ever
+    labels."""
+    page.goto(served_test_site + "find/?q=mentoring")
+    assert results(page) == {"u-visa-petitions", "vacatur-los-angeles", "u-visa-case-mam"}
+    for label in ("length", "prior"):
+        page.goto(served_test_site + f"find/?q={label}")
+        assert results(page) == set()
+
+
+def test_what_the_index_leaves_out_is_on_the_listing_pages(page, site, served_test_site):
+    """Each selector the index leaves out still matches on a built listing page, so renaming a
+    class in a template cannot quietly put those words back in the index."""
+    from generator.search_index import EXCLUDED
+
+    unmatched = set(EXCLUDED)
+    for listing in sorted((site / "opportunities").glob("*/index.html")):
+        page.goto(f"{served_test_site}opportunities/{listing.parent.name}/")
+        unmatched -= {selector for selector in unmatched
+                      if page.locator(f"[data-pagefind-body] {selector}").count()}
+    assert unmatched == set()
