@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from generator import calendars, feeds, freshness, hsds
 from generator.directory import Directory, ProgramEntry
 from generator.facets import status_of
-from generator.model import LISTING_MODELS, nested_model, unwrap as _unwrap
+from generator.model import LISTING_MODELS, by_path, nested_model, unwrap as _unwrap
 from generator.urls import SITE_NAME, org_url, program_url
 
 
@@ -124,15 +124,9 @@ def _row(directory: Directory, program: ProgramEntry, today: dt.date,
     row = {"id": program.id, "url": program_url(program.id), "organization_id": program.org_id,
            "organization": org.name, "listed": _flag(program.is_listed(today, window)),
            "contact.from_organization": _flag(inherited), **_fresh(program, today, window)}
-    own = _OWN[program.kind]
+    own, fields = _OWN[program.kind], by_path(data)
     for column, kind in _KINDS.items():
-        if column not in own:
-            row[column] = ""
-            continue
-        value: Any = data
-        for part in column.split("."):
-            value = value.get(part) if isinstance(value, dict) else None
-        row[column] = _cell(value, kind)
+        row[column] = _cell(fields.get(column), kind) if column in own else ""
     return row
 
 
@@ -157,6 +151,8 @@ _FORMULA = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", 
 def _csv_safe(cell: str) -> str:
     """Spreadsheets run a cell that starts with = + - @ (or a full-width one, or after spaces
     and control characters) as a formula: every such cell gets a leading quote."""
+    if cell[:1].isalnum() or not cell:  # most cells: nothing a spreadsheet would run
+        return cell
     if cell.lstrip(" \t\r\n")[:1] in _FORMULA or cell[:1] in _FORMULA:
         return "'" + cell
     return cell

@@ -28,7 +28,8 @@ from pydantic import BaseModel
 from generator import freshness, vocab
 from generator.directory import Directory, OrgEntry, ProgramEntry
 from generator.facets import status_of
-from generator.model import Contact, Location, Organization, nested_model, without_ids
+from generator.model import (Contact, Location, Organization, by_path, nested_model,
+                             without_ids)
 from generator.urls import org_url, program_url
 
 # Fixed for good: changing it changes every HSDS id the directory has published.
@@ -356,7 +357,7 @@ def _schedules(program: ProgramEntry, sid: str) -> list[dict[str, Any]]:
 def _attributes(program: ProgramEntry, sid: str) -> list[dict[str, Any]]:
     """The volunteer-side facts of a listing as HSDS attributes, in a fixed order."""
     data, model = program.data.model_dump(mode="json"), type(program.data)
-    fields = _by_path(data)
+    fields = by_path(data)
     found: dict[str, dict[str, Any]] = {}
 
     def add(record: dict[str, Any]) -> None:
@@ -381,19 +382,6 @@ def _attributes(program: ProgramEntry, sid: str) -> list[dict[str, Any]]:
                 add(_attribute(sid, "service", taxonomy, path, _name(path),
                                _description(model, path), value))
     return list(found.values())
-
-
-def _by_path(data: dict[str, Any], prefix: str = "",
-             into: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Every value in the data by its dotted path: {'commitment.length': 'months', ...} (one
-    walk a listing, rather than a walk from the top for each of some seventy fields)."""
-    into = {} if into is None else into
-    for key, value in data.items():
-        path = prefix + key
-        into[path] = value
-        if value.__class__ is dict:
-            _by_path(value, path + ".", into)
-    return into
 
 
 def _items(value: Any) -> list[Any]:

@@ -143,6 +143,19 @@ def unwrap(annotation: Any) -> Any:
             return annotation
 
 
+def by_path(data: dict[str, Any], prefix: str = "",
+            into: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Every value in dumped data by its dotted path, {'commitment.length': 'months', ...}:
+    one walk a listing, rather than a walk from the top for each of some seventy fields."""
+    into = {} if into is None else into
+    for key, value in data.items():
+        path = prefix + key
+        into[path] = value
+        if value.__class__ is dict:
+            by_path(value, path + ".", into)
+    return into
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
