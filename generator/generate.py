@@ -16,6 +16,7 @@ from pathlib import Path
 from generator import export
 from generator.directory import Directory
 from generator.forked import Forked, can_fork
+from generator.memory import collector_paused
 from generator.render import Page, Renderer, Settings
 from generator.urls import SITE_NAME
 
@@ -35,8 +36,9 @@ def generate(directory: Directory, templates: Path, settings: Settings,
     arguments = (directory, settings.today, settings.window_days, settings.site_url, site_name)
     if parallel is None:
         parallel = can_fork()
-    if not parallel:
-        return Generated(renderer, list(renderer.pages()), export.files(*arguments))
-    with Forked(export.files, *arguments) as exports:
-        pages = list(renderer.pages())
-        return Generated(renderer, pages, exports.result())
+    with collector_paused():  # in the forked process too (see generator/memory.py)
+        if not parallel:
+            return Generated(renderer, list(renderer.pages()), export.files(*arguments))
+        with Forked(export.files, *arguments) as exports:
+            pages = list(renderer.pages())
+            return Generated(renderer, pages, exports.result())

@@ -21,6 +21,7 @@ from pydantic.fields import FieldInfo
 from generator import lookalike, vocab
 from generator.directory import Directory, OrgEntry, ProgramEntry
 from generator.load import Document, Loc, SourceFile, find_files, read_file
+from generator.memory import collector_paused
 from generator.model import (EMAIL_RE, LISTING_MODELS, PHONE_RE, URL_RE, Organization,
                              nested_model, unwrap)
 from generator.problems import InvalidDirectory, Problem
@@ -63,16 +64,17 @@ def validate_tree(root: Path, today: dt.date | None = None) -> Directory:
 def read_tree(root: Path, today: dt.date | None = None) -> tuple[Directory, list[Problem]]:
     """Every file that passes its checks, and every problem (for tools that go on regardless)."""
     today = today or dt.date.today()
-    files, problems = find_files(root)
-    directory = Directory()
-    for source in files:
-        entry, found = validate_file(source, today)
-        problems += found
-        if isinstance(entry, OrgEntry):
-            directory.organizations[entry.id] = entry
-        elif isinstance(entry, ProgramEntry):
-            directory.programs[entry.id] = entry
-    problems += _cross_checks(files, directory)
+    with collector_paused():
+        files, problems = find_files(root)
+        directory = Directory()
+        for source in files:
+            entry, found = validate_file(source, today)
+            problems += found
+            if isinstance(entry, OrgEntry):
+                directory.organizations[entry.id] = entry
+            elif isinstance(entry, ProgramEntry):
+                directory.programs[entry.id] = entry
+        problems += _cross_checks(files, directory)
     return directory, problems
 
 

@@ -3,6 +3,7 @@ gives exactly what one after the other gives, and threads keep it to one process
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import threading
 
@@ -25,6 +26,7 @@ def test_in_a_second_process_the_files_are_the_same():
     assert together.pages == apart.pages
     assert together.files == apart.files
     assert "api/hsds/services.json" in together.files
+    assert gc.isenabled()  # paused while they were made, not after
 
 
 def test_while_another_thread_runs_it_does_not_fork(monkeypatch):
