@@ -27,6 +27,14 @@ class Facet:
     labels: Callable[[str], str]
     browse: bool = True  # has browse pages
     primary: bool = False  # shown with counts as the finder opens; the rest under "More filters"
+    # A value the finder's index leaves unwritten: every listing has exactly one value of this
+    # facet, so the finder counts and finds the implicit one as "none of the others". The most
+    # common value costs no bytes in the index's filter file that every search loads.
+    implicit: str | None = None
+
+    def indexed(self, program: ProgramEntry) -> list[str]:
+        """The values the finder's index holds for the listing (all but the implicit one)."""
+        return [value for value in self.values(program) if value != self.implicit]
 
 
 def _flag(value: bool | None) -> list[str]:
@@ -170,7 +178,7 @@ FACETS = [
     Facet("remedy", "Remedy", lambda p: list(p.data.remedies) or [UNKNOWN],
           _or_unknown(vocab.REMEDIES), primary=True),
     Facet("listing", "Kind of listing", lambda p: [p.data.kind], vocab.LISTING_KINDS.label,
-          primary=True),
+          primary=True, implicit="program"),
     Facet("practice-area", "Practice area", lambda p: list(p.data.practice_areas),
           vocab.PRACTICE_AREAS.label),
     Facet("kind", "Kind of work", kinds_of_work, vocab.KINDS_OF_WORK.label, primary=True),
@@ -238,6 +246,7 @@ def finder_config(directory: Directory, today: dt.date,
         seen = sorted({v for p in directory.programs.values() for v in facet.values(p)},
                       key=lambda v: (v == UNKNOWN, _label(facet, directory, v).lower()))
         facets.append({"key": facet.key, "label": facet.label, "primary": facet.primary,
+                       "implicit": facet.implicit,
                        "values": [[v, _label(facet, directory, v)] for v in seen]})
     seen = {confirmed(p, today, window) for p in directory.programs.values()}
     facets.append({"key": "confirmed", "label": "Last confirmed", "primary": False,

@@ -265,3 +265,44 @@ def test_what_the_index_leaves_out_is_on_the_listing_pages(page, site, served_te
         unmatched -= {selector for selector in unmatched
                       if page.locator(f"[data-pagefind-body] {selector}").count()}
     assert unmatched == set()
+
+
+def test_programs_are_found_and_counted_though_the_index_leaves_their_kind_out(
+        page, served_test_site):
+    """The index holds no "program" value (every listing has one kind, so programs are the
+    listings that are neither trainings nor cases): choosing Program, or Program and Case,
+    still gives exactly those listings, and each kind's count is what choosing it gives."""
+    from generator.facets import status_of
+    from generator.validate import validate_tree
+    from tests.conftest import SITE_DATA, TODAY
+
+    directory = validate_tree(SITE_DATA, TODAY)
+    open_by_kind: dict[str, set[str]] = {}
+    for program in directory.programs.values():
+        if status_of(program, TODAY) == "open":
+            open_by_kind.setdefault(program.kind, set()).add(program.id)
+    assert set(open_by_kind) == {"program", "training", "case"}  # the fixture has each
+    page.goto(served_test_site + "find/")
+    results(page)
+    for kind, ids in open_by_kind.items():
+        assert facet_count(page, "listing", kind) == len(ids), kind
+    page.goto(served_test_site + "find/?listing=program")
+    found(page, open_by_kind["program"])
+    for kind, ids in open_by_kind.items():  # a chosen facet's counts leave it out
+        assert facet_count(page, "listing", kind) == len(ids), kind
+    page.goto(served_test_site + "find/?listing=program&listing=case")
+    found(page, open_by_kind["program"] | open_by_kind["case"])
+    page.goto(served_test_site + "find/?listing=training&remedy=t-visa")
+    found(page, {i for i in open_by_kind["training"]
+                 if "t-visa" in directory.programs[i].data.remedies})
+
+
+def found(page, expected: set[str]) -> None:
+    """Exactly these results (the finder shows six, then the rest behind "Show more")."""
+    shown = results(page)
+    assert count_text(page) == f"{len(expected)} opportunit{'y' if len(expected) == 1 else 'ies'}"
+    if len(expected) > 6:
+        page.get_by_role("button", name="Show more").click()
+        cards(page, len(expected))
+        shown = results(page)
+    assert shown == expected

@@ -52,7 +52,7 @@ def _filters(page: str) -> Counter[tuple[str, str]]:
 
 
 def _expected(program, today: dt.date) -> Counter[tuple[str, str]]:
-    values = Counter((facet.key, value) for facet in FACETS for value in facet.values(program))
+    values = Counter((facet.key, value) for facet in FACETS for value in facet.indexed(program))
     window = freshness.window_days(ROOT)
     status = status_of(program, today, window)
     if status != "open":

@@ -166,15 +166,42 @@
         }) };
       }
       config.facets.forEach(function (facet) {
-        if (state.sel[facet.key] && facet.key !== leaveOut) {
-          filters[facet.key] = { any: state.sel[facet.key] };
+        var chosen = state.sel[facet.key];
+        if (chosen && facet.key !== leaveOut) {
+          if (facet.implicit && chosen.indexOf(facet.implicit) >= 0) {
+            // the index does not hold the implicit value: its listings are "none of the others"
+            var others = facet.values.map(function (pair) { return pair[0]; })
+              .filter(function (v) { return chosen.indexOf(v) < 0; });
+            filters[facet.key] = { none: others.length ? others : [facet.implicit] };
+          } else {
+            filters[facet.key] = { any: chosen };
+          }
         } else if (facet.primary) {
           // every listing has a value here, so "any of all values" narrows nothing; it makes
-          // Pagefind load this facet and report its counts
-          filters[facet.key] = { any: facet.values.map(function (pair) { return pair[0]; }) };
+          // Pagefind load this facet and report its counts ("none of" the implicit value, which
+          // no listing holds in the index, does the same)
+          filters[facet.key] = facet.implicit ? { none: [facet.implicit] } :
+            { any: facet.values.map(function (pair) { return pair[0]; }) };
         }
       });
       return filters;
+    }
+
+    function facetOf(key) {
+      return config.facets.filter(function (facet) { return facet.key === key; })[0];
+    }
+
+    // A facet's counts from a search, with its implicit value's count: the results that hold
+    // none of its other values (each listing has exactly one value of such a facet).
+    function countsOf(facet, search) {
+      var found = Object.assign({}, search.filters[facet.key] || {});
+      if (facet.implicit) {
+        var others = Object.keys(found).reduce(function (n, v) {
+          return v === facet.implicit ? n : n + found[v];
+        }, 0);
+        found[facet.implicit] = Math.max(0, search.results.length - others);
+      }
+      return found;
     }
 
     async function run(focusId) {
@@ -187,7 +214,7 @@
       var search = await pagefind.search(term, options);
       if (mine !== generation) return; // a newer search has started
       var counts = {};
-      config.facets.forEach(function (facet) { counts[facet.key] = search.filters[facet.key] || {}; });
+      config.facets.forEach(function (facet) { counts[facet.key] = countsOf(facet, search); });
       var chosen = Object.keys(state.sel);
       // Results first; the counts of chosen facets follow (see below), marked as pending.
       renderFacets(counts, focusId, chosen);
@@ -208,7 +235,7 @@
       for (var i = 0; i < chosen.length; i++) {
         var without = await pagefind.search(term, { filters: filtersFor(chosen[i]) });
         if (mine !== generation) return;
-        counts[chosen[i]] = without.filters[chosen[i]] || {};
+        counts[chosen[i]] = countsOf(facetOf(chosen[i]), without);
       }
       if (chosen.length) renderFacets(counts, document.activeElement && document.activeElement.id, []);
       list.setAttribute("aria-busy", "false");
