@@ -170,3 +170,29 @@ def test_the_finder_counts_and_lists_every_listing_under_its_values(browser, ser
             assert sorted(members[f"{key}={value}"]) == wanted, (key, value)
     context.close()
     assert outside == []
+
+
+@pytest.mark.browser
+def test_the_finder_opens_on_every_open_listing_with_each_kind_counted(browser, served,
+                                                                      directory):
+    """The finder's own page, as an attorney opens it: every open listing, and each kind of
+    listing counted, programs too (the index does not write their kind: they are the listings
+    that are neither trainings nor cases, whether the directory has those or not)."""
+    from tests.test_finder import count_text, facet_count, results
+
+    today = dt.date.today()
+    window = freshness.window_days(ROOT)
+    by_kind = Counter(program.kind for program in directory.programs.values()
+                      if status_of(program, today, window) == "open")
+    context, page, outside = open_page(browser, served)
+    page.goto(served + "find/")
+    results(page)
+    total = sum(by_kind.values())
+    assert count_text(page) == f"{total} opportunit{'y' if total == 1 else 'ies'}"
+    for kind, number in by_kind.items():
+        assert facet_count(page, "listing", kind) == number, kind
+    page.goto(served + "find/?listing=program")
+    results(page)
+    assert count_text(page).startswith(f"{by_kind['program']} opportunit")
+    context.close()
+    assert outside == []
