@@ -242,8 +242,9 @@ def forms(draw) -> str:
 @st.composite
 def zip_codes(draw) -> str:
     five = draw(st.from_regex(r"[0-9]{5}", fullmatch=True))
-    return draw(st.sampled_from([five, f"{five}-{draw(st.from_regex(r'[0-9]{4}', fullmatch=True))}",
-                                 f"CA {five}"]))
+    four = draw(st.from_regex(r"[0-9]{4}", fullmatch=True))
+    state = draw(st.sampled_from(["CA", "NY", "Oakland, CA", "California", "TX"]))
+    return draw(st.sampled_from([five, f"{state} {five}-{four}", f"CA {five}"]))
 
 
 @st.composite
