@@ -53,7 +53,7 @@ GUIDE = "CONTRIBUTING.md, 'What the privacy guard refuses'"
 CONTACT_FIELDS = {"contact", "pro_bono_contact"}
 LINK_FIELDS = {"website", "url", "interest_form"}
 MIN_DIGITS = 7  # a run of this many digits is refused unless it is explained
-SHOWN = 60  # characters of an identifier quoted in a message
+SHOWN = 80  # characters of an identifier quoted in a message
 
 _CHECKER = icu.SpoofChecker()
 
@@ -195,7 +195,7 @@ _YEARS = re.compile(r"(\d{4})(?:-(\d{4}|\d{2}))?(?!\d)")
 def _date_item(piece: str, at: int) -> int:
     """The end of a date, time or year that starts at `at`, or -1."""
     found = _ISO.match(piece, at)
-    if found:  # a wrong year, month or day is a typo of a date (the date fields say so)
+    if found and _year(found[1]) and _valid_date(int(found[2]), int(found[3])):
         return found.end()
     found = _TIME.match(piece, at)
     if found and int(found[1]) <= 24 and int(found[2]) < 60:
@@ -340,7 +340,7 @@ def unexplained(plain: str, field: str) -> Iterator[tuple[int, int]]:
 
 # -- 3. identifiers that are not long numbers ----------------------------------------------------
 
-_SEP = r"(?: ?[.-] ?| )?"  # between the digits of one identifier, after folding
+_SEP = r"(?: ?[./-] ?| )?"  # between the digits of one identifier, after folding
 _MES = (r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
         r"noviembre|diciembre)")
 _DATE = (rf"(?:\d{{1,2}}\s?[/.-]\s?\d{{1,2}}\s?[/.-]\s?\d{{2,4}}|\d{{4}}\s?[-/.]\s?\d{{1,2}}\s?"
@@ -361,7 +361,7 @@ _BIRTH = (r"(?:\bDOB|\bD\.\s?O\.\s?B\.?|\bdate\s+of\s+birth\b|\bbirth(?:\s?(?:da
 _CLIENT = (r"(?:\bclient(?:'s)?(?:\s+name)?|\bcliente|\bclienta|\bnombre\s+del?\s+cliente|"
            r"\bsurvivor(?:'s)?\s+name|\bvictim(?:'s)?\s+name|\bv[ií]ctima)")
 _CAP = r"(?-i:[A-ZÀ-ÖØ-Þ])[^\W\d_]*\.?"  # a capitalized word, or an initial
-_PARTICLE = r"(?:(?:de|del|la|las|los|van|von|da|di|y)\s+)?"
+_PARTICLE = r"(?:(?:de|del|la|las|los|van|von|da|di|y)\s+)*"
 _CLIENT_NAME = re.compile(
     rf"{_CLIENT}\s*(?:[:=]|\bis\b|\bes\b)\s*({_CAP}(?:\s+{_PARTICLE}{_CAP})+)|"
     rf"(?:{_CLIENT}\s*|\b)(?:named|se\s+llama|llamad[oa])\s+({_CAP}(?:\s+{_PARTICLE}{_CAP})*)",
@@ -379,8 +379,11 @@ IDENTIFIERS: list[tuple[re.Pattern[str], str]] = [
                 r"(?!\d)|"
                 rf"{_A_WORDS}\s*(?:is|was|es|:|=|-)?\s*(?:{_DIGITS(9)}|{_DIGITS(8)}|"
                 rf"{_DIGITS(7)})(?!\d)", re.I), _A_NUMBER),
-    # three letters (of any script: they are folded first) and ten digits
-    (re.compile(rf"(?<![^\W\d_])[^\W\d_]{{3}}{_SEP}{_DIGITS(10)}(?!\d)"),
+    # three capital letters (of any script: they are folded first), or a service center's
+    # code in any case, and ten digits
+    (re.compile(rf"(?<![^\W\d_])(?:(?-i:[A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f]{{3}})|"
+                r"(?:EAC|WAC|LIN|SRC|NBC|MSC|IOE|YSC|TSC|VSC|NSC|CSC|ZLA|ZSF|ZNY|NFC|WAW))"
+                rf"{_SEP}{_DIGITS(10)}(?!\d)", re.I),
      "looks like a USCIS receipt number"),
     (re.compile(r"(?<![\d.,/-])\(?\d{3}(?:\) ?|[ .,/-]|, )\d{2}(?:[ .,/-]|, )\d{4}"
                 r"(?![\d]|[.,/-]\d)|"
@@ -396,7 +399,8 @@ IDENTIFIERS: list[tuple[re.Pattern[str], str]] = [
      "looks like a case or docket number"),
     # federal: 2:24-cv-01234-ABC; state: 24CV012345, 2024-CR-001234, BA123456, 23STCR01234
     (re.compile(r"(?<![\w:-])\d{1,2}:\d{2}-[a-z]{2,4}-\d{3,6}(?:-[a-z]{1,4})*(?![\w-])|"
-                r"(?<![\w-])(?:\d{2,4}-?)?(?-i:[A-Z]{1,6})-?\d{5,8}(?![\w-])", re.I),
+                r"(?<![\w-])(?:\d{2,4}-?(?-i:[A-Z]{1,6})-?\d{4,8}|(?-i:[A-Z]{1,4})\d{6,8})"
+                r"(?![\w-])", re.I),
      "looks like a court case number"),
     (_CLIENT_NAME, "looks like a client's name"),
     (_CLIENT_HAN, "looks like a client's name"),
@@ -409,6 +413,7 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|"
                     r"(?:(?:\.|\s*[(\[{<]\s*dot\s*[)\]}>]\s*)[\w-]+)+", re.I)
 _AT_HINT = re.compile(r"[(\[{<]\s*at\s*[)\]}>]", re.I)
 _SPELLED_PAIR = re.compile(rf"[\s,-]{_NUMBER_WORD}[\s,-]+{_NUMBER_WORD}[\s,-]")
+_ISO_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _YEARS_ONLY = re.compile(r"^\D*(?:(?:19|20)\d\d\D+)*(?:19|20)\d\d\D*$")
 
 LONG = ("is a long number of the kind that identifies a person (an A-number, a Social Security, "
@@ -512,7 +517,8 @@ def _private_in(loc: tuple, name: str, text: str, kind: str, folded: tuple[str, 
             found += [(m.start(), m.end(), 1, f"is a phone number in the text; a contact's "
                        f"number goes in {block}.phone, and a client's never goes in a listing")
                       for m in PHONE.finditer(plain)]
-        found += [(start, end, 2, LONG) for start, end in unexplained(plain, field)]
+        if not _ISO_VALUE.fullmatch(plain):  # a date field's value: the date check owns it
+            found += [(start, end, 2, LONG) for start, end in unexplained(plain, field)]
     problems: list[tuple[int, str]] = []
     taken = -1
     for start, end, rank, what in sorted(found, key=lambda f: (f[0], -f[1], f[2])):
@@ -561,7 +567,7 @@ def link_problems(url: str) -> list[str]:
         if value.strip() and _PERSONAL_KEYS.match(key.strip().replace("-", "_")):
             problems.append(f"the link's address carries '{key}=', a person's details in the "
                             "address, which anyone can read; link to the page without it")
-    texts = [unquote(parts.path).replace("/", " / "), *(value for _, value in pairs), fragment]
+    texts = [*unquote(parts.path).split("/"), *(value for _, value in pairs), fragment]
     for text in texts:
         folded = fold(text)
         for _, message in _private_in(("link",), "link", text, "program", folded, True):
@@ -575,10 +581,19 @@ def link_problems(url: str) -> list[str]:
 
 def name_problems(name: str, what: str) -> list[str]:
     """What a file's or folder's name publishes about a person (names become addresses, feed
-    and calendar entries): the same rules as for text, the name's hyphens read as spaces."""
-    text = name.replace("-", " ").replace("_", " ")
-    return [f"{what} '{name}': " + message.split("' ", 1)[1]
-            for _, message in _private_in((what,), what, text, "program", fold(text), True)]
+    and calendar entries): the same rules as for text, read twice, since an id's hyphens stand
+    for spaces and for a number's dashes alike ('help-123-45-6789', 'training-2026-03-04')."""
+    found: dict[str, str] = {}
+    for text in (name.upper().replace("-", " "), name.upper()):  # ids are lowercase
+        for _, message in _private_in((what,), what, text, "program", fold(text), True):
+            quoted, _, rule = message[1:].partition("' ")
+            digits = re.sub(r"\D", "", quoted)
+            if LONG in rule and text.count(" "):
+                continue  # the spaced reading cuts dates apart: its numbers are not read
+            found.setdefault(digits or rule, rule)
+    return [f"{what} '{name}' " + rule.replace("never clients: remove it",
+                                               "never clients: rename it without it")
+            for rule in found.values()]
 
 
 def comments(text: str) -> list[tuple[int, int, str]]:

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
-from generator import lookalike, vocab
+from generator import lookalike, privacy, vocab
 from generator.directory import Directory, OrgEntry, ProgramEntry
 from generator.load import Document, Loc, SourceFile, find_files, read_file
 from generator.memory import collector_paused
@@ -66,6 +66,7 @@ def read_tree(root: Path, today: dt.date | None = None) -> tuple[Directory, list
     today = today or dt.date.today()
     with collector_paused():
         files, problems = find_files(root)
+        problems += _name_problems(files)
         directory = Directory()
         for source in files:
             entry, found = validate_file(source, today)
@@ -107,7 +108,7 @@ def validate_file(source: SourceFile, today: dt.date) -> tuple[Any, list[Problem
     if not isinstance(doc.data, dict):
         return None, problems + [Problem(doc.path, *doc.where(()), "the file must be a list of "
                                          "'field: value' lines; see CONTRIBUTING.md")]
-    problems += _text_problems(doc, source.kind)
+    problems += _text_problems(doc, source.kind) + _comment_problems(doc)
     schema: type[BaseModel] | None = Organization
     if source.kind != "organization":
         schema, wrong = listing_model(doc.data)
@@ -129,6 +130,31 @@ def validate_file(source: SourceFile, today: dt.date) -> tuple[Any, list[Problem
 def _text_problems(doc: Document, kind: str) -> list[Problem]:
     return [Problem(doc.path, *doc.where_in(loc, offset), message)
             for loc, text in doc.texts for offset, message in check_text(loc, text, kind)]
+
+
+def _comment_problems(doc: Document) -> list[Problem]:
+    """A file's comments are published with the repository: the privacy guard reads them too."""
+    if doc.text.find("#", doc.text.find("\n") + 1) < 0:  # no '#' past the header line
+        return []
+    return [Problem(doc.path, line, column + offset, f"in a comment: {message}")
+            for line, column, words in privacy.comments(doc.text)
+            for offset, message in privacy.private(("comment",), words)]
+
+
+def _name_problems(files: list[SourceFile]) -> list[Problem]:
+    """Folder and file names become the site's addresses, feeds and calendars."""
+    problems = []
+    folders: set[str] = set()
+    for source in files:
+        if source.org_id not in folders:
+            folders.add(source.org_id)
+            shown = source.shown_as.rsplit("/", 1)[0]
+            problems += [Problem(shown, 1, 1, message)
+                         for message in privacy.name_problems(source.org_id, "folder name")]
+        if source.kind != "organization":
+            problems += [Problem(source.shown_as, 1, 1, message)
+                         for message in privacy.name_problems(source.id, "file name")]
+    return problems
 
 
 EARLIEST = dt.date(2000, 1, 1)  # no listing or training in this directory is older
