@@ -68,6 +68,7 @@ _SPECIAL = re.compile(r"[^\x00-\x7f]|[*_\\`~\t\r\n]|"
                       r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 _ASCII_FOLD = {"*": "", "_": "", "\\": "", "`": "", "~": "", "\t": " ", "\r": " ", "\n": " "}
 _RUNS = re.compile(r"[ -]{2,}")
+_BREAKS = str.maketrans("\t\r\n", "   ")
 # a letter drawn like a digit, between two digits: 2O15, 1l23
 _DIGIT_LIKE = re.compile(r"(?<=\d)[OolI|](?=\d)")
 _DIGIT_LIKE_VALUE = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"}
@@ -77,6 +78,8 @@ def fold(text: str) -> tuple[str, list[int]]:
     """The text as the guard reads it, and for each of its characters the offset in `text`."""
     if _SPECIAL.search(text) is None:  # plain ASCII with nothing to fold: most text
         return _squeeze(_digit_like(text), list(range(len(text))))
+    if text.isascii() and _FOLDED_ASCII.search(text) is None:  # ASCII with line breaks
+        return _squeeze(_digit_like(text.translate(_BREAKS)), list(range(len(text))))
     out: list[str] = []
     where: list[int] = []
     done = 0
@@ -368,8 +371,21 @@ _CLIENT_NAME = re.compile(
     re.I)
 _CLIENT_HAN = re.compile(r"(?:客户|客戶|当事人|當事人|委托人|委託人)(?:的)?(?:姓名|名字|名叫|叫|是)?"
                          r"\s*[:：]?\s*([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])")
-_CLIENT_HINT = re.compile(r"client|survivor|victim|v[ií]ctima|客户|客戶|当事人|當事人|委托人|委託人",
-                          re.I)
+# a client label where a name could follow it (most texts say "clients", and stop there)
+_CLIENT_TAIL = re.compile(r"[ea]?(?:'s)?(?:\s+name)?\s*(?:[:=]|is\b|es\b|named\b)")
+_HAN_LABELS = ("客户", "客戶", "当事人", "當事人", "委托人", "委託人")
+
+
+def _client_hint(plain: str, lower: str) -> bool:
+    if "named " in lower or "llama" in lower:
+        return True
+    for word in ("client", "victim", "víctima", "victima", "survivor"):
+        at = lower.find(word)
+        while at >= 0:
+            if _CLIENT_TAIL.match(lower, at + len(word)):
+                return True
+            at = lower.find(word, at + 1)
+    return not plain.isascii() and any(label in plain for label in _HAN_LABELS)
 
 _A_NUMBER = "looks like an alien registration number (A-number)"
 IDENTIFIERS: list[tuple[re.Pattern[str], str]] = [
@@ -408,6 +424,11 @@ IDENTIFIERS: list[tuple[re.Pattern[str], str]] = [
      "spells out a long number of the kind that identifies a person"),
 ]
 _SPELLED = IDENTIFIERS[-1][0]
+_DIGIT = re.compile(r"\d")
+# the rules that need a digit, as one pattern: most texts with digits match none of them
+_ANY_DIGIT_RULE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in IDENTIFIERS
+                                      if pattern not in (_SPELLED, _CLIENT_NAME, _CLIENT_HAN)),
+                             re.I)
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|"
                     r"(?<![\w.+-])[\w.+-]+\s*[(\[{<]\s*at\s*[)\]}>]\s*[\w-]+"
                     r"(?:(?:\.|\s*[(\[{<]\s*dot\s*[)\]}>]\s*)[\w-]+)+", re.I)
@@ -423,16 +444,42 @@ _LONG_FIX = (f"; the only long numbers a listing publishes are {_FORM_NAMES}; li
 _REMOVE = "; listings describe programs, never clients: remove it"
 
 
+_FOLDED_ASCII = re.compile(r"[&*_\\`~]")  # the ASCII a fold changes (spaces aside)
+_FEW_DIGIT_LABELS = ("ss", "soc", "case", "docket", "matter", "file", "seguro", "caso",
+                     "expediente", "案")
+
+
+_MARGIN = 100  # the longest label before its number ("alien registration number is"), and more
+
+
+def _near_digits(plain: str) -> bool:
+    """Whether a rule that needs a digit matches: searched only near the digits of a long text
+    (every such rule's label stands just before its number), one window per cluster of them."""
+    if len(plain) <= 4 * _MARGIN:
+        return _ANY_DIGIT_RULE.search(plain) is not None
+    start = end = -1
+    for digit in _DIGIT.finditer(plain):
+        if digit.start() - _MARGIN > end:
+            if end >= 0 and _ANY_DIGIT_RULE.search(plain, start, end):
+                return True
+            start = max(0, digit.start() - _MARGIN)
+        end = digit.end() + _MARGIN
+    return end >= 0 and _ANY_DIGIT_RULE.search(plain, start, end) is not None
+
+
 def _hints(plain: str) -> str:
     """What the folded text may hold: "d" digits, "@" an address, "s" spelled digits, "n" a
     client label. An empty answer means nothing the guard refuses; most values stop here."""
-    hints = "d" if re.search(r"\d", plain) else ""
+    lower = plain.lower()
+    digits = len(_DIGIT.findall(plain))
+    hints = "d" if digits >= 4 or digits and any(label in lower
+                                                   for label in _FEW_DIGIT_LABELS) else ""
     if "@" in plain or (("(" in plain or "[" in plain or "{" in plain or "<" in plain) and
                         _AT_HINT.search(plain)):
         hints += "@"
-    if len(plain) >= 20 and _SPELLED_PAIR.search(plain.lower()):
+    if len(plain) >= 20 and _SPELLED_PAIR.search(lower):
         hints += "s"
-    if _CLIENT_HINT.search(plain):
+    if _client_hint(plain, lower):
         hints += "n"
     return hints
 
@@ -448,7 +495,11 @@ def private(loc: tuple, text: str, kind: str = "program") -> list[tuple[int, str
         (str(p) for p in reversed(loc) if isinstance(p, str)), "")
     if name in LINK_FIELDS:
         return [(0, f"{name}: {message}") for message in link_problems(text)]
-    problems = _private_in(loc, name, _unlinked(text), kind, fold(_unlinked(text)), exact=True)
+    unlinked = _unlinked(text)
+    if unlinked.isascii() and not _FOLDED_ASCII.search(unlinked) and not _hints(unlinked) \
+            and "[" not in text and "<" not in text:
+        return []  # nothing a fold could change, and nothing to find: most values stop here
+    problems = _private_in(loc, name, unlinked, kind, fold(unlinked), exact=True)
     if "[" in text or "<" in text:  # a link's words run into the words around them
         shown = _unlinked(rendered(text))
         again = _private_in(loc, name, shown, kind, fold(shown), exact=False)
@@ -497,12 +548,13 @@ def _private_in(loc: tuple, name: str, text: str, kind: str, folded: tuple[str, 
     # (start, end, rank, what) in the folded text; of two readings of the same characters the
     # more specific (lower rank) is reported
     found: list[tuple[int, int, int, str]] = []
+    digit_rules = "d" in hints and _near_digits(plain)
     for pattern, what in IDENTIFIERS:
         if pattern is _SPELLED and "s" not in hints:
             continue
         if what == "looks like a client's name" and "n" not in hints:
             continue
-        if "d" not in hints and pattern not in (_SPELLED, _CLIENT_NAME, _CLIENT_HAN):
+        if not digit_rules and pattern not in (_SPELLED, _CLIENT_NAME, _CLIENT_HAN):
             continue
         found += [(m.start(), m.end(), 0, what) for m in pattern.finditer(plain)]
     block = "pro_bono_contact" if kind == "organization" else "contact"
@@ -584,6 +636,8 @@ def name_problems(name: str, what: str) -> list[str]:
     and calendar entries): the same rules as for text, read twice, since an id's hyphens stand
     for spaces and for a number's dashes alike ('help-123-45-6789', 'training-2026-03-04')."""
     found: dict[str, str] = {}
+    if not _hints(name.replace("-", " ")):
+        return []
     for text in (name.upper().replace("-", " "), name.upper()):  # ids are lowercase
         for _, message in _private_in((what,), what, text, "program", fold(text), True):
             quoted, _, rule = message[1:].partition("' ")
