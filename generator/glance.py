@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from generator import freshness, vocab
 from generator.directory import ProgramEntry
+from generator.emails import mailto
 from generator.facets import cle_hours, people
 from generator.model import Contact, Session, Volunteers
 
@@ -160,7 +161,7 @@ def action(program: ProgramEntry, contact: Contact | None, org_website: str | No
         return Action(f"{verb}: fill in the interest form", contact.interest_form)
     if contact and contact.email:
         return Action(f"{verb}: email {contact.name or 'the organization'}",
-                      f"mailto:{contact.email}")
+                      mailto(contact.email))
     if contact and contact.website:
         return Action(f"{verb}: visit the organization's page", contact.website)
     if contact and contact.phone:

@@ -30,9 +30,9 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 import icu
 
+from generator.emails import NotAnAddress, read_email
+
 _CHECKER = icu.SpoofChecker()
-_EMAIL = re.compile(r"[^\s@<>()\[\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-                    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
 _HOST = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$")
 
 
@@ -85,9 +85,13 @@ def _mailto_problem(url: str) -> str | None:
     addresses = [a for a in re.split(r"[,;]", unquote(target)) if a.strip()]
     headers = [key.lower() for key, _ in parse_qsl(query, keep_blank_values=True)]
     extra = sorted(set(headers) - {"subject"})
-    if len(addresses) != 1 or not _EMAIL.fullmatch(addresses[0].strip()):
+    if len(addresses) != 1:
         return ("a mailto: link holds exactly one email address; give one, e.g. "
                 "mailto:probono@example.org")
+    try:
+        read_email(addresses[0])
+    except NotAnAddress as exc:
+        return f"a mailto: link holds one email address, and {exc}"
     if extra or "?" in unquote(target):
         named = ", ".join(extra) or "another '?'"
         return (f"a mailto: link may only add a subject, and this one adds {named}, which would "

@@ -22,7 +22,7 @@ from generator import lookalike, vocab
 from generator.directory import Directory, OrgEntry, ProgramEntry
 from generator.load import Document, Loc, SourceFile, find_files, read_file
 from generator.memory import collector_paused
-from generator.model import (EMAIL_RE, LISTING_MODELS, PHONE_RE, URL_RE, Organization,
+from generator.model import (LISTING_MODELS, PHONE_RE, URL_RE, Organization,
                              nested_model, unwrap)
 from generator.problems import InvalidDirectory, Problem
 from generator.schema import SCHEMA_FILES
@@ -233,7 +233,6 @@ def _consistency_problems(doc: Document, model: Any) -> list[Problem]:
 _PATTERNS = {
     URL_RE: "'{value}' is not a link this directory accepts; write the full address starting "
             "with https://, http:// or mailto:",
-    EMAIL_RE: "'{value}' is not a valid email address; write it as name@example.org",
     PHONE_RE: "'{value}' is not a phone number; write digits with spaces, dashes or "
               "parentheses, e.g. (415) 555-0100",
 }

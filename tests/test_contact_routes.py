@@ -1,0 +1,114 @@
+"""A volunteer's email reaches the organization and nobody else: contact emails are read as
+addresses, mailto: links are built from what was read, and an email at another domain than the
+organization's website is explained in the organization's file."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from generator.emails import NotAnAddress, mailto, read_email
+from generator.render import Settings, render_pages
+from generator.validate import validate_tree
+from tests.conftest import ORG, PROGRAM, ROOT, TODAY, VALID, validate_lines
+from tests.test_broken_files import apply
+from tests.test_schema import check_jsonschema
+
+# The address from the report: a valid address by RFC 5322, and after mailto: a blind copy.
+SMUGGLED = "probono%40example.org?bcc=harvest%40evil.example&x=@example.org"
+SMUGGLED_MESSAGE = (f"email: '{SMUGGLED}' holds '%' '&' '=' '?' before the @, which an email "
+                    "link can read as more than the address (a copy to someone else, another "
+                    "address); write the address alone, with only letters, digits and . _ - + ' "
+                    "before the @, e.g. probono@example.org")
+
+
+def test_an_email_that_smuggles_a_blind_copy_is_refused_in_the_organization(project, capsys):
+    apply(project, ORG, "  email: probono@example.org", f"  email: '{SMUGGLED}'")
+    code, lines = validate_lines(project, capsys)
+    assert code == 1
+    assert lines == [f"{ORG}:17:10: {SMUGGLED_MESSAGE}"]
+
+
+def test_an_email_that_smuggles_a_blind_copy_is_refused_in_a_listing(project, capsys):
+    apply(project, PROGRAM, "contact:\n", f"contact:\n  email: '{SMUGGLED}'\n")
+    code, lines = validate_lines(project, capsys)
+    assert code == 1
+    assert [line.split(": ", 1)[1] for line in lines] == [SMUGGLED_MESSAGE]
+    assert lines[0].startswith(f"{PROGRAM}:")
+
+
+@pytest.mark.parametrize(("address", "message"), [
+    ("probono@example.org?bcc=harvest@evil.example",
+     "'probono@example.org?bcc=harvest@evil.example' is not a valid email address (the part "
+     "after the @-sign contains invalid characters: '=', '?', '@'); write it as "
+     "probono@example.org"),
+    ("probono&x@example.org",
+     "'probono&x@example.org' holds '&' before the @, which an email link can read as more than "
+     "the address (a copy to someone else, another address); write the address alone, with only "
+     "letters, digits and . _ - + ' before the @, e.g. probono@example.org"),
+    ("probono@example.org,harvest@evil.example",
+     "'probono@example.org,harvest@evil.example' is not a valid email address (the part after "
+     "the @-sign contains invalid characters: ',', '@'); write it as probono@example.org"),
+    ("pro..bono@example.org",
+     "'pro..bono@example.org' is not a valid email address (an email address cannot have two "
+     "periods in a row); write it as probono@example.org"),
+    ("probono@-example.org",
+     "'probono@-example.org' is not a valid email address (an email address cannot have a "
+     "hyphen immediately after the @-sign); write it as probono@example.org"),
+    ("Pro Bono <probono@example.org>",
+     "'Pro Bono <probono@example.org>' is not a valid email address (a display name and angle "
+     "brackets around the email address are not permitted here); write it as "
+     "probono@example.org"),
+    ("probono@xn--exmple-cua.org",
+     "the domain of 'probono@xn--exmple-cua.org' is written in another script or in punycode, "
+     "which can imitate a familiar name; give the address in plain letters (ask the maintainers "
+     "if your organization's really is one)"),
+    ("probono@ex\u0430mple.org",
+     "the domain of 'probono@ex\u0430mple.org' is written in another script or in punycode, "
+     "which can imitate a familiar name; give the address in plain letters (ask the maintainers "
+     "if your organization's really is one)"),
+    ("probono@example.org\n",
+     "'probono@example.org\n' is not a valid email address (the part after the @-sign contains "
+     "invalid characters: U+000A); write it as probono@example.org"),
+])
+def test_addresses_that_are_not_one_plain_address_are_refused(address, message):
+    with pytest.raises(NotAnAddress) as refused:
+        read_email(address)
+    assert str(refused.value) == message
+
+
+@pytest.mark.parametrize(("address", "normal", "link"), [
+    ("probono@example.org", "probono@example.org", "mailto:probono@example.org"),
+    ("Pro.Bono@Example.ORG", "Pro.Bono@example.org", "mailto:Pro.Bono@example.org"),
+    ("o'brien+volunteers@example.org", "o'brien+volunteers@example.org",
+     "mailto:o%27brien%2Bvolunteers@example.org"),
+])
+def test_plain_addresses_pass_and_the_link_is_built_from_the_parsed_address(address, normal,
+                                                                            link):
+    assert read_email(address) == normal
+    assert mailto(address) == link
+
+
+def test_the_json_schema_refuses_the_smuggled_address_for_editors(tmp_path):
+    files = []
+    for i, email in enumerate([SMUGGLED, "pro..bono@example.org", "probono@xn--exmple-cua.org",
+                               "probono@example.org", "o'brien@example.org"]):
+        shutil.copytree(VALID, tmp_path / str(i))
+        files.append(apply(tmp_path / str(i), ORG, "  email: probono@example.org",
+                           f'  email: "{email}"'))
+    errors = check_jsonschema("organization", files)
+    assert [str(path) in errors for path in files] == [True, True, True, False, False]
+
+
+def test_the_pages_link_to_the_address_as_parsed(project):
+    apply(project, ORG, "  email: probono@example.org", "  email: Probono@Example.ORG")
+    apply(project, ORG, "website: https://example.org", "website: https://Example.ORG")
+    directory = validate_tree(project, TODAY)
+    assert directory.organizations["bay-legal-aid"].data.pro_bono_contact.email == \
+        "Probono@example.org"
+    pages = {page.path: page.text for page in render_pages(directory, ROOT / "site_templates",
+                                                           Settings(today=TODAY))}
+    organization = pages["organizations/bay-legal-aid.md"]
+    assert 'href="mailto:Probono@example.org"' in organization
+    assert "Example.ORG" not in organization.replace("https://Example.ORG", "")
