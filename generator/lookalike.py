@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 
 import icu
 
@@ -53,14 +53,27 @@ def plain(text: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKC", text)).split()).casefold()
 
 
+def split(url: str) -> SplitResult | None:
+    """The link's parts, or None when it cannot be read as a link (urllib raises ValueError for
+    'http://ex]ample.org': a bracket belongs only around an IP address)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
+
+
 def host_of(url: str) -> str | None:
-    parts = urlsplit(url)
-    return parts.hostname if parts.scheme in ("http", "https") else None
+    parts = split(url)
+    return parts.hostname if parts and parts.scheme in ("http", "https") else None
 
 
 def link_problem(url: str) -> str | None:
     """Why a link hides where it leads, or None."""
-    parts = urlsplit(url)
+    parts = split(url)
+    if parts is None:
+        return (f"'{url}' cannot be read as a web address (a '[' or ']', or a character that "
+                "turns into '/', '?', '#', '@' or ':', in the site's address); copy the address "
+                "from the browser's address bar, e.g. https://www.example.org/volunteer")
     if parts.scheme in ("http", "https"):
         if "@" in parts.netloc:
             shown = parts.netloc.rsplit("@", 1)

@@ -154,6 +154,32 @@ def test_an_interest_form_that_copies_the_volunteer_is_refused_in_the_file(proje
                      "address; remove everything after the address but ?subject=..."]
 
 
+UNREADABLE = ("cannot be read as a web address (a '[' or ']', or a character that turns into "
+              "'/', '?', '#', '@' or ':', in the site's address); copy the address from the "
+              "browser's address bar, e.g. https://www.example.org/volunteer")
+
+
+@pytest.mark.parametrize("url", ["http://ex]ample", "http://ex]ample.org/",
+                                 "https://[example.org", "https://example.org]/volunteer",
+                                 "https://ex\uff03.org@evil.example/"])
+def test_a_link_urllib_cannot_split_is_a_problem_not_a_traceback(url):
+    assert link_problem(url) == f"'{url}' {UNREADABLE}"
+
+
+def test_a_malformed_link_is_reported_with_its_line_in_every_field(project, capsys):
+    apply(project, ORG, "website: https://example.org", "website: http://ex]ample.org")
+    apply(project, PROGRAM, "interest_form: https://example.org/interest",
+          "interest_form: https://[example.org/interest")
+    apply(project, PROGRAM, "[the USCIS page](https://www.uscis.gov/)",
+          "[the USCIS page](http://ex]ample)")
+    code, lines = validate_lines(project, capsys)
+    assert code == 1
+    assert lines == [f"{ORG}:4:10: website: 'http://ex]ample.org' {UNREADABLE}",
+                     f"{PROGRAM}:7:33: 'http://ex]ample' {UNREADABLE}",
+                     f"{PROGRAM}:40:18: interest_form: 'https://[example.org/interest' "
+                     f"{UNREADABLE}"]
+
+
 def test_a_link_in_a_description_is_checked_too(project, capsys):
     apply(project, PROGRAM, "[the USCIS page](https://www.uscis.gov/)",
           "[the USCIS page](https://www.uscis.gov@evil.example/)")
@@ -219,7 +245,8 @@ HOSTILE_LINKS = ["https://herjustice.org@evil.example/", "https://user:pass@exam
                  "mailto:someone@org.example%2Charvest@evil.example",
                  "mailto:someone@org.example?to=harvest@evil.example",
                  "mailto:some%2Eone@org.example",
-                 "mailto:someone@org.example?subject=Hi%0D%0ABcc:%20harvest@evil.example"]
+                 "mailto:someone@org.example?subject=Hi%0D%0ABcc:%20harvest@evil.example",
+                 "http://ex]ample.org/", "https://[example.org/"]
 PLAIN_LINKS = ["https://www.herjustice.org/volunteer?x=1&y=2", "http://example.org",
                "https://example.org:8443/a#b", "https://example.org/a@b",
                "mailto:probono@example.org",
