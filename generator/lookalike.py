@@ -11,14 +11,20 @@ punycode (xn--) label, or a mailto: link that does more than write to one addres
 to=, several addresses, %-codes in the address, a line break in the subject; everything is
 decoded before it is checked).
 
-A host is a lookalike of another organization's website host when it is not the same host
-(lowercase, as the link gives it) and
+A host is a lookalike of another organization's website host when it is not that site, a part
+of it or of its registered domain (www.example.org, ny.example.org and law.example.org all
+belong to example.org), and
 - its confusable skeleton equals the other's (examp1e.org against example.org, rnyorg.org
-  against myorg.org: Unicode's table folds "1" into "l" and "rn" into "m"), or
+  against myorg.org: Unicode's table folds "1" into "l" and "m" into "rn"), or
 - it is the other's host with more labels after it (herjustice.org.evil.example), or
-- it is one letter changed, added or dropped from the other and has the same top-level domain
-  (herjustic.org; herjustice.com against herjustice.org is another site, not a lookalike).
-The very same host is fine anywhere (an organization may link to a partner's site).
+- one of its labels, read with accents, hyphens and case dropped, punycode decoded and
+  confusables folded, is the other's name (herjustice.com, her-justice.org,
+  xn--hrjustice-b4a.org, herjustice.evil.example), one letter from it (herjustlce.net), or,
+  for a name of six letters or more, holds it or one letter from it (herjustice-org.com,
+  myherjustice.org, herjustlce-ny.org).
+Names shorter than four letters (ca.gov, un.org) are compared only whole. The very same site
+is fine anywhere (an organization may link to a partner's site); two organizations may not
+both give it as their website.
 """
 
 from __future__ import annotations
@@ -121,13 +127,97 @@ def _mailto_problem(url: str) -> str | None:
     return None
 
 
+_SECOND_LEVEL = {"ac", "co", "com", "edu", "gob", "gov", "govt", "ltd", "mil", "net", "nhs",
+                 "nic", "or", "org", "plc", "sch"}  # org.uk, com.mx, gov.au: names sit below them
+MIN_NAME = 4  # a site's name shorter than this (ca.gov, un.org) is compared only whole
+MIN_INSIDE = 6  # a name at least this long is refused inside another's (myherjustice.org)
+
+
+def site_host(host: str) -> str:
+    """A host as a site's: lowercase, without a leading www. (www.example.org is example.org)."""
+    host = host.lower().rstrip(".")
+    return host[4:] if host.startswith("www.") and host.count(".") > 1 else host
+
+
+def site_parts(host: str) -> tuple[list[str], str, str]:
+    """(the labels before the site's name, its name, the suffix after it):
+    ny.herjustice.org -> (["ny"], "herjustice", "org"); clinic.law.ac.uk -> (["clinic"],
+    "law", "ac.uk"). The suffix is read from a short list, not the full public suffix list: it
+    only decides which label is the name."""
+    labels = host.split(".")
+    size = 2 if (len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL) \
+        else 1 if len(labels) >= 2 else 0
+    name = len(labels) - size - 1
+    return labels[:name], labels[name] if name >= 0 else "", ".".join(labels[len(labels) - size:])
+
+
+def registered(host: str) -> str:
+    """The domain a host is registered under: ny.herjustice.org -> herjustice.org."""
+    _, name, suffix = site_parts(host)
+    return f"{name}.{suffix}" if suffix else name
+
+
+@functools.lru_cache(maxsize=65536)
+def label_folds(label: str) -> tuple[str, ...]:
+    """A host's label as a reader sees it: punycode decoded, accents, hyphens and case dropped
+    (xn--hrjustice-b4a and Her-Justice read herjustice), and that with confusables folded as
+    Unicode's table folds them ("1" and "l" read "l", "m" reads "rn"). A letter changed is
+    looked for in both: "m" to "z" is one letter, but two in the folded form."""
+    if label.startswith("xn--"):
+        try:
+            label = label.encode("ascii").decode("idna")
+        except UnicodeError:
+            pass
+    text = _unmarked(label).casefold().replace("-", "")
+    folded = _unmarked(_CHECKER.getSkeleton(0, text).casefold())
+    return (text,) if folded == text else (text, folded)
+
+
+def _unmarked(text: str) -> str:
+    """NFKC text without its accents (é -> e): what is left when a reader skims."""
+    return "".join(c for c in unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text))
+                   if unicodedata.category(c) != "Mn")
+
+
+def _name_folds(host: str) -> tuple[str, ...]:
+    return label_folds(site_parts(host)[1])
+
+
+def _label_folds(host: str) -> list[str]:
+    """The folded labels of a host that a site's name could hide in (not its suffix)."""
+    before, name, _ = site_parts(host)
+    return [fold for label in (*before, name) if label for fold in label_folds(label)]
+
+
+def same_site(host: str, other: str) -> bool:
+    """The same site, a part of it, or another part of the same registered domain: an
+    organization's own pages, or a partner's, never a lookalike."""
+    host, other = site_host(host), site_host(other)
+    return (host == other or host.endswith("." + other) or other.endswith("." + host)
+            or registered(host) == registered(other))
+
+
 def lookalike_host(host: str, other: str) -> bool:
-    """Whether `host` imitates `other` without being it."""
-    if host == other:
+    """Whether `host` imitates `other` without being it (or a part of its registered domain)."""
+    if same_site(host, other):
         return False
+    host, other = site_host(host), site_host(other)
     if skeletons(host) & skeletons(other) or host.startswith(other + "."):
         return True
-    return one_apart(host, other) and host.rsplit(".", 1)[-1] == other.rsplit(".", 1)[-1]
+    names = _name_folds(other)
+    if len(names[0]) < MIN_NAME:
+        return False
+    inside = len(names[0]) >= MIN_INSIDE
+    return any(fold == name or one_apart(fold, name) or (inside and any(
+        part == name or one_apart(part, name) for part in _windows(fold, len(name) - 1,
+                                                                   len(name) + 1)))
+        for fold in _label_folds(host) for name in names)
+
+
+def _windows(text: str, shortest: int, longest: int) -> list[str]:
+    """Every part of a text from `shortest` to `longest` letters long."""
+    return [text[i:j] for i in range(len(text))
+            for j in range(i + max(shortest, 1), min(len(text), i + longest) + 1)]
 
 
 class HostIndex:
@@ -135,10 +225,11 @@ class HostIndex:
     found without comparing it with every one of them (a directory of 2,000 organizations and
     10,000 listings has tens of thousands of links).
 
-    Candidates come from three lookups: a shared skeleton, the link's host extending an
-    organization's ("herjustice.org.evil.example"), and a one-letter edit, found through the
-    strings each host gives with one letter dropped. `lookalike_host` then decides, as it
-    would comparing the two directly.
+    Candidates come from the lookups `lookalike_host`'s rules give: a shared skeleton, the
+    link's host extending an organization's ("herjustice.org.evil.example"), a label that folds
+    to an organization's name, is one letter from it (found through the strings each gives
+    with one letter dropped) or holds it. `lookalike_host` then decides, as it would comparing
+    the two directly.
     """
 
     def __init__(self, hosts: dict[str, str]) -> None:
@@ -146,19 +237,32 @@ class HostIndex:
         self._order = {key: number for number, key in enumerate(hosts)}
         self._by: dict[str, list[str]] = {}
         for key, host in hosts.items():
-            for variant in (*(f"s:{s}" for s in skeletons(host)), f"h:{host}",
-                            *(f"d:{d}" for d in dropped(host))):
+            site = site_host(host)
+            names = _name_folds(site)
+            variants = [*(f"s:{s}" for s in skeletons(site)), f"h:{site}"]
+            if len(names[0]) >= MIN_NAME:
+                variants += [f"d:{d}" for name in names for d in dropped(name)]
+            for variant in variants:
                 self._by.setdefault(variant, []).append(key)
+        self._longest = max((len(name) for h in hosts.values() for name in _name_folds(h)),
+                            default=0)
 
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one index a run; links repeat hosts
     def imitated(self, host: str) -> str | None:
-        """The key of the first host `host` imitates, or None."""
-        parts = host.split(".")
-        wanted = [*(f"s:{s}" for s in skeletons(host)),
-                  *(f"h:{'.'.join(parts[:i])}" for i in range(1, len(parts))),
-                  *(f"d:{d}" for d in dropped(host))]
+        """The key of the host `host` imitates (the longest, then the first), or None."""
+        site = site_host(host)
+        parts = site.split(".")
+        wanted = [*(f"s:{s}" for s in skeletons(site)),
+                  *(f"h:{'.'.join(parts[:i])}" for i in range(1, len(parts)))]
+        for fold in _label_folds(site):
+            # the label, or (for a long name) a part of it, one letter from a name or the name
+            wanted += [f"d:{d}" for part in [fold, *_windows(fold, MIN_INSIDE - 1,
+                                                             self._longest + 1)]
+                       for d in dropped(part)]
         candidates = {key for variant in wanted for key in self._by.get(variant, ())}
         found = [key for key in candidates if lookalike_host(host, self.hosts[key])]
-        return min(found, key=self._order.__getitem__) if found else None
+        return min(found, key=lambda key: (-len(site_host(self.hosts[key])),
+                                           self._order[key])) if found else None
 
 
 def dropped(text: str) -> set[str]:

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
-from generator import lookalike, vocab
+from generator import emails, lookalike, vocab
 from generator.directory import Directory, OrgEntry, ProgramEntry
 from generator.load import Document, Loc, SourceFile, find_files, read_file
 from generator.memory import collector_paused
@@ -431,22 +431,59 @@ def _lookalikes(files: dict[str, SourceFile], directory: Directory) -> list[Prob
                 seen.setdefault(key, (org, field_name, text))
                 mine.add(key)
     problems += _one_letter_apart(files, directory)
-    hosts = lookalike.HostIndex({o.path: host for o in directory.organizations.values()
-                                 if (host := lookalike.host_of(o.data.website or ""))})
+    problems += _same_website(files, directory)
+    hosts = lookalike.HostIndex({o.path: lookalike.site_host(host) for o in sorted(
+        directory.organizations.values(), key=lambda o: o.path)
+        if (host := lookalike.host_of(o.data.website or ""))})
     entries = sorted([*directory.organizations.values(), *directory.programs.values()],
                      key=lambda e: e.path)
     for entry in entries:  # every link field, the organization's own website included
-        for loc, url in _links(entry.data):
-            host = lookalike.host_of(url)
+        for loc, url in [*_links(entry.data), *_emails(entry.data)]:
+            host = lookalike.host_of(url) if "@" not in url else emails.domain_of(url)
             other = hosts.imitated(host) if host else None
             if other is None:
                 continue
             own = loc == ("website",) and isinstance(entry, OrgEntry)
-            fix = ("give your organization's own address exactly" if own else "link to the "
-                   "site itself, copied from its address bar")
+            fix = ("give your organization's own address exactly" if own else
+                   "give the organization's own address, copied from its website" if
+                   "@" in url else "link to the site itself, copied from its address bar")
             problems.append(Problem(entry.path, *_where(files, entry.path, loc),
                                     f"{loc[-1]}: '{host}' looks like the address of {other} "
                                     f"('{hosts.hosts[other]}'), but is another site; {fix}"))
+    return problems
+
+
+def _emails(data: Any) -> list[tuple[Loc, str]]:
+    """Every contact email of an organization or a listing, with where it is."""
+    block = "pro_bono_contact" if isinstance(data, Organization) else "contact"
+    contact = getattr(data, block, None)
+    return [((block, "email"), contact.email)] if contact and contact.email else []
+
+
+def _same_website(files: dict[str, SourceFile], directory: Directory) -> list[Problem]:
+    """Two organizations that give the same website (or one a page of the other's): a site
+    belongs to one organization. Pages of one site with different paths (two clinics of one
+    law school, law.example.edu/clinic-a and /clinic-b) are two websites."""
+    by_host: dict[str, list[tuple[tuple[str, ...], OrgEntry]]] = {}
+    for org in sorted(directory.organizations.values(), key=lambda o: o.path):
+        parts = lookalike.split(org.data.website or "")
+        if parts and parts.hostname:
+            path = tuple(p for p in parts.path.lower().split("/") if p)
+            by_host.setdefault(lookalike.site_host(parts.hostname), []).append((path, org))
+    problems = []
+    for claims in by_host.values():
+        for number, (path, org) in enumerate(claims):
+            for other_path, other in claims[:number]:
+                shorter = min(len(path), len(other_path))
+                if path[:shorter] != other_path[:shorter]:
+                    continue
+                for mine, theirs in ((org, other), (other, org)):
+                    problems.append(Problem(
+                        mine.path, *_where(files, mine.path, ("website",)),
+                        f"website: '{mine.data.website}' is the website of {theirs.path} too "
+                        f"('{theirs.data.website}'); a website belongs to one organization: "
+                        "if this is the same organization, add to its folder; if it is "
+                        "another, give its own website"))
     return problems
 
 

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.cli import main
 from generator.lookalike import link_problem, lookalike_host, skeletons
 from generator.model import LINK_RE
 from tests.conftest import ORG, PROGRAM, VALID, run, validate_lines
@@ -79,8 +84,23 @@ def test_a_website_like_another_organizations_is_refused(project, capsys):
     ("hеrjustice.org", "herjustice.org", True),  # Cyrillic e (refused earlier as non-ASCII too)
     ("rnyorg.org", "myorg.org", True),  # rn for m
     ("herjustice.org", "herjustice.org", False),  # the same site: a partner's link
-    ("herjustice.com", "herjustice.org", False),
+    ("herjustice.com", "herjustice.org", True),  # another top-level domain
+    ("herjustice.org.uk", "herjustice.org", True),
+    ("her-justice.org", "herjustice.org", True),  # a hyphen
+    ("herjustice-org.com", "herjustice.org", True),  # -org
+    ("myherjustice.org", "herjustice.org", True),  # a prefix
+    ("herjusticeny.net", "herjustice.org", True),  # a suffix
+    ("herjustice.evil.example", "herjustice.org", True),  # the name as a label elsewhere
+    ("xn--hrjustice-b4a.org", "herjustice.org", True),  # punycode for hérjustice
+    ("herjustlce.net", "herjustice.org", True),  # a letter changed and another TLD
+    ("www.herjustice.org", "herjustice.org", False),  # the same site
+    ("ny.herjustice.org", "www.herjustice.org", False),  # a part of it
+    ("law.example.edu", "clinic.example.edu", False),  # one registered domain
     ("lafla.org", "bayleg.org", False),
+    ("un.org", "uno.org", False),  # short names are compared only whole
+    ("ca.gov", "ca.org", False),
+    ("courts.ca.gov", "ca.org", False),
+    ("lawhelp.org", "lawyer.org", False),
 ])
 def test_lookalike_hosts(host, other, alike):
     assert lookalike_host(host, other) is alike
@@ -313,3 +333,122 @@ def test_the_host_index_finds_what_comparing_every_pair_finds(hosts, data):
         expected = next((key for key, other in index.hosts.items()
                          if lookalike.lookalike_host(host, other)), None)
         assert index.imitated(host) == expected, host
+
+
+# -- hosts that belong to one organization ----------------------------------------------------
+
+def test_a_second_organization_with_the_same_website_is_refused_in_both_files(project, capsys):
+    second_organization(project, "Another Org", website="https://www.example.org/")
+    code, lines = validate_lines(project, capsys)
+    assert code == 1
+    assert lines == [
+        f"{ORG}:4:10: website: 'https://example.org' is the website of {HER} too "
+        "('https://www.example.org/'); a website belongs to one organization: if this is the "
+        "same organization, add to its folder; if it is another, give its own website",
+        f"{HER}:4:10: website: 'https://www.example.org/' is the website of {ORG} too "
+        "('https://example.org'); a website belongs to one organization: if this is the same "
+        "organization, add to its folder; if it is another, give its own website"]
+
+
+def test_a_page_of_another_organizations_website_is_the_same_website(project, capsys):
+    second_organization(project, "Another Org", website="https://example.org/another-org")
+    code, lines = validate_lines(project, capsys)
+    assert code == 1
+    assert [line.split(": ", 1)[0] for line in lines] == [f"{ORG}:4:10", f"{HER}:4:10"]
+
+
+def test_two_clinics_on_one_law_schools_site_have_two_websites(project, capsys):
+    apply(project, ORG, "website: https://example.org", "website: https://example.org/clinic-a")
+    second_organization(project, "Another Clinic", website="https://example.org/clinic-b")
+    assert validate_lines(project, capsys) == (0, ["ok: 2 organizations, 1 listings, no "
+                                                   "problems."])
+
+
+BASE = "example"  # the fixture organization's website is example.org
+
+
+def _confusable(name: str) -> str:
+    return name.replace("l", "1", 1) if "l" in name else name.replace("o", "0", 1)
+
+
+def _letter_changed(name: str) -> str:
+    i = len(name) // 2
+    return name[:i] + ("z" if name[i] != "z" else "y") + name[i + 1:]
+
+
+def _punycode(name: str) -> str:
+    accented = name.replace("a", "\u00e4", 1) if "a" in name else name.replace("e", "\u00e9", 1)
+    return accented.encode("idna").decode("ascii")
+
+
+NAME_CHANGES = {"same": lambda n: n, "confusable": _confusable, "letter": _letter_changed,
+                "punycode": _punycode, "hyphen": lambda n: n[:3] + "-" + n[3:]}
+AFFIXES = {"none": lambda n: n, "prefix": lambda n: "my" + n, "suffix": lambda n: n + "ny",
+           "-org": lambda n: n + "-org", "label": lambda n: n + ".secure-login"}
+TLDS = ["org", "com", "net", "org.uk", "info"]
+
+
+@st.composite
+def lookalike_hosts(draw, name: str = BASE, tld: str = "org") -> str:
+    """A host made from another's by the changes an impersonator makes, one or several."""
+    change = draw(st.sampled_from(sorted(NAME_CHANGES)))
+    affix = draw(st.sampled_from(sorted(AFFIXES)))
+    other_tld = draw(st.sampled_from(TLDS))
+    if change == "punycode" and affix != "none":
+        affix = "none"  # an affix after the letters change is another label, drawn below
+    folded = NAME_CHANGES[change](name)
+    host = f"{AFFIXES[affix](folded) if change != 'punycode' else folded}.{other_tld}"
+    if host == f"{name}.{tld}":  # nothing changed: not a lookalike but the site itself
+        host = f"{name}.{'com' if tld != 'com' else 'net'}"
+    return host
+
+
+@settings(max_examples=300, deadline=None)
+@given(other=st.sampled_from(["example.org", "herjustice.org", "legalaidsociety.org.uk"]),
+       data=st.data())
+def test_every_composed_lookalike_of_a_host_is_one(other, data):
+    from generator import lookalike
+    _, name, suffix = lookalike.site_parts(other)
+    host = data.draw(lookalike_hosts(name, suffix))
+    assert lookalike_host(host, other) is True, host
+    index = lookalike.HostIndex({"them": other, "someone-else": "unrelated.org"})
+    assert index.imitated(host) == "them", host
+
+
+@settings(max_examples=25, deadline=None)
+@given(host=lookalike_hosts())
+def test_an_organization_at_a_lookalike_of_another_organizations_site_is_refused(host):
+    with tempfile.TemporaryDirectory() as folder:
+        project = Path(folder) / "project"
+        shutil.copytree(VALID, project)
+        second_organization(project, "Another Org", website=f"https://{host}/")
+        apply(project, HER, "  email: probono@example.org", "  phone: (415) 555-0100")
+        output = io.StringIO()
+        with contextlib.redirect_stdout(output):
+            code = main(["--root", str(project), "validate"])
+    assert code == 1
+    expected = (f"website: the site's address '{host}' is written in another script or in "
+                "punycode, which can imitate a familiar name; give the address in plain letters "
+                "(ask the maintainers if your organization's really is one)" if "xn--" in host
+                else f"website: '{host}' looks like the address of {ORG} ('example.org'), but "
+                "is another site; give your organization's own address exactly")
+    assert f"{HER}:4:10: {expected}" in output.getvalue().splitlines()
+
+
+@settings(max_examples=25, deadline=None)
+@given(host=lookalike_hosts())
+def test_a_contact_email_at_a_lookalike_of_another_organizations_site_is_refused(host):
+    if "xn--" in host:
+        return  # a punycode domain is refused as an address first (test_contact_routes.py)
+    with tempfile.TemporaryDirectory() as folder:
+        project = Path(folder) / "project"
+        shutil.copytree(VALID, project)
+        apply(project, PROGRAM, "contact:\n", f"contact:\n  email: volunteer@{host}\n")
+        output = io.StringIO()
+        with contextlib.redirect_stdout(output):
+            code = main(["--root", str(project), "validate"])
+    assert code == 1
+    assert any(line.endswith(
+        f": email: '{host}' looks like the address of {ORG} ('example.org'), but is another "
+        "site; give the organization's own address, copied from its website")
+        and line.startswith(f"{PROGRAM}:") for line in output.getvalue().splitlines())
