@@ -139,16 +139,18 @@ def site_host(host: str) -> str:
     return host[4:] if host.startswith("www.") and host.count(".") > 1 else host
 
 
-def site_parts(host: str) -> tuple[list[str], str, str]:
+@functools.lru_cache(maxsize=65536)
+def site_parts(host: str) -> tuple[tuple[str, ...], str, str]:
     """(the labels before the site's name, its name, the suffix after it):
-    ny.herjustice.org -> (["ny"], "herjustice", "org"); clinic.law.ac.uk -> (["clinic"],
+    ny.herjustice.org -> (("ny",), "herjustice", "org"); clinic.law.ac.uk -> (("clinic",),
     "law", "ac.uk"). The suffix is read from a short list, not the full public suffix list: it
     only decides which label is the name."""
     labels = host.split(".")
     size = 2 if (len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL) \
         else 1 if len(labels) >= 2 else 0
     name = len(labels) - size - 1
-    return labels[:name], labels[name] if name >= 0 else "", ".".join(labels[len(labels) - size:])
+    return (tuple(labels[:name]), labels[name] if name >= 0 else "",
+            ".".join(labels[len(labels) - size:]))
 
 
 def registered(host: str) -> str:
@@ -235,31 +237,41 @@ class HostIndex:
     def __init__(self, hosts: dict[str, str]) -> None:
         self.hosts = hosts  # key (e.g. the organization's file) -> host, in the order to report
         self._order = {key: number for number, key in enumerate(hosts)}
-        self._by: dict[str, list[str]] = {}
+        self._by: dict[str, list[str]] = {}  # skeleton or host -> keys
+        # a name's variants -> registered domains: many organizations' sites may sit under one
+        # domain (clinics of one university), and a host under it imitates none of them
+        self._by_name: dict[str, set[str]] = {}
+        self._under: dict[str, list[str]] = {}  # registered domain -> keys
         for key, host in hosts.items():
             site = site_host(host)
-            names = _name_folds(site)
-            variants = [*(f"s:{s}" for s in skeletons(site)), f"h:{site}"]
-            if len(names[0]) >= MIN_NAME:
-                variants += [f"d:{d}" for name in names for d in dropped(name)]
-            for variant in variants:
+            for variant in (*(f"s:{s}" for s in skeletons(site)), f"h:{site}"):
                 self._by.setdefault(variant, []).append(key)
+            domain = registered(site)
+            self._under.setdefault(domain, []).append(key)
+            names = _name_folds(site)
+            if len(names[0]) >= MIN_NAME:
+                for name in names:
+                    for variant in dropped(name):
+                        self._by_name.setdefault(variant, set()).add(domain)
         self._longest = max((len(name) for h in hosts.values() for name in _name_folds(h)),
                             default=0)
 
-    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one index a run; links repeat hosts
+    @functools.lru_cache(maxsize=65536)  # one index a run; links repeat hosts
     def imitated(self, host: str) -> str | None:
         """The key of the host `host` imitates (the longest, then the first), or None."""
         site = site_host(host)
         parts = site.split(".")
         wanted = [*(f"s:{s}" for s in skeletons(site)),
                   *(f"h:{'.'.join(parts[:i])}" for i in range(1, len(parts)))]
+        candidates = {key for variant in wanted for key in self._by.get(variant, ())}
+        domains: set[str] = set()
         for fold in _label_folds(site):
             # the label, or (for a long name) a part of it, one letter from a name or the name
-            wanted += [f"d:{d}" for part in [fold, *_windows(fold, MIN_INSIDE - 1,
-                                                             self._longest + 1)]
-                       for d in dropped(part)]
-        candidates = {key for variant in wanted for key in self._by.get(variant, ())}
+            for part in [fold, *_windows(fold, MIN_INSIDE - 1, self._longest + 1)]:
+                for variant in dropped(part):
+                    domains |= self._by_name.get(variant, set())
+        domains.discard(registered(site))
+        candidates.update(key for domain in domains for key in self._under[domain])
         found = [key for key in candidates if lookalike_host(host, self.hosts[key])]
         return min(found, key=lambda key: (-len(site_host(self.hosts[key])),
                                            self._order[key])) if found else None
