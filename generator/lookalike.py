@@ -59,6 +59,38 @@ def plain(text: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKC", text)).split()).casefold()
 
 
+# Words that say what kind of body an organization is, not which: "Her Justice, Inc." is Her
+# Justice. Only whole words at the end of a name are dropped ("The" at its start).
+LEGAL_SUFFIXES = {"inc", "incorporated", "llc", "llp", "lllp", "pllc", "pc", "ltd", "limited",
+                  "corp", "corporation", "co", "company", "nfp", "pbc"}
+MIN_APART = 8  # names, short names and ids this long are refused one letter from another
+
+
+@functools.lru_cache(maxsize=65536)
+def name_folds(text: str) -> frozenset[str]:
+    """An organization's name, short name or id as a reader skimming a list sees it: case,
+    accents, spaces and punctuation dropped, a legal suffix ("Inc.", "LLC", "L.L.C.") and a
+    leading "The" dropped, and confusables folded by Unicode's table (UTS #39 skeletons), in
+    the case-folded and the as-written forms (an "I" for an "l"), and before folding (a
+    letter changed is one letter there: "m" folds to "rn"). "Hér Jústice", "Her Justice, Inc.",
+    "her-justice" and "HERJUSTICE" all give herjustice; "her-just1ce" gives herjustlce, one
+    letter from it."""
+    words = re.sub(r"[\W_]+", " ", _unmarked(text)).split()
+    if len(words) > 1 and words[0].casefold() == "the":
+        words = words[1:]
+    while len(words) > 1:  # "L.L.C." is the words l, l, c
+        for size in (3, 2, 1):
+            if len(words) > size and "".join(words[-size:]).casefold() in LEGAL_SUFFIXES:
+                words = words[:-size]
+                break
+        else:
+            break
+    joined = "".join(words)
+    return frozenset({joined.casefold(),
+                      _unmarked(_CHECKER.getSkeleton(0, joined.casefold()).casefold()),
+                      _unmarked(_CHECKER.getSkeleton(0, joined).casefold())})
+
+
 def split(url: str) -> SplitResult | None:
     """The link's parts, or None when it cannot be read as a link (urllib raises ValueError for
     'http://ex]ample.org': a bracket belongs only around an IP address)."""

@@ -416,21 +416,7 @@ def _cross_checks(files: list[SourceFile], directory: Directory) -> list[Problem
 
 def _lookalikes(files: dict[str, SourceFile], directory: Directory) -> list[Problem]:
     """Organizations whose names, ids or website hosts another organization's imitate."""
-    problems = []
-    seen: dict[str, tuple[OrgEntry, str, str]] = {}  # skeleton -> (organization, field, text)
-    for org in sorted(directory.organizations.values(), key=lambda o: o.path):
-        mine: set[str] = set()
-        for field_name, text in (("name", org.data.name), ("short_name", org.data.short_name),
-                                 ("id", org.id.replace("-", " "))):
-            for key in lookalike.skeletons(text) if text else ():
-                other = seen.get(key)
-                if other and other[0].id != org.id and key not in mine:
-                    problems += [_collision(files, org, field_name, text, other),
-                                 _collision(files, other[0], other[1], other[2],
-                                            (org, field_name, text))]
-                seen.setdefault(key, (org, field_name, text))
-                mine.add(key)
-    problems += _one_letter_apart(files, directory)
+    problems = _alike_names(files, directory)
     problems += _same_website(files, directory)
     hosts = lookalike.HostIndex({o.path: lookalike.site_host(host) for o in sorted(
         directory.organizations.values(), key=lambda o: o.path)
@@ -514,29 +500,42 @@ def _text_fields(model: type[BaseModel]) -> tuple[str, ...]:
     return tuple(name for name, info in model.model_fields.items() if texty(info.annotation))
 
 
-def _one_letter_apart(files: dict[str, SourceFile], directory: Directory) -> list[Problem]:
-    """Names one letter apart ("Her Justlce"): Unicode does not count l and i as confusable,
-    but a reader skimming a list does. Short names are left out: two real acronyms may well
-    differ by a letter."""
-    names = [(lookalike.plain(org.data.name), org)
-             for org in sorted(directory.organizations.values(), key=lambda o: o.path)]
-    names = [(name, org) for name, org in names if len(name) >= 8]
-    # Two names one letter apart share a string with one letter dropped (or one is the other
-    # with a letter dropped): an index of those finds the pairs without comparing every two.
-    by_dropped: dict[str, list[int]] = {}
-    for number, (name, _) in enumerate(names):
-        for variant in lookalike.dropped(name):
-            by_dropped.setdefault(variant, []).append(number)
-    pairs = sorted({(a, b) for numbers in by_dropped.values() for a in numbers for b in numbers
-                    if a < b and lookalike.one_apart(names[a][0], names[b][0])})
-    problems = []
+def _alike_names(files: dict[str, SourceFile], directory: Directory) -> list[Problem]:
+    """Names, short names and folder ids that read the same once case, accents, spaces,
+    punctuation, legal suffixes and confusables are folded (lookalike.name_folds), or, at
+    eight letters or more, one letter apart ("Her Justlce"; Unicode does not count l and i as
+    confusable, but a reader skimming a list does). Shorter ones must differ by more: two real
+    acronyms may well be a letter apart. Each collision is told in both files."""
+    fields: list[tuple[OrgEntry, str, str, frozenset[str]]] = []
+    for org in sorted(directory.organizations.values(), key=lambda o: o.path):
+        for field_name, text in (("name", org.data.name), ("short_name", org.data.short_name),
+                                 ("id", org.id)):
+            if text:
+                fields.append((org, field_name, text, lookalike.name_folds(text)))
+    # Two folds one letter apart share a string with one letter dropped: an index of those
+    # finds the pairs without comparing every two.
+    by_variant: dict[str, list[int]] = {}
+    for number, (_, _, _, folds) in enumerate(fields):
+        for fold in folds:
+            for variant in lookalike.dropped(fold) if len(fold) >= lookalike.MIN_APART \
+                    else {fold}:
+                by_variant.setdefault(variant, []).append(number)
+    pairs = sorted({(a, b) for numbers in by_variant.values() for a in numbers for b in numbers
+                    if a < b and fields[a][0].id != fields[b][0].id
+                    and _alike(fields[a][3], fields[b][3])})
+    problems, told = [], set()
     for a, b in pairs:
-        (_, org), (_, other) = names[a], names[b]
-        problems += [_collision(files, org, "name", org.data.name,
-                                (other, "name", other.data.name)),
-                     _collision(files, other, "name", other.data.name,
-                                (org, "name", org.data.name))]
+        for mine, theirs in ((fields[b], fields[a]), (fields[a], fields[b])):
+            if (mine[0].id, mine[1], theirs[0].id) not in told:
+                told.add((mine[0].id, mine[1], theirs[0].id))
+                problems.append(_collision(files, mine[0], mine[1], mine[2], theirs[:3]))
     return problems
+
+
+def _alike(folds: frozenset[str], others: frozenset[str]) -> bool:
+    return bool(folds & others) or any(
+        min(len(a), len(b)) >= lookalike.MIN_APART and lookalike.one_apart(a, b)
+        for a in folds for b in others)
 
 
 def _collision(files: dict[str, SourceFile], org: OrgEntry, field_name: str, text: str,

@@ -452,3 +452,126 @@ def test_a_contact_email_at_a_lookalike_of_another_organizations_site_is_refused
         f": email: '{host}' looks like the address of {ORG} ('example.org'), but is another "
         "site; give the organization's own address, copied from its website")
         and line.startswith(f"{PROGRAM}:") for line in output.getvalue().splitlines())
+
+
+# -- names and folder ids, folded ---------------------------------------------------------------
+
+def _her_justice(project) -> None:
+    """The fixture organization, renamed Her Justice (its folder stays bay-legal-aid)."""
+    apply(project, ORG, "name: Bay Example Legal Aid", "name: Her Justice")
+
+
+@pytest.mark.parametrize(("folder", "name", "field", "shown"), [
+    ("her-just1ce", "Another Org", "folder name", "her-just1ce"),
+    ("herjustice", "Another Org", "folder name", "herjustice"),
+    ("another-org", "H\u00e9r J\u00fastice", "name", "H\u00e9r J\u00fastice"),
+    ("another-org", "Her Justice, Inc.", "name", "Her Justice, Inc."),
+    ("another-org", "The Her Justice LLC", "name", "The Her Justice LLC"),
+    ("another-org", "Her Justlce", "name", "Her Justlce"),
+    ("another-org", "Her-Justice", "name", "Her-Justice"),
+])
+def test_a_name_or_folder_that_folds_to_another_organizations_name_is_refused(
+        project, capsys, folder, name, field, shown):
+    second_organization(project, name, folder=folder)
+    _her_justice(project)
+    code, lines = validate_lines(project, capsys)
+    assert code == 1
+    mine = f"orgs/{folder}/organization.yml"
+    where = "1:1" if field == "folder name" else "2:7"
+    assert f"{mine}:{where}: {field}: '{shown}' looks the same as the name of {ORG} ('Her " \
+        "Justice'); an organization is listed once: if this is the same organization, add to " \
+        "its folder; if it is another, give its full name as its own documents write it (and " \
+        "check for letters from another alphabet)" in lines
+    theirs = "folder name" if field == "folder name" else "name"
+    assert f"{ORG}:2:7: name: 'Her Justice' looks the same as the {theirs} of {mine} " \
+        f"('{shown}'); an organization is listed once: if this is the same organization, add " \
+        "to its folder; if it is another, give its full name as its own documents write it " \
+        "(and check for letters from another alphabet)" in lines
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("CLSEPA", "CLSPA"),  # two real-looking acronyms a letter apart
+    ("LAFLA", "LAFA"),
+    ("BALA", "BAYLA"),
+])
+def test_two_organizations_with_short_similar_acronyms_pass(project, capsys, first, second):
+    second_organization(project, "A Genuinely Different Organization", short=second,
+                        folder="different-organization")
+    apply(project, ORG, "short_name: BELA", f"short_name: {first}")
+    assert validate_lines(project, capsys)[0] == 0
+
+
+CONFUSABLE = {"a": "\u0430", "e": "\u0435", "o": "\u043e", "p": "\u0440", "c": "\u0441",
+              "i": "\u0456", "l": "1"}  # Cyrillic letters, and a digit for l
+ACCENTED = {"a": "\u00e1", "e": "\u00e9", "i": "\u00ed", "o": "\u00f3", "u": "\u00fa"}
+
+
+@st.composite
+def name_variants(draw, name: str = "Bay Example Legal Aid") -> str:
+    """The name as an impersonator writes it: any of case, accents, letters from another
+    script, punctuation and spacing, a legal suffix or "The", and one letter changed."""
+    text = name
+    for table in (CONFUSABLE, ACCENTED):
+        if draw(st.booleans()):
+            at = [i for i, c in enumerate(text) if c in table]
+            i = draw(st.sampled_from(at))
+            text = text[:i] + table[text[i]] + text[i + 1:]
+    if draw(st.booleans()):
+        text = draw(st.sampled_from([text.upper(), text.lower(), text.title()]))
+    if draw(st.booleans()):
+        text = draw(st.sampled_from([text.replace(" ", "-"), text.replace(" ", "  "),
+                                     text.replace(" ", ". "), text.replace(" ", "")]))
+    if draw(st.booleans()):
+        text = draw(st.sampled_from([f"{text}, Inc.", f"{text} LLC", f"{text} L.L.C.",
+                                     f"The {text}", f"{text} Corp."]))
+    elif draw(st.booleans()):  # a letter changed (not with a suffix: that is two changes)
+        i = draw(st.sampled_from([i for i, c in enumerate(text) if c.isalpha()]))
+        text = text[:i] + ("x" if text[i].lower() != "x" else "y") + text[i + 1:]
+    return text
+
+
+@settings(max_examples=300, deadline=None)
+@given(variant=name_variants())
+def test_every_drawn_variant_of_a_name_folds_to_it(variant):
+    from generator import lookalike
+    from generator.validate import _alike
+    name = lookalike.name_folds("Bay Example Legal Aid")
+    assert _alike(lookalike.name_folds(variant), name), variant
+
+
+@settings(max_examples=20, deadline=None)
+@given(variant=name_variants())
+def test_an_organization_named_with_a_drawn_variant_is_refused(variant):
+    with tempfile.TemporaryDirectory() as folder:
+        project = Path(folder) / "project"
+        shutil.copytree(VALID, project)
+        second_organization(project, variant.replace('"', ""), website="https://another.example.org")
+        output = io.StringIO()
+        with contextlib.redirect_stdout(output):
+            code = main(["--root", str(project), "validate"])
+    assert code == 1
+    assert f"{HER}:2:7: name: '{variant}' looks the same as the name of {ORG} ('Bay Example " \
+        "Legal Aid'); an organization is listed once: if this is the same organization, add to " \
+        "its folder; if it is another, give its full name as its own documents write it (and " \
+        "check for letters from another alphabet)" in output.getvalue().splitlines()
+
+
+@settings(max_examples=20, deadline=None)
+@given(folder=st.sampled_from(["bay-legal-a1d", "baylegalaid", "bay-legal-aid-inc",
+                               "bay-legal-aid-llc", "the-bay-legal-aid", "bay-legal-ald",
+                               "bay-legai-aid", "bay-legal-aide"]))
+def test_a_folder_id_like_another_organizations_is_refused(folder):
+    with tempfile.TemporaryDirectory() as root:
+        project = Path(root) / "project"
+        shutil.copytree(VALID, project)
+        second_organization(project, "Another Org", folder=folder,
+                            website="https://another.example.org")
+        output = io.StringIO()
+        with contextlib.redirect_stdout(output):
+            code = main(["--root", str(project), "validate"])
+    assert code == 1
+    assert f"orgs/{folder}/organization.yml:1:1: folder name: '{folder}' looks the same as the " \
+        f"folder name of {ORG} ('bay-legal-aid'); an organization is listed once: if this is " \
+        "the same organization, add to its folder; if it is another, give its full name as its " \
+        "own documents write it (and check for letters from another alphabet)" in \
+        output.getvalue().splitlines()
