@@ -545,7 +545,7 @@ def test_an_organization_named_with_a_drawn_variant_is_refused(variant):
     with tempfile.TemporaryDirectory() as folder:
         project = Path(folder) / "project"
         shutil.copytree(VALID, project)
-        second_organization(project, variant.replace('"', ""), website="https://another.example.org")
+        second_organization(project, variant, website="https://another.example.org")
         output = io.StringIO()
         with contextlib.redirect_stdout(output):
             code = main(["--root", str(project), "validate"])
