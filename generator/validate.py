@@ -22,7 +22,7 @@ from generator import emails, lookalike, vocab
 from generator.directory import Directory, OrgEntry, ProgramEntry
 from generator.load import Document, Loc, SourceFile, find_files, read_file
 from generator.memory import collector_paused
-from generator.model import (LISTING_MODELS, PHONE_RE, URL_RE, Organization,
+from generator.model import (DOMAIN_RE, LISTING_MODELS, PHONE_RE, URL_RE, Organization,
                              nested_model, unwrap)
 from generator.problems import InvalidDirectory, Problem
 from generator.schema import SCHEMA_FILES
@@ -233,6 +233,8 @@ def _consistency_problems(doc: Document, model: Any) -> list[Problem]:
 _PATTERNS = {
     URL_RE: "'{value}' is not a link this directory accepts; write the full address starting "
             "with https://, http:// or mailto:",
+    DOMAIN_RE: "'{value}' is not a domain; write the part of the email after the @, e.g. "
+               "example.org",
     PHONE_RE: "'{value}' is not a phone number; write digits with spaces, dashes or "
               "parentheses, e.g. (415) 555-0100",
 }
@@ -398,6 +400,7 @@ def _cross_checks(files: list[SourceFile], directory: Directory) -> list[Problem
                                     f"by {other.shown_as}; rename this file (ids are unique "
                                     "across the directory)"))
     problems += list(dict.fromkeys(_lookalikes({s.shown_as: s for s in files}, directory)))
+    problems += _email_domains({s.shown_as: s for s in files}, directory)
     for program in directory.programs.values():
         for index, other in enumerate(program.data.related):
             if other == program.id or other not in directory.programs:
@@ -444,6 +447,41 @@ def _emails(data: Any) -> list[tuple[Loc, str]]:
     block = "pro_bono_contact" if isinstance(data, Organization) else "contact"
     contact = getattr(data, block, None)
     return [((block, "email"), contact.email)] if contact and contact.email else []
+
+
+def _email_domains(files: dict[str, SourceFile], directory: Directory) -> list[Problem]:
+    """Every contact email, the organization's and its listings', is at the domain of the
+    organization's website (or a part of it: probono@herjustice.org for www.herjustice.org),
+    or at a domain the organization file names in other_email_domains with the reason. A free
+    webmail domain is another domain like any other. An organization with no website has
+    nothing to compare with."""
+    problems = []
+    for org in sorted(directory.organizations.values(), key=lambda o: o.path):
+        site = lookalike.host_of(org.data.website or "")
+        named = {d.domain.lower(): d for d in org.data.other_email_domains}
+        used: set[str] = set()
+        entries = [org, *sorted(directory.programs_of(org.id), key=lambda p: p.path)]
+        for entry in entries:
+            for loc, address in _emails(entry.data):
+                domain = emails.domain_of(address)
+                used.add(domain)
+                if site is None or lookalike.same_site(domain, site) or domain in named:
+                    continue
+                problems.append(Problem(
+                    entry.path, *_where(files, entry.path, loc),
+                    f"email: '{address}' is at {domain}, not at the organization's website "
+                    f"({lookalike.site_host(site)}); give an address at "
+                    f"{lookalike.registered(lookalike.site_host(site))}, or, if this is the "
+                    f"organization's own address, name the domain in {org.path} under "
+                    f"other_email_domains: with the reason (- domain: {domain}, reason: e.g. "
+                    "Our legal clinic uses the university's email)"))
+        for index, domain in enumerate(named):
+            if domain not in used:
+                problems.append(Problem(
+                    org.path, *_where(files, org.path, ("other_email_domains", index, "domain")),
+                    f"other_email_domains: no contact email of this organization or its "
+                    f"listings is at '{domain}'; remove it, or correct the domain"))
+    return problems
 
 
 def _same_website(files: dict[str, SourceFile], directory: Directory) -> list[Problem]:

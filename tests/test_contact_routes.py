@@ -112,3 +112,77 @@ def test_the_pages_link_to_the_address_as_parsed(project):
     organization = pages["organizations/bay-legal-aid.md"]
     assert 'href="mailto:Probono@example.org"' in organization
     assert "Example.ORG" not in organization.replace("https://Example.ORG", "")
+
+
+# -- an email at another domain than the website's ---------------------------------------------
+
+def _elsewhere(domain: str, website: str = "example.org") -> str:
+    return (f"is at {domain}, not at the organization's website ({website}); give an address at "
+            f"{website}, or, if this is the organization's own address, name the domain in "
+            f"{ORG} under other_email_domains: with the reason (- domain: {domain}, reason: e.g. "
+            "Our legal clinic uses the university's email)")
+
+
+@pytest.mark.parametrize("domain", ["gmail.com", "law.university.edu", "example.net"])
+def test_a_listing_email_at_another_domain_than_the_website_is_refused(project, capsys, domain):
+    apply(project, PROGRAM, "contact:\n", f"contact:\n  email: volunteer@{domain}\n")
+    code, lines = validate_lines(project, capsys)
+    assert code == 1
+    mismatch = [line for line in lines if "not at the organization's website" in line]
+    assert mismatch == [f"{PROGRAM}:40:10: email: 'volunteer@{domain}' {_elsewhere(domain)}"]
+
+
+def test_an_organization_email_at_another_domain_is_refused(project, capsys):
+    apply(project, ORG, "  email: probono@example.org", "  email: probono@law.university.edu")
+    code, lines = validate_lines(project, capsys)
+    assert code == 1
+    assert lines == [f"{ORG}:17:10: email: 'probono@law.university.edu' "
+                     f"{_elsewhere('law.university.edu')}"]
+
+
+NAMED = """other_email_domains:
+  - domain: law.university.edu
+    reason: Our legal clinic uses the university's email.
+partners:
+"""
+
+
+def test_an_email_at_a_named_domain_passes_and_the_page_says_why(project, capsys):
+    apply(project, ORG, "  email: probono@example.org", "  email: probono@law.university.edu")
+    apply(project, ORG, "partners:\n", NAMED)
+    apply(project, PROGRAM, "contact:\n", "contact:\n  email: clinic@law.university.edu\n")
+    assert validate_lines(project, capsys)[0] == 0
+    directory = validate_tree(project, TODAY)
+    pages = {page.path: page.text for page in render_pages(directory, ROOT / "site_templates",
+                                                           Settings(today=TODAY))}
+    assert "<dt>Email at another domain</dt><dd>Addresses at law.university.edu: Our legal clinic " \
+        "uses the university&#39;s email.</dd>" in pages["organizations/bay-legal-aid.md"]
+
+
+def test_an_email_at_a_part_of_the_website_domain_passes(project, capsys):
+    apply(project, ORG, "website: https://example.org", "website: https://www.example.org/")
+    apply(project, ORG, "  email: probono@example.org", "  email: probono@mail.example.org")
+    assert validate_lines(project, capsys)[0] == 0
+
+
+def test_a_named_domain_no_email_uses_is_refused(project, capsys):
+    apply(project, ORG, "partners:\n", NAMED)
+    code, lines = validate_lines(project, capsys)
+    assert code == 1
+    assert lines == [f"{ORG}:19:13: other_email_domains: no contact email of this organization "
+                     "or its listings is at 'law.university.edu'; remove it, or correct the domain"]
+
+
+def test_a_named_domain_must_be_a_domain(project, capsys):
+    apply(project, ORG, "partners:\n", NAMED.replace("law.university.edu",
+                                                     "https://law.university.edu"))
+    code, lines = validate_lines(project, capsys)
+    assert code == 1
+    assert lines == [f"{ORG}:19:13: domain: 'https://law.university.edu' is not a domain; write "
+                     "the part of the email after the @, e.g. example.org"]
+
+
+def test_an_organization_without_a_website_has_no_domain_to_match(project, capsys):
+    apply(project, ORG, "website: https://example.org\n", "")
+    apply(project, ORG, "  email: probono@example.org", "  email: probono@gmail.com")
+    assert validate_lines(project, capsys)[0] == 0
