@@ -14,11 +14,12 @@ import typing
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
-from generator import emails, lookalike, vocab
+from generator import emails, lookalike, markup, vocab
 from generator.directory import Directory, OrgEntry, ProgramEntry
 from generator.load import Document, Loc, SourceFile, find_files, read_file
 from generator.memory import collector_paused
@@ -108,6 +109,7 @@ def validate_file(source: SourceFile, today: dt.date) -> tuple[Any, list[Problem
         return None, problems + [Problem(doc.path, *doc.where(()), "the file must be a list of "
                                          "'field: value' lines; see CONTRIBUTING.md")]
     problems += _text_problems(doc, source.kind)
+    problems += _shown_addresses(doc)
     schema: type[BaseModel] | None = Organization
     if source.kind != "organization":
         schema, wrong = listing_model(doc.data)
@@ -129,6 +131,73 @@ def validate_file(source: SourceFile, today: dt.date) -> tuple[Any, list[Problem
 def _text_problems(doc: Document, kind: str) -> list[Problem]:
     return [Problem(doc.path, *doc.where_in(loc, offset), message)
             for loc, text in doc.texts for offset, message in check_text(loc, text, kind)]
+
+
+# Words that show an address: a link, a site's host or an email, as a reader takes them in.
+_SHOWN_EMAIL = re.compile(r"(?:mailto:)?([^\s@<>()\[\]]+@[^\s@<>()\[\]]+\.[A-Za-z]{2,})",
+                          re.I)
+_SHOWN_HOST = re.compile(r"(?:https?://)?((?:[\w-]+\.)+(?:[a-z]{2}|com|org|net|gov|edu|info|"
+                         r"law|legal|io|app|site|online|page|help|us)\.?)(?::\d+)?(?:[/?#]\S*)?",
+                         re.I)
+
+
+def _shown_addresses(doc: Document) -> list[Problem]:
+    """A Markdown link whose words show an address leads to that address: the words
+    [herjustice.org](https://evil.example) or [probono@herjustice.org](mailto:x@evil.example)
+    tell a volunteer where the link goes, so they must be true."""
+    problems = []
+    for loc, text in doc.texts:
+        if "[" not in text or "]" not in text:
+            continue
+        name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+        start = 0
+        for href, shown in _links_shown(text):
+            wrong = _shown_elsewhere(shown, href)
+            at = text.find(shown, start)
+            start = at + len(shown) if at >= 0 else start
+            if wrong:
+                problems.append(Problem(doc.path, *doc.where_in(loc, max(at - 1, 0)),
+                                        f"{name}: the link's words show '{shown}', but it leads "
+                                        f"to '{wrong}'; make the words the address the link "
+                                        "leads to, or describe the page in words, e.g. [the "
+                                        "organization's volunteer page](https://...)"))
+    return problems
+
+
+def _links_shown(text: str) -> list[tuple[str, str]]:
+    """Each Markdown link's target and the words it shows, as the site renders them (a
+    reference link [words][1] included)."""
+    found = []
+    for token in markup.tokens(text):
+        shown: list[str] | None = None
+        href = ""
+        for child in token.children or ():
+            if child.type == "link_open":
+                shown, href = [], str(child.attrs.get("href", ""))
+            elif child.type == "link_close" and shown is not None:
+                found.append((href, "".join(shown).strip()))
+                shown = None
+            elif shown is not None and child.type in ("text", "code_inline"):
+                shown.append(child.content)
+    return found
+
+
+def _shown_elsewhere(shown: str, href: str) -> str | None:
+    """Where the link leads, when its words show another address; else None."""
+    email = _SHOWN_EMAIL.fullmatch(shown)
+    if email:
+        target = href[len("mailto:"):].split("?", 1)[0] if href.lower().startswith(
+            "mailto:") else ""
+        if unquote(target).lower() != email.group(1).lower():
+            return href
+        return None
+    host = _SHOWN_HOST.fullmatch(shown)
+    if host:
+        target = lookalike.host_of(href)
+        wanted = lookalike.site_host(host.group(1))
+        if target is None or lookalike.site_host(target) != wanted:
+            return target or href
+    return None
 
 
 EARLIEST = dt.date(2000, 1, 1)  # no listing or training in this directory is older

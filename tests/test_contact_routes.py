@@ -186,3 +186,63 @@ def test_an_organization_without_a_website_has_no_domain_to_match(project, capsy
     apply(project, ORG, "website: https://example.org\n", "")
     apply(project, ORG, "  email: probono@example.org", "  email: probono@gmail.com")
     assert validate_lines(project, capsys)[0] == 0
+
+
+# -- a link's words show where it leads ----------------------------------------------------------
+
+def _shown(shown: str, leads: str) -> str:
+    return (f"description: the link's words show '{shown}', but it leads to '{leads}'; make the "
+            "words the address the link leads to, or describe the page in words, e.g. [the "
+            "organization's volunteer page](https://...)")
+
+
+@pytest.mark.parametrize(("link", "shown", "leads"), [
+    ("[www.uscis.gov](https://evil.example/uscis)", "www.uscis.gov", "evil.example"),
+    ("[https://www.uscis.gov/](https://uscis.gov.evil.example/)", "https://www.uscis.gov/",
+     "uscis.gov.evil.example"),
+    ("[uscis.gov/forms](https://evil.example/forms)", "uscis.gov/forms", "evil.example"),
+    ("[**uscis.gov**](https://evil.example/)", "uscis.gov", "evil.example"),
+    ("[USCIS.gov][1]\n\n  [1]: https://evil.example/", "USCIS.gov", "evil.example"),
+])
+def test_a_link_whose_words_show_another_address_is_refused(project, capsys, link, shown,
+                                                             leads):
+    apply(project, PROGRAM, "[the USCIS page](https://www.uscis.gov/)", link)
+    code, lines = validate_lines(project, capsys)
+    assert code == 1
+    assert [line.split(": ", 1)[1] for line in lines] == [_shown(shown, leads)]
+    assert lines[0].startswith(f"{PROGRAM}:7:")
+
+
+def test_the_refused_link_is_located_at_its_words(project, capsys):
+    apply(project, PROGRAM, "[the USCIS page](https://www.uscis.gov/)",
+          "[www.uscis.gov](https://evil.example/uscis)")
+    assert validate_lines(project, capsys)[1] == [
+        f"{PROGRAM}:7:16: {_shown('www.uscis.gov', 'evil.example')}"]
+
+
+@pytest.mark.parametrize("link", [
+    "[the USCIS page](https://www.uscis.gov/)",  # words that are not an address
+    "[www.uscis.gov](https://uscis.gov/forms)",  # the same site, www. or not
+    "[https://www.uscis.gov/](https://www.uscis.gov/i-914)",
+    "[Form I-914, Supplement B](https://www.uscis.gov/i-914)",
+])
+def test_a_link_whose_words_show_its_own_address_passes(project, capsys, link):
+    apply(project, PROGRAM, "[the USCIS page](https://www.uscis.gov/)", link)
+    assert validate_lines(project, capsys)[0] == 0
+
+
+@pytest.mark.parametrize(("shown", "href", "leads"), [
+    # an address in a description is refused by the privacy guard too; the link check holds
+    # wherever words show one
+    ("probono@example.org", "mailto:harvest@evil.example", "mailto:harvest@evil.example"),
+    ("mailto:probono@example.org", "https://evil.example/form", "https://evil.example/form"),
+    ("probono@example.org", "mailto:probono@example.org?subject=Pro%20bono", None),
+    ("Probono@Example.org", "mailto:probono%40example.org", None),
+    ("herjustice.org", "https://www.herjustice.org/", None),
+    ("HERJUSTICE.ORG", "https://herjustice.org.evil.example/", "herjustice.org.evil.example"),
+    ("Section 4.2", "https://evil.example/", None),
+    ("e.g. the form", "https://evil.example/", None),
+])
+def test_the_words_of_a_link_against_its_target(shown, href, leads):
+    from generator.validate import _shown_elsewhere
+    assert _shown_elsewhere(shown, href) == leads
