@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from generator import freshness, vocab
 from generator.directory import ProgramEntry
@@ -158,7 +159,10 @@ def action(program: ProgramEntry, contact: Contact | None, org_website: str | No
     verb = {"program": "Volunteer", "case": "Offer to take this case",
             "training": "Ask about this training"}[data.kind]
     if contact and contact.interest_form:
-        return Action(f"{verb}: fill in the interest form", contact.interest_form)
+        form = contact.interest_form
+        if form.lower().startswith("mailto:"):  # the address alone: the button adds a subject
+            form = mailto(unquote(form[len("mailto:"):].split("?", 1)[0]))
+        return Action(f"{verb}: fill in the interest form", form)
     if contact and contact.email:
         return Action(f"{verb}: email {contact.name or 'the organization'}",
                       mailto(contact.email))

@@ -581,7 +581,8 @@ def _same_website(files: dict[str, SourceFile], directory: Directory) -> list[Pr
 
 
 def _links(value: Any, loc: Loc = ()) -> list[tuple[Loc, str]]:
-    """Every web link in a listing's fields, with where it is (prose is not a link field)."""
+    """Every web link in a listing's fields, with where it is: link fields, and the Markdown
+    links in its prose (at the field that holds them)."""
     if isinstance(value, BaseModel):
         return [found for name in _text_fields(type(value))
                 for found in _links(getattr(value, name), (*loc, name))]
@@ -590,6 +591,8 @@ def _links(value: Any, loc: Loc = ()) -> list[tuple[Loc, str]]:
     if isinstance(value, str) and value.startswith(_SCHEMES) and re.fullmatch(URL_RE, value) \
             and lookalike.host_of(value):
         return [(loc, value)]
+    if isinstance(value, str) and "[" in value and ("](" in value or "]:" in value):
+        return [(loc, href) for href, _ in _links_shown(value) if lookalike.host_of(href)]
     return []
 
 

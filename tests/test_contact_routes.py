@@ -246,3 +246,15 @@ def test_a_link_whose_words_show_its_own_address_passes(project, capsys, link):
 def test_the_words_of_a_link_against_its_target(shown, href, leads):
     from generator.validate import _shown_elsewhere
     assert _shown_elsewhere(shown, href) == leads
+
+
+def test_the_volunteer_button_for_a_mailto_form_is_built_from_the_parsed_address(project):
+    apply(project, PROGRAM, "interest_form: https://example.org/interest",
+          "interest_form: mailto:Volunteer@Example.ORG?subject=Interest")
+    directory = validate_tree(project, TODAY)
+    pages = {page.path: page.text for page in render_pages(directory, ROOT / "site_templates",
+                                                           Settings(today=TODAY))}
+    page = pages["opportunities/u-visa-petitions.md"]
+    assert 'href="mailto:Volunteer@example.org?subject=Pro%20bono%3A%20U%20visa%20petitions%20for' \
+        '%20survivors%20of%20violent%20crime"' in page
+    assert "subject=Interest?subject" not in page and "subject=Interest&" not in page

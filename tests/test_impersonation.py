@@ -575,3 +575,14 @@ def test_a_folder_id_like_another_organizations_is_refused(folder):
         "the same organization, add to its folder; if it is another, give its full name as its " \
         "own documents write it (and check for letters from another alphabet)" in \
         output.getvalue().splitlines()
+
+
+def test_a_description_link_to_a_lookalike_of_an_organizations_site_is_refused(project, capsys):
+    second_organization(project, "Another Org", website="https://other.example.org")
+    apply(project, PROGRAM, "[the USCIS page](https://www.uscis.gov/)",
+          "[their page](https://other-example.net/)")
+    code, lines = validate_lines(project, capsys)
+    assert code == 1
+    assert lines == [f"{PROGRAM}:4:14: description: 'other-example.net' looks like the address "
+                     f"of {HER} ('other.example.org'), but is another site; link to the site "
+                     "itself, copied from its address bar"]
