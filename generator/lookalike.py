@@ -1,9 +1,12 @@
 """Names and links that imitate another organization's, or hide where they lead.
 
 Two organizations must not look the same to a reader: names, short names and ids are compared
-by their Unicode confusable skeletons (UTS #39, computed by ICU's spoof checker, which follows
-Unicode's own confusables table), after case, spacing and punctuation are folded. A Cyrillic
-"е" in "Hеr Justice" gives the same skeleton as the Latin name, so the two collide.
+after case, accents, spacing, punctuation, a legal suffix ("Inc.", "LLC") and a leading "The"
+are folded, by their Unicode confusable skeletons (UTS #39, computed by ICU's spoof checker,
+which follows Unicode's own confusables table), and, at eight letters or more, by one letter
+changed, added or dropped (name_folds). A Cyrillic "е" in "Hеr Justice" gives the same skeleton
+as the Latin name; "Hér Jústice", "Her Justice, Inc." and the folder herjustice fold to it, and
+her-just1ce is one letter from it.
 
 A link is refused when it hides its destination: user info before the host
 (`https://herjustice.org@evil.example/` goes to evil.example), a host with a non-ASCII or
