@@ -258,3 +258,19 @@ def test_the_volunteer_button_for_a_mailto_form_is_built_from_the_parsed_address
     assert 'href="mailto:Volunteer@example.org?subject=Pro%20bono%3A%20U%20visa%20petitions%20for' \
         '%20survivors%20of%20violent%20crime"' in page
     assert "subject=Interest?subject" not in page and "subject=Interest&" not in page
+
+
+@pytest.mark.parametrize(("url", "message"), [
+    ("mailto:pro..bono@example.org",
+     "a mailto: link holds one email address, and 'pro..bono@example.org' is not a valid email "
+     "address (an email address cannot have two periods in a row); write it as "
+     "probono@example.org"),
+    ("mailto:pro!bono@example.org",
+     "a mailto: link holds one email address, and 'pro!bono@example.org' holds '!' before the "
+     "@, which an email link can read as more than the address (a copy to someone else, another "
+     "address); write the address alone, with only letters, digits and . _ - + ' before the @, "
+     "e.g. probono@example.org"),
+])
+def test_a_mailto_link_is_read_by_the_same_parser(url, message):
+    from generator.lookalike import link_problem
+    assert link_problem(url) == message
