@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from generator import freshness, vocab
 from generator.directory import ProgramEntry
+from generator.emails import mailto
 from generator.facets import cle_hours, people
 from generator.model import Contact, Session, Volunteers
 
@@ -157,10 +159,13 @@ def action(program: ProgramEntry, contact: Contact | None, org_website: str | No
     verb = {"program": "Volunteer", "case": "Offer to take this case",
             "training": "Ask about this training"}[data.kind]
     if contact and contact.interest_form:
-        return Action(f"{verb}: fill in the interest form", contact.interest_form)
+        form = contact.interest_form
+        if form.lower().startswith("mailto:"):  # the address alone: the button adds a subject
+            form = mailto(unquote(form[len("mailto:"):].split("?", 1)[0]))
+        return Action(f"{verb}: fill in the interest form", form)
     if contact and contact.email:
         return Action(f"{verb}: email {contact.name or 'the organization'}",
-                      f"mailto:{contact.email}")
+                      mailto(contact.email))
     if contact and contact.website:
         return Action(f"{verb}: visit the organization's page", contact.website)
     if contact and contact.phone:

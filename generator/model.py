@@ -14,10 +14,12 @@ import re
 import typing
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
+                      StringConstraints)
 from pydantic_core import PydanticCustomError
 
 from generator import vocab
+from generator.emails import LOCAL_CHARACTERS, NotAnAddress, read_email
 
 URL_RE = r"^(https?://[^\s/?#]+\.[^\s]+|mailto:[^\s@]+@[^\s@]+\.[^\s@]+)$"
 # The same links as JSON Schema can tell them apart, for editors and other tools: no user info
@@ -26,10 +28,14 @@ URL_RE = r"^(https?://[^\s/?#]+\.[^\s]+|mailto:[^\s@]+@[^\s@]+\.[^\s@]+)$"
 # validator says why in generator/lookalike.py (link_problem); this pattern only refuses.
 _LABEL = r"(?![Xx][Nn]--)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 _DOMAIN = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"
+_LOCAL_PART = rf"[{LOCAL_CHARACTERS}]+"
 _SUBJECT = r"[Ss][Uu][Bb][Jj][Ee][Cc][Tt](?:=(?:[^\s&#%]|%(?:[2-689A-Fa-f][0-9A-Fa-f]|7[0-9A-Ea-e]))*)?"
 LINK_RE = (rf"^(https?://{_LABEL}(?:\.{_LABEL})+(?::[0-9]{{1,5}})?(?:[/?#][^\s]*)?"
-           rf'|mailto:[^\s@<>()\[\],;:"%?&#/]+@{_DOMAIN}(?:\?{_SUBJECT}(?:&{_SUBJECT})*)?)$')
-EMAIL_RE = r'^[^\s@<>()\[\],;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$'
+           rf'|mailto:{_LOCAL_PART}@{_DOMAIN}(?:\?{_SUBJECT}(?:&{_SUBJECT})*)?)$')
+# An email address for editors: the validator reads it with email-validator (generator/emails.py)
+# and says why it is refused; this pattern, for the JSON Schema, only refuses.
+EMAIL_RE = rf"^(?!\.)(?!.*\.\.)(?!.*\.@){_LOCAL_PART}@(?![Xx][Nn]--)(?!.*\.[Xx][Nn]--){_DOMAIN}$"
+DOMAIN_RE = rf"^{_DOMAIN}$"
 PHONE_RE = r"^\+?[0-9 ()./-]{7,25}(?: ?(?:x|ext\.?) ?[0-9]{1,6})?$"
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # YAML 1.2's core schema spellings, which editors and JSON Schema tools also accept.
@@ -68,8 +74,20 @@ Line = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"
 Prose = Annotated[str, StringConstraints(min_length=1, max_length=6000)]
 Url = Annotated[str, StringConstraints(max_length=500, pattern=URL_RE),
               Field(json_schema_extra={"pattern": LINK_RE})]
-Email = Annotated[str, StringConstraints(max_length=254, pattern=EMAIL_RE)]
+
+
+def _read_email(value: str) -> str:
+    try:
+        return read_email(value)
+    except NotAnAddress as exc:
+        raise PydanticCustomError("email", str(exc).replace("{", "{{").replace("}", "}}"),
+                                  {"value": value}) from None
+
+
+Email = Annotated[str, StringConstraints(max_length=254), AfterValidator(_read_email),
+                  Field(json_schema_extra={"pattern": EMAIL_RE})]
 Phone = Annotated[str, StringConstraints(pattern=PHONE_RE)]
+Domain = Annotated[str, StringConstraints(max_length=253, pattern=DOMAIN_RE)]
 
 
 def terms(vocabulary: vocab.Vocabulary) -> Any:
@@ -294,6 +312,15 @@ class Support(Strict):
     notes: Line | None = field("Anything else about support.", None)
 
 
+class OtherEmailDomain(Strict):
+    """A contact email at another domain than the website's, and why: a volunteer who sees
+    an address at a university's or a free webmail domain can tell it is meant."""
+
+    domain: Domain = field("The part of the email after the @, e.g. law.example.edu.")
+    reason: Line = field("Why the organization's email is at this domain, as a volunteer "
+                         "would read it, e.g. Our legal clinic uses the university's email.")
+
+
 class Figure(Strict):
     value: Line = field("The figure as published, e.g. 180+ or over 5,000.")
     what: Line = field("What it counts, e.g. pro bono attorneys in the network.")
@@ -427,6 +454,10 @@ class Organization(Strict):
         "Languages its staff serve clients in, as ISO 639 codes, e.g. [en, es].", [])
     pro_bono_contact: Contact | None = field("The person or route for volunteer enquiries.",
                                              None)
+    other_email_domains: list[OtherEmailDomain] = field(
+        "Domains of contact emails, in this file or the organization's listings, that are not "
+        "the website's, each with the reason; shown on the organization's page. An email at "
+        "another domain is refused unless it is named here.", [])
     partners: list[Partner] = field("Partners, e.g. a firm that co-counsels its cases.", [])
     figures: list[Figure] = field("Figures the organization publishes about itself.", [])
     source: Source = field("Where the facts in this file came from.")

@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 
 from generator import calendars, feeds, freshness, glance, jsonld, vocab
 from generator.directory import Directory, OrgEntry, ProgramEntry
+from generator.emails import mailto
 from generator.facets import BY_KEY, FACETS, UNKNOWN, finder_config, people, status_of
 from generator.load import slug
 from generator.urls import browse_url, page_url
@@ -73,7 +74,8 @@ class Renderer:
             loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
             auto_reload=False)  # one build reads each template once; no stat per page
-        self.env.filters.update(markdown=to_html, label=_label, date=_date, unstated=unstated)
+        self.env.filters.update(markdown=to_html, label=_label, date=_date, unstated=unstated,
+                                mailto=mailto)
         self.env.globals.update(flag=flag, terms=terms, place=place)
         self.env.globals.update(vocab=vocab, facets=BY_KEY, UNKNOWN=UNKNOWN, NOT_STATED=NOT_STATED,
                                 directory=directory, today=settings.today, settings=settings,

@@ -14,15 +14,16 @@ import typing
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
-from generator import lookalike, privacy, vocab
+from generator import emails, lookalike, markup, privacy, vocab
 from generator.directory import Directory, OrgEntry, ProgramEntry
 from generator.load import Document, Loc, SourceFile, find_files, read_file
 from generator.memory import collector_paused
-from generator.model import (EMAIL_RE, LISTING_MODELS, PHONE_RE, URL_RE, Organization,
+from generator.model import (DOMAIN_RE, LISTING_MODELS, PHONE_RE, URL_RE, Organization,
                              nested_model, unwrap)
 from generator.problems import InvalidDirectory, Problem
 from generator.schema import SCHEMA_FILES
@@ -109,6 +110,7 @@ def validate_file(source: SourceFile, today: dt.date) -> tuple[Any, list[Problem
         return None, problems + [Problem(doc.path, *doc.where(()), "the file must be a list of "
                                          "'field: value' lines; see CONTRIBUTING.md")]
     problems += _text_problems(doc, source.kind) + _comment_problems(doc)
+    problems += _shown_addresses(doc)
     schema: type[BaseModel] | None = Organization
     if source.kind != "organization":
         schema, wrong = listing_model(doc.data)
@@ -155,6 +157,73 @@ def _name_problems(files: list[SourceFile]) -> list[Problem]:
             problems += [Problem(source.shown_as, 1, 1, message)
                          for message in privacy.name_problems(source.id, "file name")]
     return problems
+
+
+# Words that show an address: a link, a site's host or an email, as a reader takes them in.
+_SHOWN_EMAIL = re.compile(r"(?:mailto:)?([^\s@<>()\[\]]+@[^\s@<>()\[\]]+\.[A-Za-z]{2,})",
+                          re.I)
+_SHOWN_HOST = re.compile(r"(?:https?://)?((?:[\w-]+\.)+(?:[a-z]{2}|com|org|net|gov|edu|info|"
+                         r"law|legal|io|app|site|online|page|help|us)\.?)(?::\d+)?(?:[/?#]\S*)?",
+                         re.I)
+
+
+def _shown_addresses(doc: Document) -> list[Problem]:
+    """A Markdown link whose words show an address leads to that address: the words
+    [herjustice.org](https://evil.example) or [probono@herjustice.org](mailto:x@evil.example)
+    tell a volunteer where the link goes, so they must be true."""
+    problems = []
+    for loc, text in doc.texts:
+        if "[" not in text or "]" not in text:
+            continue
+        name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+        start = 0
+        for href, shown in _links_shown(text):
+            wrong = _shown_elsewhere(shown, href)
+            at = text.find(shown, start)
+            start = at + len(shown) if at >= 0 else start
+            if wrong:
+                problems.append(Problem(doc.path, *doc.where_in(loc, max(at - 1, 0)),
+                                        f"{name}: the link's words show '{shown}', but it leads "
+                                        f"to '{wrong}'; make the words the address the link "
+                                        "leads to, or describe the page in words, e.g. [the "
+                                        "organization's volunteer page](https://...)"))
+    return problems
+
+
+def _links_shown(text: str) -> list[tuple[str, str]]:
+    """Each Markdown link's target and the words it shows, as the site renders them (a
+    reference link [words][1] included)."""
+    found = []
+    for token in markup.tokens(text):
+        shown: list[str] | None = None
+        href = ""
+        for child in token.children or ():
+            if child.type == "link_open":
+                shown, href = [], str(child.attrs.get("href", ""))
+            elif child.type == "link_close" and shown is not None:
+                found.append((href, "".join(shown).strip()))
+                shown = None
+            elif shown is not None and child.type in ("text", "code_inline"):
+                shown.append(child.content)
+    return found
+
+
+def _shown_elsewhere(shown: str, href: str) -> str | None:
+    """Where the link leads, when its words show another address; else None."""
+    email = _SHOWN_EMAIL.fullmatch(shown)
+    if email:
+        target = href[len("mailto:"):].split("?", 1)[0] if href.lower().startswith(
+            "mailto:") else ""
+        if unquote(target).lower() != email.group(1).lower():
+            return href
+        return None
+    host = _SHOWN_HOST.fullmatch(shown)
+    if host:
+        target = lookalike.host_of(href)
+        wanted = lookalike.site_host(host.group(1))
+        if target is None or lookalike.site_host(target) != wanted:
+            return target or href
+    return None
 
 
 EARLIEST = dt.date(2000, 1, 1)  # no listing or training in this directory is older
@@ -259,7 +328,8 @@ def _consistency_problems(doc: Document, model: Any) -> list[Problem]:
 _PATTERNS = {
     URL_RE: "'{value}' is not a link this directory accepts; write the full address starting "
             "with https://, http:// or mailto:",
-    EMAIL_RE: "'{value}' is not a valid email address; write it as name@example.org",
+    DOMAIN_RE: "'{value}' is not a domain; write the part of the email after the @, e.g. "
+               "example.org",
     PHONE_RE: "'{value}' is not a phone number; write digits with spaces, dashes or "
               "parentheses, e.g. (415) 555-0100",
 }
@@ -425,6 +495,7 @@ def _cross_checks(files: list[SourceFile], directory: Directory) -> list[Problem
                                     f"by {other.shown_as}; rename this file (ids are unique "
                                     "across the directory)"))
     problems += list(dict.fromkeys(_lookalikes({s.shown_as: s for s in files}, directory)))
+    problems += _email_domains({s.shown_as: s for s in files}, directory)
     for program in directory.programs.values():
         for index, other in enumerate(program.data.related):
             if other == program.id or other not in directory.programs:
@@ -443,42 +514,101 @@ def _cross_checks(files: list[SourceFile], directory: Directory) -> list[Problem
 
 def _lookalikes(files: dict[str, SourceFile], directory: Directory) -> list[Problem]:
     """Organizations whose names, ids or website hosts another organization's imitate."""
-    problems = []
-    seen: dict[str, tuple[OrgEntry, str, str]] = {}  # skeleton -> (organization, field, text)
-    for org in sorted(directory.organizations.values(), key=lambda o: o.path):
-        mine: set[str] = set()
-        for field_name, text in (("name", org.data.name), ("short_name", org.data.short_name),
-                                 ("id", org.id.replace("-", " "))):
-            for key in lookalike.skeletons(text) if text else ():
-                other = seen.get(key)
-                if other and other[0].id != org.id and key not in mine:
-                    problems += [_collision(files, org, field_name, text, other),
-                                 _collision(files, other[0], other[1], other[2],
-                                            (org, field_name, text))]
-                seen.setdefault(key, (org, field_name, text))
-                mine.add(key)
-    problems += _one_letter_apart(files, directory)
-    hosts = lookalike.HostIndex({o.path: host for o in directory.organizations.values()
-                                 if (host := lookalike.host_of(o.data.website or ""))})
+    problems = _alike_names(files, directory)
+    problems += _same_website(files, directory)
+    hosts = lookalike.HostIndex({o.path: lookalike.site_host(host) for o in sorted(
+        directory.organizations.values(), key=lambda o: o.path)
+        if (host := lookalike.host_of(o.data.website or ""))})
     entries = sorted([*directory.organizations.values(), *directory.programs.values()],
                      key=lambda e: e.path)
     for entry in entries:  # every link field, the organization's own website included
-        for loc, url in _links(entry.data):
-            host = lookalike.host_of(url)
+        for loc, url in [*_links(entry.data), *_emails(entry.data)]:
+            host = lookalike.host_of(url) if "@" not in url else emails.domain_of(url)
             other = hosts.imitated(host) if host else None
             if other is None:
                 continue
             own = loc == ("website",) and isinstance(entry, OrgEntry)
-            fix = ("give your organization's own address exactly" if own else "link to the "
-                   "site itself, copied from its address bar")
+            fix = ("give your organization's own address exactly" if own else
+                   "give the organization's own address, copied from its website" if
+                   "@" in url else "link to the site itself, copied from its address bar")
             problems.append(Problem(entry.path, *_where(files, entry.path, loc),
                                     f"{loc[-1]}: '{host}' looks like the address of {other} "
                                     f"('{hosts.hosts[other]}'), but is another site; {fix}"))
     return problems
 
 
+def _emails(data: Any) -> list[tuple[Loc, str]]:
+    """Every contact email of an organization or a listing, with where it is."""
+    block = "pro_bono_contact" if isinstance(data, Organization) else "contact"
+    contact = getattr(data, block, None)
+    return [((block, "email"), contact.email)] if contact and contact.email else []
+
+
+def _email_domains(files: dict[str, SourceFile], directory: Directory) -> list[Problem]:
+    """Every contact email, the organization's and its listings', is at the domain of the
+    organization's website (or a part of it: probono@herjustice.org for www.herjustice.org),
+    or at a domain the organization file names in other_email_domains with the reason. A free
+    webmail domain is another domain like any other. An organization with no website has
+    nothing to compare with."""
+    problems = []
+    for org in sorted(directory.organizations.values(), key=lambda o: o.path):
+        site = lookalike.host_of(org.data.website or "")
+        named = {d.domain.lower(): d for d in org.data.other_email_domains}
+        used: set[str] = set()
+        entries = [org, *sorted(directory.programs_of(org.id), key=lambda p: p.path)]
+        for entry in entries:
+            for loc, address in _emails(entry.data):
+                domain = emails.domain_of(address)
+                used.add(domain)
+                if site is None or lookalike.same_site(domain, site) or domain in named:
+                    continue
+                problems.append(Problem(
+                    entry.path, *_where(files, entry.path, loc),
+                    f"email: '{address}' is at {domain}, not at the organization's website "
+                    f"({lookalike.site_host(site)}); give an address at "
+                    f"{lookalike.registered(lookalike.site_host(site))}, or, if this is the "
+                    f"organization's own address, name the domain in {org.path} under "
+                    f"other_email_domains: with the reason (- domain: {domain}, reason: e.g. "
+                    "Our legal clinic uses the university's email)"))
+        for index, domain in enumerate(named):
+            if domain not in used:
+                problems.append(Problem(
+                    org.path, *_where(files, org.path, ("other_email_domains", index, "domain")),
+                    f"other_email_domains: no contact email of this organization or its "
+                    f"listings is at '{domain}'; remove it, or correct the domain"))
+    return problems
+
+
+def _same_website(files: dict[str, SourceFile], directory: Directory) -> list[Problem]:
+    """Two organizations that give the same website (or one a page of the other's): a site
+    belongs to one organization. Pages of one site with different paths (two clinics of one
+    law school, law.example.edu/clinic-a and /clinic-b) are two websites."""
+    by_host: dict[str, list[tuple[tuple[str, ...], OrgEntry]]] = {}
+    for org in sorted(directory.organizations.values(), key=lambda o: o.path):
+        parts = lookalike.split(org.data.website or "")
+        if parts and parts.hostname:
+            path = tuple(p for p in parts.path.lower().split("/") if p)
+            by_host.setdefault(lookalike.site_host(parts.hostname), []).append((path, org))
+    problems = []
+    for claims in by_host.values():
+        for number, (path, org) in enumerate(claims):
+            for other_path, other in claims[:number]:
+                shorter = min(len(path), len(other_path))
+                if path[:shorter] != other_path[:shorter]:
+                    continue
+                for mine, theirs in ((org, other), (other, org)):
+                    problems.append(Problem(
+                        mine.path, *_where(files, mine.path, ("website",)),
+                        f"website: '{mine.data.website}' is the website of {theirs.path} too "
+                        f"('{theirs.data.website}'); a website belongs to one organization: "
+                        "if this is the same organization, add to its folder; if it is "
+                        "another, give its own website"))
+    return problems
+
+
 def _links(value: Any, loc: Loc = ()) -> list[tuple[Loc, str]]:
-    """Every web link in a listing's fields, with where it is (prose is not a link field)."""
+    """Every web link in a listing's fields, with where it is: link fields, and the Markdown
+    links in its prose (at the field that holds them)."""
     if isinstance(value, BaseModel):
         return [found for name in _text_fields(type(value))
                 for found in _links(getattr(value, name), (*loc, name))]
@@ -487,6 +617,8 @@ def _links(value: Any, loc: Loc = ()) -> list[tuple[Loc, str]]:
     if isinstance(value, str) and value.startswith(_SCHEMES) and re.fullmatch(URL_RE, value) \
             and lookalike.host_of(value):
         return [(loc, value)]
+    if isinstance(value, str) and "[" in value and ("](" in value or "]:" in value):
+        return [(loc, href) for href, _ in _links_shown(value) if lookalike.host_of(href)]
     return []
 
 
@@ -504,29 +636,42 @@ def _text_fields(model: type[BaseModel]) -> tuple[str, ...]:
     return tuple(name for name, info in model.model_fields.items() if texty(info.annotation))
 
 
-def _one_letter_apart(files: dict[str, SourceFile], directory: Directory) -> list[Problem]:
-    """Names one letter apart ("Her Justlce"): Unicode does not count l and i as confusable,
-    but a reader skimming a list does. Short names are left out: two real acronyms may well
-    differ by a letter."""
-    names = [(lookalike.plain(org.data.name), org)
-             for org in sorted(directory.organizations.values(), key=lambda o: o.path)]
-    names = [(name, org) for name, org in names if len(name) >= 8]
-    # Two names one letter apart share a string with one letter dropped (or one is the other
-    # with a letter dropped): an index of those finds the pairs without comparing every two.
-    by_dropped: dict[str, list[int]] = {}
-    for number, (name, _) in enumerate(names):
-        for variant in lookalike.dropped(name):
-            by_dropped.setdefault(variant, []).append(number)
-    pairs = sorted({(a, b) for numbers in by_dropped.values() for a in numbers for b in numbers
-                    if a < b and lookalike.one_apart(names[a][0], names[b][0])})
-    problems = []
+def _alike_names(files: dict[str, SourceFile], directory: Directory) -> list[Problem]:
+    """Names, short names and folder ids that read the same once case, accents, spaces,
+    punctuation, legal suffixes and confusables are folded (lookalike.name_folds), or, at
+    eight letters or more, one letter apart ("Her Justlce"; Unicode does not count l and i as
+    confusable, but a reader skimming a list does). Shorter ones must differ by more: two real
+    acronyms may well be a letter apart. Each collision is told in both files."""
+    fields: list[tuple[OrgEntry, str, str, frozenset[str]]] = []
+    for org in sorted(directory.organizations.values(), key=lambda o: o.path):
+        for field_name, text in (("name", org.data.name), ("short_name", org.data.short_name),
+                                 ("id", org.id)):
+            if text:
+                fields.append((org, field_name, text, lookalike.name_folds(text)))
+    # Two folds one letter apart share a string with one letter dropped: an index of those
+    # finds the pairs without comparing every two.
+    by_variant: dict[str, list[int]] = {}
+    for number, (_, _, _, folds) in enumerate(fields):
+        for fold in folds:
+            for variant in lookalike.dropped(fold) if len(fold) >= lookalike.MIN_APART \
+                    else {fold}:
+                by_variant.setdefault(variant, []).append(number)
+    pairs = sorted({(a, b) for numbers in by_variant.values() for a in numbers for b in numbers
+                    if a < b and fields[a][0].id != fields[b][0].id
+                    and _alike(fields[a][3], fields[b][3])})
+    problems, told = [], set()
     for a, b in pairs:
-        (_, org), (_, other) = names[a], names[b]
-        problems += [_collision(files, org, "name", org.data.name,
-                                (other, "name", other.data.name)),
-                     _collision(files, other, "name", other.data.name,
-                                (org, "name", org.data.name))]
+        for mine, theirs in ((fields[b], fields[a]), (fields[a], fields[b])):
+            if (mine[0].id, mine[1], theirs[0].id) not in told:
+                told.add((mine[0].id, mine[1], theirs[0].id))
+                problems.append(_collision(files, mine[0], mine[1], mine[2], theirs[:3]))
     return problems
+
+
+def _alike(folds: frozenset[str], others: frozenset[str]) -> bool:
+    return bool(folds & others) or any(
+        min(len(a), len(b)) >= lookalike.MIN_APART and lookalike.one_apart(a, b)
+        for a in folds for b in others)
 
 
 def _collision(files: dict[str, SourceFile], org: OrgEntry, field_name: str, text: str,

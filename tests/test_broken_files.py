@@ -58,8 +58,8 @@ CASES = [
      [f"{P}:40:18: interest_form: 'javascript:alert(1)' is not a link this directory accepts; "
       "write the full address starting with https://, http:// or mailto:"], True),
     ("bad-email", ORG, "  email: probono@example.org", "  email: probono at example.org",
-     [f"{ORG}:17:10: email: 'probono at example.org' is not a valid email address; write it as "
-      "name@example.org"], True),
+     [f"{ORG}:17:10: email: 'probono at example.org' is not a valid email address (an email "
+      "address must have an @-sign); write it as probono@example.org"], True),
     ("bad-phone", ORG, "  email: probono@example.org", "  phone: call us",
      [f"{ORG}:17:10: phone: 'call us' is not a phone number; write digits with spaces, dashes "
       "or parentheses, e.g. (415) 555-0100"], True),

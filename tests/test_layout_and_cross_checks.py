@@ -12,7 +12,8 @@ def test_program_id_must_be_unique_across_organizations(project, capsys):
     other.mkdir()
     (other / "organization.yml").write_text((project / ORG).read_text().replace(
         "name: Bay Example Legal Aid", "name: Second Example Org").replace(
-        "short_name: BELA", "short_name: SEO"))
+        "short_name: BELA", "short_name: SEO").replace(
+        "website: https://example.org", "website: https://second.example.org"))
     shutil.copy(project / PROGRAM, other / "u-visa-petitions.yml")
     code, out, _ = run(project, "validate", capsys=capsys)
     assert code == 1
