@@ -150,7 +150,7 @@ def parse(raw: bytes, shown_as: str,
     if problems:
         return doc, problems
     doc.text = raw.decode("utf-8-sig")
-    problems = _check_tabs(doc.text, shown_as)
+    problems = _check_breaks(doc.text, shown_as) or _check_tabs(doc.text, shown_as)
     if problems:
         return doc, problems
     if not _RISKY.search(doc.text) and _shallow(doc.text) and _fast(doc):
@@ -291,6 +291,36 @@ def _check_bytes(raw: bytes, shown: str) -> list[Problem]:
         return [Problem(shown, line, column, f"byte 0x{raw[exc.start]:02x} is not UTF-8 text; "
                         "save the file with the UTF-8 encoding")]
     return []
+
+
+# What YAML reads as a line break besides "\n" (and "\r\n"): editors and GitHub show none, so
+# every line after one would be reported a line further down than the person sees it.
+_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+_BREAK_NAMES = {"\r": "U+000D (CARRIAGE RETURN)", "\x85": "U+0085 (NEXT LINE)",
+                "\u2028": "U+2028 (LINE SEPARATOR)", "\u2029": "U+2029 (PARAGRAPH SEPARATOR)"}
+
+
+def _check_breaks(text: str, shown: str) -> list[Problem]:
+    """Line breaks other than LF and CRLF, each on its own line as an editor counts lines."""
+    if "\r" not in text and text.isascii():
+        return []
+    found = list(_BREAKS.finditer(text))
+    if not found:
+        return []
+    alone = sum(m.group() == "\r" for m in found)
+    if alone > text.count("\n"):  # the file's own line ending, not a stray character
+        return [Problem(shown, 1, 1, "the file's lines end with a carriage return alone (CR, the "
+                        "old Mac OS ending), which git and GitHub show as one long line; save "
+                        "it with LF line endings (Unix) or CRLF (Windows)")]
+    problems = []
+    for match in found:
+        line, column = _line_column(text, match.start())
+        char = _BREAK_NAMES[match.group()]
+        problems.append(Problem(shown, line, column, f"the character {char} is here; YAML "
+                                "reads it as a line break but editors show none, so the file "
+                                "does not mean what it shows: delete it, or put a plain line break "
+                                "(Enter) in its place"))
+    return problems
 
 
 def _check_tabs(text: str, shown: str) -> list[Problem]:

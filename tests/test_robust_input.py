@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -13,7 +14,7 @@ import pytest
 
 from generator.load import MAX_ID, find_files, parse, read_file
 from generator.problems import Problem
-from tests.conftest import ORG, PROGRAM, run, validate_lines
+from tests.conftest import ORG, PROGRAM, SITE_DATA, run, validate_lines
 
 HEADER = b"# yaml-language-server: $schema=../../schema/listing.schema.json\n"
 FLOW = ("nesting deeper than 12 levels; no field is nested this deep: check the brackets: each "
@@ -150,3 +151,113 @@ def test_the_reserved_id_index_is_refused(project, capsys, what):
     suggestion = "index-listing" + (".yml" if what == "file" else "")
     assert lines == [f"{shown}:1:1: {message} is reserved: the site's own page 'index' would be "
                      f"replaced by it; rename it to a name of its own, such as '{suggestion}'"]
+
+
+# -- messages that say what the person did -------------------------------------------------------
+
+LINE_BREAK = ("is here; YAML reads it as a line break but editors show none, so the file does not "
+              "mean what it shows: delete it, or put a plain line break (Enter) in its place")
+
+
+@pytest.mark.parametrize("char,name", [("\u2028", "U+2028 (LINE SEPARATOR)"),
+                                       ("\u2029", "U+2029 (PARAGRAPH SEPARATOR)"),
+                                       ("\x85", "U+0085 (NEXT LINE)"),
+                                       ("\r", "U+000D (CARRIAGE RETURN)")])
+def test_a_line_break_editors_do_not_show_is_named_on_its_own_line(project, capsys, char, name):
+    # it used to move every later line one down ("5:1: could not find expected ':'"), or pass
+    path = project / PROGRAM
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("summary: Prepare", f"summary: Pre{char}pare").replace(
+        "urgent: true", f"urgent: tr{char}ue")
+    path.write_bytes(text.encode("utf-8"))
+    code, lines = validate_lines(project, capsys)
+    assert (code, lines) == (1, [f"{PROGRAM}:3:13: the character {name} {LINE_BREAK}",
+                                 f"{PROGRAM}:9:11: the character {name} {LINE_BREAK}"])
+
+
+def test_a_file_with_cr_line_endings_is_told_so(project, capsys):
+    path = project / PROGRAM
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r"))
+    code, lines = validate_lines(project, capsys)
+    assert (code, lines) == (1, [
+        f"{PROGRAM}:1:1: the file's lines end with a carriage return alone (CR, the old Mac OS "
+        "ending), which git and GitHub show as one long line; save it with LF line endings "
+        "(Unix) or CRLF (Windows)"])
+
+
+def test_a_file_with_crlf_line_endings_is_fine(project, capsys):
+    path = project / PROGRAM
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert validate_lines(project, capsys) == (
+        0, ["ok: 1 organizations, 1 listings, no problems."])
+
+
+@pytest.mark.parametrize("key,expected", [
+    ("urg\u200bent", "unknown field 'urg<U+200B>ent': it holds the character U+200B (ZERO WIDTH "
+     "SPACE), which editors do not show as they are; delete it, so the name reads 'urgent'"),
+    ("urgent\u00a0\u2060", "unknown field 'urgent<U+00A0><U+2060>': it holds the characters "
+     "U+00A0 (NO-BREAK SPACE) and U+2060 (WORD JOINER), which editors do not show as they are; "
+     "delete them, so the name reads 'urgent'"),
+    ("urgnet\u00ad", "unknown field 'urgnet<U+00AD>': it holds the character U+00AD (SOFT "
+     "HYPHEN), which editors do not show as they are; delete it, and fix the name: did you mean "
+     "'urgent'?"),
+])
+def test_an_invisible_character_in_a_field_name_is_shown_by_its_code(project, capsys, key,
+                                                                     expected):
+    path = project / PROGRAM
+    path.write_text(path.read_text(encoding="utf-8").replace("urgent: true", f"{key}: true"),
+                    encoding="utf-8")
+    assert validate_lines(project, capsys) == (1, [f"{PROGRAM}:9:1: {expected}"])
+
+
+def test_an_invisible_character_in_a_value_is_shown_in_the_fields_message(project, capsys):
+    path = project / PROGRAM
+    path.write_text(path.read_text(encoding="utf-8").replace("urgent: true", "urgent: tr\u200bue"),
+                    encoding="utf-8")
+    assert validate_lines(project, capsys) == (1, [
+        f"{PROGRAM}:9:9: urgent: expected true or false, got 'tr<U+200B>ue'; write true or false, "
+        "or leave the field out if nobody has said",
+        f"{PROGRAM}:9:11: the invisible character U+200B (ZERO WIDTH SPACE) is not allowed here; "
+        "delete it (it often comes with text pasted from another program)"])
+
+
+TRAINING = "orgs/bay-legal-aid/t-visa-basics-training.yml"
+NUMBERS = [
+    ("capacity: 60", "capacity: \u0666\u0660", "26:11: capacity: expected a whole number written "
+     "with the digits 0-9, got '\u0666\u0660' (Arabic-Indic digits); write 60"),
+    ("capacity: 60", "capacity: 0x3C", "26:11: capacity: expected a whole number in ordinary "
+     "decimal digits, got '0x3C' (hexadecimal); write 60"),
+    ("capacity: 60", "capacity: 1_000", "26:11: capacity: expected a whole number written without "
+     "separators, got '1_000'; write 1000"),
+    ("capacity: 60", "capacity: 60 people", "26:11: capacity: expected a whole number alone, got "
+     "'60 people'; write 60 (the field says what it counts)"),
+    ("capacity: 60", "capacity: 0", "26:11: capacity: 0 is too small; the least this field takes "
+     "is 1"),
+    ("capacity: 60", "capacity: 1.5", "26:11: capacity: expected a whole number, got '1.5'; write "
+     "a whole number such as 60"),
+    ("hours: 1.5", "hours: \uff11.\uff15", "29:12: hours: expected a number written with the "
+     "digits 0-9, got '\uff11.\uff15' (Fullwidth digits); write 1.5"),
+    ("hours: 1.5", "hours: \u0661\u066b\u0665", "29:12: hours: expected a number written with "
+     "the digits 0-9, got '\u0661\u066b\u0665' (Arabic-Indic digits); write 1.5"),
+    ("hours: 1.5", "hours: 1,5", "29:12: hours: expected a number with a decimal point, got "
+     "'1,5'; write 1.5"),
+    ("hours: 1.5", "hours: 15e-1", "29:12: hours: expected a number written out, got '15e-1'; "
+     "write 1.5"),
+    ("hours: 1.5", "hours: -1.5", "29:12: hours: expected a number above zero, got '-1.5'; write "
+     "it without the minus sign"),
+    ("hours: 1.5", "hours: 1.3", "29:12: hours: 1.3 is not a multiple of 0.25; round it to 1.25 "
+     "or 1.5"),
+    ("hours: 1.5", "hours: .nan", "29:12: hours: expected a number such as 1.5, got '.nan'; "
+     "write it with the digits 0-9"),
+]
+
+
+@pytest.mark.parametrize("old,new,expected", NUMBERS, ids=[n[1] for n in NUMBERS])
+def test_a_number_written_another_way_gets_the_fields_message(tmp_path, capsys, old, new,
+                                                              expected):
+    shutil.copytree(SITE_DATA, tmp_path / "p")
+    path = tmp_path / "p" / TRAINING
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert validate_lines(tmp_path / "p", capsys) == (1, [f"{TRAINING}:{expected}"])
