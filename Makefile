@@ -12,7 +12,7 @@ BODY   ?=
 FILES  ?=
 ARGS   ?=
 
-.PHONY: install install-test validate schema site serve preview diff test clean bench \
+.PHONY: install install-test validate schema site serve preview diff test fuzz clean bench \
 	new-org new-program new-training new-case from-issue stale check-setup
 
 $(VENV)/.site-deps: pyproject.toml constraints.txt
@@ -66,6 +66,10 @@ diff: install                     ## what your change does to the directory, aga
 
 test: install-test                ## every test, browser tests included
 	$(PY) -m pytest
+
+fuzz: install-test                ## the loader and validator on new random files, 20x the suite's
+	FUZZ_EXAMPLES=$(or $(EXAMPLES),100000) HYPOTHESIS_PROFILE=explore \
+		$(PY) -m pytest tests/test_fuzz.py -p no:cacheprovider $(ARGS)
 
 clean:
 	rm -rf site .site-* $(VENV)

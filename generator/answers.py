@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from generator import vocab
-from generator.load import ID_RE, parse, slug
+from generator.load import ID_RE, MAX_ID, RESERVED_IDS, id_problem, parse, shorten, slug
 from generator.problems import Problem
 from generator.validate import value_problem
 
@@ -212,17 +212,21 @@ def put(values: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
 
 
 def free_id(base: str, taken: set[str]) -> str:
-    """base, or base-2, base-3 ...: the first that no file uses yet."""
+    """base, or base-2, base-3 ...: the first that no file uses yet (nor the site: 'index')."""
+    base = shorten(base)
     candidate, number = base, 2
-    while candidate in taken:
-        candidate, number = f"{base}-{number}", number + 1
+    while candidate in taken or candidate in RESERVED_IDS:
+        candidate, number = f"{base[:MAX_ID - len(str(number)) - 1].rstrip('-')}-{number}", number + 1
     return candidate
 
 
 def check_id(text: str, what: str) -> str:
     if not ID_RE.match(text):
         raise BadAnswer(f"'{text}' is not a valid {what} id; use lowercase letters, digits and "
-                        f"hyphens, e.g. '{slug(text)}'")
+                        f"hyphens, e.g. '{shorten(slug(text))}'")
+    wrong = id_problem(text, f"the {what} id", "")
+    if wrong:
+        raise BadAnswer(wrong.replace(" rename it to", " use"))
     return text
 
 

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone, vDuration
+from icalendar import Calendar, Event, Timezone, vDuration, vText
 
 from generator import freshness
 from generator.directory import Directory, ProgramEntry
@@ -156,6 +156,8 @@ def _calendar(path: str, name: str, items: list[_Dated]) -> str:
     files and serialized once: its text is put in each file as icalendar wrote it."""
     calendar = Calendar.new(prodid=PRODID, name=_one_line(name), uid=f"{path}@{DOMAIN}",
                             refresh_interval=REFRESH)
+    for key in ("NAME", "X-WR-CALNAME"):  # icalendar writes these as they are: TEXT escapes
+        calendar[key] = vText(str(calendar[key]))  # "," ";" "\\" as RFC 5545 3.3.11 asks
     calendar["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"  # RFC 7986 asks for it
     calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))  # the same, for older clients
     head = calendar.to_ical().decode("utf-8")

@@ -7,7 +7,9 @@ A tri-state fact that nobody has stated is the value "unknown", never "no", so a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,8 +79,38 @@ def _languages(program: ProgramEntry) -> list[str]:
     return list(dict.fromkeys(v.languages_required + v.languages_helpful)) or [UNKNOWN]
 
 
-def _places(program: ProgramEntry) -> list[str]:
+def place_key(name: str) -> str:
+    """The key every spelling of one place shares: "San José", "San Jose" and "san  jose" are
+    all san-jose (accents, case and spacing folded). It is also the place page's folder, so a
+    name that would take a page number's folder ("Page 2") gets "place-" before it."""
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    key = "-".join(re.findall(r"[a-z0-9]+", plain.encode("ascii", "ignore").decode("ascii")))
+    if not key or len(key) * 2 < len(re.sub(r"\W", "", plain)):  # mostly another script
+        key = "-".join(re.findall(r"\w+", plain)).replace("_", "-")
+    return f"place-{key}" if re.fullmatch(r"page-\d+", key) else key
+
+
+def _place_names(program: ProgramEntry) -> list[str]:
     return list(program.data.location.counties) or list(program.data.location.cities)
+
+
+def _places(program: ProgramEntry) -> list[str]:
+    return list(dict.fromkeys(place_key(name) for name in _place_names(program)))
+
+
+def place_names(programs: Iterable[ProgramEntry]) -> dict[str, str]:
+    """The one name each place key is shown by: the spelling most listings use; of two as
+    common, the one with more letters beyond ASCII (San José, not San Jose), then the first in
+    alphabetical order. Every page and filter shows that name for every listing in the place."""
+    counts: dict[str, dict[str, int]] = {}
+    for program in programs:
+        for name in dict.fromkeys(_place_names(program)):
+            spellings = counts.setdefault(place_key(name), {})
+            spellings[name] = spellings.get(name, 0) + 1
+    return {key: min(spellings, key=lambda n: (-spellings[n], -sum(not c.isascii() for c in n),
+                                                n))
+            for key, spellings in counts.items()}
 
 
 def remote_possible(program: ProgramEntry) -> bool | None:
@@ -242,12 +274,13 @@ def finder_config(directory: Directory, today: dt.date,
                   window: int = freshness.DEFAULT_WINDOW_DAYS) -> dict[str, Any]:
     """Every facet with the label of every value that occurs: what the finder page shows."""
     facets = []
+    places = place_names(directory.programs.values())
     for facet in FACETS:
         seen = sorted({v for p in directory.programs.values() for v in facet.values(p)},
-                      key=lambda v: (v == UNKNOWN, _label(facet, directory, v).lower()))
+                      key=lambda v: (v == UNKNOWN, _label(facet, directory, v, places).lower()))
         facets.append({"key": facet.key, "label": facet.label, "primary": facet.primary,
                        "implicit": facet.implicit,
-                       "values": [[v, _label(facet, directory, v)] for v in seen]})
+                       "values": [[v, _label(facet, directory, v, places)] for v in seen]})
     seen = {confirmed(p, today, window) for p in directory.programs.values()}
     facets.append({"key": "confirmed", "label": "Last confirmed", "primary": False,
                    "values": [[v, CONFIRMED_LABELS[v].format(days=window)]
@@ -255,7 +288,9 @@ def finder_config(directory: Directory, today: dt.date,
     return {"facets": facets, "statuses": STATUS_LABELS}
 
 
-def _label(facet: Facet, directory: Directory, value: str) -> str:
+def _label(facet: Facet, directory: Directory, value: str, places: dict[str, str]) -> str:
+    if facet.key == "place":
+        return places.get(value, value)
     if facet.key == "organization":
         org = directory.organizations[value].data
         return org.short_name or org.name

@@ -8,7 +8,10 @@ keys, tab indentation, more than one document.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -22,6 +25,13 @@ from generator.problems import Problem
 
 MAX_BYTES = 64 * 1024
 MAX_DEPTH = 12
+# libyaml's composer (the fast path) recurses in C, one call per level: some thousands of "["
+# overflow the stack and kill the process. A file that may nest deeper than this, by a bound read
+# from its text alone, goes to the event parser, which keeps its levels in a list and stops at
+# MAX_DEPTH with a message.
+_FAST_DEPTH = 100
+_BRACKETS = re.compile(r"[\[\]{}]")
+_BLOCK_LEVELS = re.compile(r"^[ \t]*(?:[-?:](?:[ \t]+|$))*", re.M)
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _RISKY = re.compile(r"[&*!]")
 
@@ -91,9 +101,46 @@ FieldsOf = Callable[[tuple[str, ...]], Collection[str]]
 
 def read_file(path: Path, shown_as: str,
               fields_of: FieldsOf | None = None) -> tuple[Document, list[Problem]]:
-    """Read a data file; the problems list is empty when the file could be read."""
-    raw = path.read_bytes()
-    return parse(raw, shown_as, fields_of)
+    """Read a data file; the problems list is empty when the file could be read.
+
+    Only a regular file is read: a named pipe would block forever and a device never end. The
+    file is opened without blocking and checked as opened (it could have been swapped since it
+    was listed), and no more than MAX_BYTES + 1 bytes are read.
+    """
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) |
+                         getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Document(shown_as, ""), [_link_problem(shown_as)]
+        return Document(shown_as, ""), [_unreadable(shown_as, exc)]
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            return Document(shown_as, ""), [_not_regular(shown_as, info.st_mode)]
+        if info.st_size > MAX_BYTES:
+            return Document(shown_as, ""), [_too_big(shown_as, info.st_size)]
+        chunks = []
+        left = MAX_BYTES + 1
+        while left > 0 and (chunk := os.read(handle, left)):
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError as exc:
+        return Document(shown_as, ""), [_unreadable(shown_as, exc)]
+    finally:
+        os.close(handle)
+    return parse(b"".join(chunks), shown_as, fields_of)
+
+
+def _unreadable(shown: str, exc: OSError) -> Problem:
+    reason = (exc.strerror or str(exc)).lower()
+    return Problem(shown, 1, 1, f"the file cannot be read ({reason}); check that it is a plain "
+                   "file you may read (git checkout it again if need be)")
+
+
+def _too_big(shown: str, size: int) -> Problem:
+    return Problem(shown, 1, 1, f"the file is {size:,} bytes, over the limit of {MAX_BYTES:,}; "
+                   "shorten the descriptions (a listing is a page, not a document)")
 
 
 def parse(raw: bytes, shown_as: str,
@@ -103,10 +150,10 @@ def parse(raw: bytes, shown_as: str,
     if problems:
         return doc, problems
     doc.text = raw.decode("utf-8-sig")
-    problems = _check_tabs(doc.text, shown_as)
+    problems = _check_breaks(doc.text, shown_as) or _check_tabs(doc.text, shown_as)
     if problems:
         return doc, problems
-    if not _RISKY.search(doc.text) and _fast(doc):
+    if not _RISKY.search(doc.text) and _shallow(doc.text) and _fast(doc):
         return doc, []
     return doc, _slow(doc, fields_of)
 
@@ -131,6 +178,26 @@ def _fast(doc: Document) -> bool:
         doc.texts.clear()
         return False
     return True
+
+
+def _shallow(text: str) -> bool:
+    """Whether the text surely nests no deeper than _FAST_DEPTH levels, read without a parser.
+
+    An upper bound: every "[" or "{" not yet closed (quoted or not) is a level, and so is every
+    space of indentation and every "- ", "? " or ": " that starts a line. Cheap on an ordinary
+    file: a few "[" in all, so the brackets are not even followed one by one.
+    """
+    flow = 0
+    if text.count("[") + text.count("{") > _FAST_DEPTH // 2:
+        depth = 0
+        for found in _BRACKETS.finditer(text):
+            if found.group() in "[{":
+                depth += 1
+                flow = max(flow, depth)
+            elif depth:
+                depth -= 1
+    block = max(map(len, _BLOCK_LEVELS.findall(text)), default=0)
+    return flow + 2 * (block + 1) <= _FAST_DEPTH
 
 
 class _Composer(CParser):  # type: ignore[misc]
@@ -190,6 +257,9 @@ def _slow(doc: Document, fields_of: FieldsOf | None = None) -> list[Problem]:
         misaligned = _misaligned(doc.text, line, fields_of)
         if misaligned:
             builder.problems.append(Problem(shown_as, misaligned[0], 1, misaligned[1]))
+        elif _char_at(doc.text, line, column) == "\t":
+            builder.problems.append(Problem(shown_as, line, column, "a tab is used here; YAML "
+                                            "separates with spaces: write a space instead"))
         else:
             builder.problems.append(Problem(shown_as, line, column, _yaml_message(exc)))
     except yaml.YAMLError as exc:  # ReaderError: a character YAML does not accept
@@ -209,9 +279,7 @@ def _slow(doc: Document, fields_of: FieldsOf | None = None) -> list[Problem]:
 
 def _check_bytes(raw: bytes, shown: str) -> list[Problem]:
     if len(raw) > MAX_BYTES:
-        return [Problem(shown, 1, 1, f"the file is {len(raw):,} bytes, over the limit of "
-                        f"{MAX_BYTES:,}; shorten the descriptions (a listing is a page, not a "
-                        "document)")]
+        return [_too_big(shown, len(raw))]
     if not raw.strip():
         return [Problem(shown, 1, 1, "the file is empty; copy the example in CONTRIBUTING.md and "
                         "fill it in")]
@@ -225,6 +293,36 @@ def _check_bytes(raw: bytes, shown: str) -> list[Problem]:
     return []
 
 
+# What YAML reads as a line break besides "\n" (and "\r\n"): editors and GitHub show none, so
+# every line after one would be reported a line further down than the person sees it.
+_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+_BREAK_NAMES = {"\r": "U+000D (CARRIAGE RETURN)", "\x85": "U+0085 (NEXT LINE)",
+                "\u2028": "U+2028 (LINE SEPARATOR)", "\u2029": "U+2029 (PARAGRAPH SEPARATOR)"}
+
+
+def _check_breaks(text: str, shown: str) -> list[Problem]:
+    """Line breaks other than LF and CRLF, each on its own line as an editor counts lines."""
+    if "\r" not in text and text.isascii():
+        return []
+    found = list(_BREAKS.finditer(text))
+    if not found:
+        return []
+    alone = sum(m.group() == "\r" for m in found)
+    if alone > text.count("\n"):  # the file's own line ending, not a stray character
+        return [Problem(shown, 1, 1, "the file's lines end with a carriage return alone (CR, the "
+                        "old Mac OS ending), which git and GitHub show as one long line; save "
+                        "it with LF line endings (Unix) or CRLF (Windows)")]
+    problems = []
+    for match in found:
+        line, column = _line_column(text, match.start())
+        char = _BREAK_NAMES[match.group()]
+        problems.append(Problem(shown, line, column, f"the character {char} is here; YAML "
+                                "reads it as a line break but editors show none, so the file "
+                                "does not mean what it shows: delete it, or put a plain line break "
+                                "(Enter) in its place"))
+    return problems
+
+
 def _check_tabs(text: str, shown: str) -> list[Problem]:
     if "\t" not in text:
         return []
@@ -235,6 +333,15 @@ def _check_tabs(text: str, shown: str) -> list[Problem]:
             problems.append(Problem(shown, number, indent.index("\t") + 1,
                                     "a tab is used for indentation; indent with spaces"))
     return problems
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    start = 0
+    for _ in range(line - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return ""
+    return text[start + column - 1:start + column]
 
 
 def _line_column(text: str, position: int) -> tuple[int, int]:
@@ -350,7 +457,7 @@ class _Builder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.problems: list[Problem] = []
-        self.stack: list[list[Any]] = []  # frames: [container, loc, pending key, key mark]
+        self.stack: list[list[Any]] = []  # [container, loc, pending key, key mark, goes nowhere]
         self.documents = 0
         self.empty = True
 
@@ -400,13 +507,17 @@ class _Builder:
     def _open(self, event: Any) -> None:
         self._check_node(event)
         if len(self.stack) >= MAX_DEPTH:
+            fix = ("check the brackets: each '[' or '{' needs its ']' or '}', and a list in "
+                   "a list is never needed" if event.flow_style else "check the indentation")
             self._problem(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels; no field "
-                          "is nested this deep: check the indentation")
+                          f"is nested this deep: {fix}")
             raise _Stop
         container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
         loc = self._add(container, event.start_mark)
-        # a mapping or list used as a key was reported by _add; its contents go nowhere
-        self.stack.append([container, () if loc is None else loc, None, None])
+        # a mapping or list used as a key was reported by _add; its contents go nowhere, and
+        # are not reported again (a key in that key, and so on: "? ? ? ?" is one mistake)
+        self.stack.append([container, () if loc is None else loc, None, None,
+                           loc is None and bool(self.stack)])
 
     def _add(self, value: Any, mark: Any) -> Loc | None:
         """Place a new value in the open container; returns its location (None for a key)."""
@@ -415,6 +526,8 @@ class _Builder:
             self.doc.values[()] = (mark.line + 1, mark.column + 1)
             return ()
         frame = self.stack[-1]
+        if frame[4]:
+            return None
         container, parent = frame[0], frame[1]
         if isinstance(container, list):
             loc = (*parent, len(container))
@@ -456,6 +569,10 @@ class _Stop(Exception):
 
 ORG_FILE = "organization.yml"
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ID = 60  # characters: a page's address, and a file name in site/, stay readable and short
+# Ids the site's own pages take: organizations/index.md is the Organizations page, and
+# opportunities/index.md would stand where the listing pages' folder is.
+RESERVED_IDS = {"index"}
 
 
 @dataclass(frozen=True)
@@ -469,30 +586,46 @@ class SourceFile:
     shown_as: str  # the path as people see it, relative to the project root
 
 
+def _mode(path: Path) -> int:
+    """The kind of thing at path, the link itself for a link (0 when it is gone)."""
+    try:
+        return os.lstat(path).st_mode
+    except OSError:
+        return 0
+
+
 def find_files(root: Path) -> tuple[list[SourceFile], list[Problem]]:
-    """Walk orgs/: one folder per organization, organization.yml plus one file per program."""
+    """Walk orgs/: one folder per organization, organization.yml plus one file per program.
+
+    Nothing is opened on the way: what each entry is comes from lstat, so a named pipe or a
+    device is refused without being read (opening a pipe waits for a writer forever).
+    """
     orgs_dir = root / "orgs"
     found: list[SourceFile] = []
     problems: list[Problem] = []
-    if orgs_dir.is_symlink():  # the whole folder could be another one, outside the repository
+    mode = _mode(orgs_dir)
+    if stat.S_ISLNK(mode):  # the whole folder could be another one, outside the repository
         return found, [_link_problem("orgs")]
-    if not orgs_dir.is_dir():
+    if not stat.S_ISDIR(mode):
         return found, [Problem("orgs", 1, 1, "there is no orgs/ folder; run the command from the "
                                "project's top folder")]
     for folder in sorted(orgs_dir.iterdir()):
         shown = folder.relative_to(root).as_posix()
-        if folder.is_symlink():
+        mode = _mode(folder)
+        if stat.S_ISLNK(mode):
             problems.append(_link_problem(shown))
             continue
-        if folder.is_file():
+        if stat.S_ISREG(mode):
             if folder.suffix.lower() not in (".md", ".txt") and folder.name != ".gitkeep":
                 problems.append(Problem(shown, 1, 1, "files belong inside an organization's "
                                         "folder: move it to orgs/<organization-id>/"))
             continue
-        if not ID_RE.match(folder.name):
-            problems.append(Problem(shown, 1, 1, f"folder name '{folder.name}' is not a valid id; "
-                                    f"rename it to '{slug(folder.name)}' (lowercase letters, "
-                                    "digits and hyphens)"))
+        if not stat.S_ISDIR(mode):
+            problems.append(_not_regular(shown, mode))
+            continue
+        wrong = id_problem(folder.name, "folder name", "")
+        if wrong:
+            problems.append(Problem(shown, 1, 1, wrong))
             continue
         found_here, problems_here = _files_of(root, folder)
         found += found_here
@@ -500,16 +633,54 @@ def find_files(root: Path) -> tuple[list[SourceFile], list[Problem]]:
     return found, problems
 
 
+def id_problem(name: str, what: str, ending: str) -> str | None:
+    """What is wrong with a folder or file name as an id (`ending` is ".yml" for a file)."""
+    if not ID_RE.match(name):
+        return (f"{what} '{name}{ending}' is not a valid id; rename it to "
+                f"'{shorten(slug(name))}{ending}'" + (
+                    "" if ending else " (lowercase letters, digits and hyphens)"))
+    if len(name) > MAX_ID:
+        return (f"{what} '{name}{ending}' is {len(name)} characters long, over the limit of "
+                f"{MAX_ID} for an id; rename it to '{shorten(name)}{ending}' or another "
+                "short name")
+    if name in RESERVED_IDS:
+        return (f"{what} '{name}{ending}' is reserved: the site's own page '{name}' would be "
+                f"replaced by it; rename it to a name of its own, such as "
+                f"'{name}-listing{ending}'")
+    return None
+
+
+def shorten(id_: str) -> str:
+    """An id cut to MAX_ID characters, at a hyphen when there is one to cut at."""
+    if len(id_) <= MAX_ID:
+        return id_
+    cut = id_[:MAX_ID + 1]
+    return cut[:cut.rfind("-")] if "-" in cut[1:] else id_[:MAX_ID]
+
+
+_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+
+
+def _not_regular(shown: str, mode: int) -> Problem:
+    what = next((name for test, name in _KINDS if test(mode)), "not a plain file")
+    what = what if what.startswith("not") else f"{what}, not a plain file"
+    return Problem(shown, 1, 1, f"this is {what}, and only plain files and folders are read "
+                   "under orgs/; delete it, and put the listing's .yml file here instead")
+
+
 def _files_of(root: Path, folder: Path) -> tuple[list[SourceFile], list[Problem]]:
     found, problems = [], []
     for path in sorted(folder.iterdir()):
         shown = path.relative_to(root).as_posix()
-        if path.is_symlink():
+        mode = _mode(path)
+        if stat.S_ISLNK(mode):
             problems.append(_link_problem(shown))
-            continue
-        if path.is_dir():
+        elif stat.S_ISDIR(mode):
             problems.append(Problem(shown, 1, 1, "folders inside an organization's folder are not "
                                     f"read; move its files up into {folder.name}/"))
+        elif not stat.S_ISREG(mode):
+            problems.append(_not_regular(shown, mode))
         elif path.suffix == ".yaml":
             problems.append(Problem(shown, 1, 1, f"rename it to {path.stem}.yml (this directory "
                                     "uses the .yml ending)"))
@@ -518,12 +689,11 @@ def _files_of(root: Path, folder: Path) -> tuple[list[SourceFile], list[Problem]
                                     "folder; move or delete this file"))
         elif path.name == ORG_FILE:
             found.append(SourceFile("organization", folder.name, folder.name, path, shown))
-        elif not ID_RE.match(path.stem):
-            problems.append(Problem(shown, 1, 1, f"file name '{path.name}' is not a valid id; "
-                                    f"rename it to '{slug(path.stem)}.yml'"))
+        elif wrong := id_problem(path.stem, "file name", ".yml"):
+            problems.append(Problem(shown, 1, 1, wrong))
         else:
             found.append(SourceFile("program", folder.name, path.stem, path, shown))
-    if not (folder / ORG_FILE).is_file() and not (folder / ORG_FILE).is_symlink():
+    if not _mode(folder / ORG_FILE):
         problems.append(Problem(folder.relative_to(root).as_posix(), 1, 1,
                                 f"this folder has no {ORG_FILE}; add one describing the "
                                 "organization (see CONTRIBUTING.md)"))

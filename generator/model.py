@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import typing
+import unicodedata
 from typing import Annotated, Any, Literal
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
@@ -66,6 +67,71 @@ def _read_date(value: Any) -> Any:
     raise PydanticCustomError(
         "day", "expected a date written YYYY-MM-DD, got '{value}'; for example 2026-11-22",
         {"value": value})
+
+
+_WHOLE_RE = re.compile(r"[0-9]+")
+_DECIMAL_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_BASES = {"x": (16, "hexadecimal"), "o": (8, "octal"), "b": (2, "binary")}
+
+
+def _number(whole: bool, example: str) -> BeforeValidator:
+    """A number as people write it in a listing: the digits 0-9, and for a decimal one point.
+
+    Anything else (digits of another script, hex, 1e2, 1_000, "60 people") is told what it
+    would be written as, so the fix is in the message.
+    """
+    def read(value: Any) -> Any:
+        if not isinstance(value, str) or (_WHOLE_RE if whole else _DECIMAL_RE).fullmatch(value):
+            return value
+        raise PydanticCustomError("number", "{problem}",
+                                  {"value": value, "problem": _number_problem(value, whole,
+                                                                              example)})
+    return BeforeValidator(read)
+
+
+def _number_problem(value: str, whole: bool, example: str) -> str:
+    what = "a whole number" if whole else "a number"
+    text = value.strip()
+    base = re.fullmatch(r"[+]?0([xXoObB])([0-9A-Fa-f_]+)", text)
+    if base:
+        radix, name = _BASES[base.group(1).lower()]
+        try:
+            number = str(int(base.group(2), radix))
+        except ValueError:
+            number = None
+        if number:
+            return (f"expected {what} in ordinary decimal digits, got '{value}' ({name}); "
+                    f"write {number}")
+    if text and all(c.isdecimal() or c in ".,\u066b\u066c" for c in text) and not text.isascii():
+        digits = next(c for c in text if c.isdecimal() and not c.isascii()) if any(
+            c.isdecimal() and not c.isascii() for c in text) else ""
+        script = unicodedata.name(digits, "").split(" DIGIT")[0].title() if digits else ""
+        plain = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else
+                        "." if c in ".\u066b" else "" for c in text)
+        if (_WHOLE_RE if whole else _DECIMAL_RE).fullmatch(plain):
+            return (f"expected {what} written with the digits 0-9, got '{value}'"
+                    + (f" ({script} digits)" if script else "") + f"; write {plain}")
+    if re.fullmatch(r"[+]?[0-9]+(?:[_,][0-9]{3})+", text):
+        return f"expected {what} written without separators, got '{value}'; write " + \
+            re.sub(r"[+_,]", "", text)
+    if not whole and re.fullmatch(r"[0-9]+,[0-9]{1,2}", text):
+        return (f"expected {what} with a decimal point, got '{value}'; write "
+                f"{text.replace(',', '.')}")
+    if re.fullmatch(r"[+]?[0-9]*\.?[0-9]+[eE][+-]?[0-9]+", text):
+        written = f"{float(text.lstrip('+')):f}".rstrip("0").rstrip(".")
+        if len(written) <= 12:
+            return f"expected {what} written out, got '{value}'; write {written}"
+    if re.fullmatch(r"-[0-9]+(?:\.[0-9]+)?", text):
+        return f"expected {what} above zero, got '{value}'; write it without the minus sign"
+    if (_WHOLE_RE if whole else _DECIMAL_RE).fullmatch(text.lstrip("+")):
+        return f"expected {what}, got '{value}'; write {text.lstrip('+')}"
+    if whole and _DECIMAL_RE.fullmatch(text):
+        return f"expected {what}, got '{value}'; write a whole number such as {example}"
+    leading = re.match(r"[0-9]+(?:\.[0-9]+)?(?=\s)", text)
+    if leading and (not whole or _WHOLE_RE.fullmatch(leading.group())):
+        return (f"expected {what} alone, got '{value}'; write {leading.group()} (the field "
+                "says what it counts)")
+    return f"expected {what} such as {example}, got '{value}'; write it with the digits 0-9"
 
 
 Flag = Annotated[bool, BeforeValidator(_read_bool)]
@@ -276,7 +342,7 @@ class CleHours(Strict):
     """Credit for one category in one jurisdiction: 1.5 hours of California MCLE, general."""
 
     jurisdiction: State = field("The state whose bar grants the credit, e.g. CA.")
-    hours: Annotated[float, Field(gt=0, le=100, multiple_of=0.25)] = field(
+    hours: Annotated[float, Field(gt=0, le=100, multiple_of=0.25), _number(False, "1.5")] = field(
         "Credit hours as a number, e.g. 1.5.")
     category: terms(vocab.CLE_CATEGORIES) = field(
         f"The kind of credit. One of: {vocab.CLE_CATEGORIES.describe()}.", "general")
@@ -404,7 +470,7 @@ class Case(VolunteerWork):
     respond_by: Day = field("The last day to offer to take the case, YYYY-MM-DD; after it the "
                             "case leaves the default views.")
     next_date: KeyDate | None = field("The next deadline or hearing in the matter.", None)
-    clients_waiting: Annotated[int, Field(ge=1, le=1000)] | None = field(
+    clients_waiting: Annotated[int, Field(ge=1, le=1000), _number(True, "3")] | None = field(
         "How many clients are waiting for a volunteer, if more than one matter is offered.", None)
 
 
@@ -424,7 +490,7 @@ class TrainingEvent(Listing):
     free: Flag | None = field("true if it costs nothing, false if it has a price.", None)
     cost_condition: Line | None = field(
         "Any condition on the price, e.g. free for volunteers who take a case.", None)
-    capacity: Annotated[int, Field(ge=1, le=100000)] | None = field(
+    capacity: Annotated[int, Field(ge=1, le=100000), _number(True, "60")] | None = field(
         "How many people can attend, if stated.", None)
     cle: list[CleHours] = field(
         "CLE credit as numbers: one line per jurisdiction and category.", [])

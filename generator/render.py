@@ -23,7 +23,8 @@ from markupsafe import Markup, escape
 from generator import calendars, feeds, freshness, glance, jsonld, vocab
 from generator.directory import Directory, OrgEntry, ProgramEntry
 from generator.emails import mailto
-from generator.facets import BY_KEY, FACETS, UNKNOWN, finder_config, people, status_of
+from generator.facets import (BY_KEY, FACETS, UNKNOWN, finder_config, people, place_names,
+                              status_of)
 from generator.load import slug
 from generator.urls import browse_url, page_url
 from generator.markup import md_heading, to_html
@@ -94,6 +95,8 @@ class Renderer:
         self._cards: dict[str, str] = {}
         self.listed = sorted((p for p in directory.programs.values() if self.is_listed(p)),
                              key=_newest_first)
+        # one name for each place however its listings spell it, the finder's names too
+        self.place_names = place_names(directory.programs.values())
 
     # -- whole pages ---------------------------------------------------------------------------
 
@@ -211,14 +214,18 @@ class Renderer:
             for value, programs in by_value.items():
                 title = f"{facet.labels(value)}: pro bono opportunities"
                 places = _group(programs, BY_KEY["place"].values) if key == "state" else {}
+                places = dict(sorted(places.items(), key=lambda item: (
+                    self.place_names[item[0]].lower(), item[0])))
                 follow = [(feeds.feed_title(key, facet.labels(value)), feeds.feed_path(key, value))
                           ] if key in feeds.FACET_KEYS and value != UNKNOWN else []
                 yield from self._paginated(browse_url(key, value), title, programs,
-                                           facet=facet, value=value, places=list(places),
-                                           feeds=follow)
-                for place, in_place in places.items():
-                    title = f"{place}, {vocab.STATES.label(value)}: pro bono opportunities"
-                    yield from self._paginated(f"{browse_url(key, value)}{slug(place)}/", title,
+                                           facet=facet, value=value, feeds=follow,
+                                           places=[(place, self.place_names[place])
+                                                   for place in places])
+                for place, in_place in places.items():  # place: the key all spellings share
+                    title = (f"{self.place_names[place]}, {vocab.STATES.label(value)}: pro bono "
+                             "opportunities")
+                    yield from self._paginated(f"{browse_url(key, value)}{place}/", title,
                                                in_place, facet=facet, value=value, places=[])
 
     def _paginated(self, url: str, title: str, programs: list[ProgramEntry],

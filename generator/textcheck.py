@@ -14,10 +14,14 @@ from generator.load import Loc
 from generator.lookalike import link_problem
 from generator.privacy import LINK_FIELDS
 
-_HTML = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>|<!--|<[A-Za-z][\w-]*\s+[^>]*=|<\?|&#", re.I)
+# [^<>] as in _ATTRS below: a tag is looked for up to the next "<", so text full of "<" is read
+# once, not once from each of them
+_HTML = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>|<!--|<[A-Za-z][\w-]*\s+[^<>]*=|<\?|&#", re.I)
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _MD_REF = re.compile(r"^\s*\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M)
-_ATTRS = re.compile(r"\{\s*:|\{\s*[#.][\w-]|\{[^}\n]*\b\w+\s*=")
+# an attribute list ({: ...}, {#id}, {key=value}); [^{}] so each "{" is scanned to the next one
+# at most: many "{" without a "}" cost one pass, not one each
+_ATTRS = re.compile(r"\{\s*:|\{\s*[#.][\w-]|\{[^{}\n]*\b\w+\s*=")
 _MARKUP_HINT = re.compile(r"[<{&\]]")
 _SAFE_SCHEME = re.compile(r"^(https?://|mailto:|#)", re.I)
 

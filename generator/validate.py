@@ -11,6 +11,7 @@ import difflib
 import functools
 import re
 import typing
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from generator.model import (DOMAIN_RE, LISTING_MODELS, PHONE_RE, URL_RE, Organi
                              nested_model, unwrap)
 from generator.problems import InvalidDirectory, Problem
 from generator.schema import SCHEMA_FILES
-from generator.textcheck import check_text
+from generator.textcheck import _BLANK, check_text
 
 # A data file is an organization or a listing; a listing's kind: line picks its model.
 MODELS: dict[str, type[BaseModel]] = {"organization": Organization, **LISTING_MODELS}
@@ -390,7 +391,29 @@ def _value_message(error: Any, kind: str, value: Any) -> str:
                 "CONTRIBUTING.md for this field")
     if kind == "string_type":
         return f"expected text, got {_shape(value)}; write a single value"
-    return str(error["msg"])
+    if kind == "multiple_of":
+        step = ctx["multiple_of"]
+        below = float(value) // step * step
+        return (f"{_show(value)} is not a multiple of {step}; round it to {below + 0:g} or "
+                f"{below + step:g}")
+    if kind in _BOUNDS:
+        limit = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt"))))
+        return _BOUNDS[kind].format(value=_show(value), limit=limit)
+    if kind in ("int_parsing", "float_parsing", "int_from_float", "finite_number"):
+        return f"expected a number, got {_shape(value)}; write it with the digits 0-9"
+    message = str(error["msg"])
+    if isinstance(ctx.get("value"), str) and _unseen(ctx["value"]):  # the model's own messages
+        message = message.replace(f"'{ctx['value']}'", f"'{_show(ctx['value'])}'")
+    return message
+
+
+_BOUNDS = {
+    "greater_than_equal": "{value} is too small; the least this field takes is {limit}",
+    "greater_than": "{value} is too small; give a number above {limit}",
+    "less_than_equal": "{value} is more than this field takes (at most {limit}); check the "
+                       "number",
+    "less_than": "{value} is too large; give a number below {limit}",
+}
 
 
 def _shape(value: Any) -> str:
@@ -404,8 +427,29 @@ def _shape(value: Any) -> str:
 
 
 def _show(value: Any, limit: int = 60) -> str:
-    text = str(value)
+    text = shown(str(value))
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def shown(text: str) -> str:
+    """Text as a message quotes it: a character that does not show as itself (a control or
+    format character, a space other than ' ', a blank letter) is written <U+200B>."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(char if _shows(char) else f"<U+{ord(char):04X}>" for char in text)
+
+
+def _shows(char: str) -> bool:
+    if char in " \n":  # a line break is written \n where a problem is printed
+        return True
+    category = unicodedata.category(char)
+    return category[0] != "C" and category[0] != "Z" and not _BLANK.match(char)
+
+
+def _unseen(text: str) -> list[str]:
+    """The characters of text that do not show as themselves, named: U+200B (ZERO WIDTH SPACE)."""
+    return list(dict.fromkeys(f"U+{ord(c):04X} ({unicodedata.name(c, 'a control character')})"
+                              for c in text if not _shows(c)))
 
 
 def _unknown_term(value: str, allowed: list[str]) -> str:
@@ -433,6 +477,22 @@ def _closest(value: str, allowed: list[str]) -> str | None:
 
 def _unknown_field(model: type[BaseModel], loc: Loc) -> str:
     name = str(loc[-1])
+    unseen = _unseen(name)
+    if unseen:
+        plain = "".join(c for c in name if _shows(c)).strip()
+        parent = _model_at(model, loc[:-1])
+        what = (f"the character {unseen[0]}" if len(unseen) == 1 else
+                "the characters " + ", ".join(unseen[:-1]) + f" and {unseen[-1]}")
+        them = "it" if len(unseen) == 1 else "them"
+        if parent and plain in parent.model_fields:
+            fix = f"delete {them}, so the name reads '{plain}'"
+        else:
+            rest = _unknown_field(model, (*loc[:-1], plain)) if plain else ""
+            fix = (f"delete {them}, and fix the name: {rest.split('; ', 1)[1]}"
+                   if rest.startswith("unknown field") else f"delete {them}" +
+                   (f"; without {them}: {rest}" if rest else ""))
+        return (f"unknown field '{shown(name)}': it holds {what}, which editors do not show "
+                f"as they are; {fix}")
     moved = MOVED.get(tuple(str(p) for p in loc[-2:]))
     if moved:
         return f"'{name}' is no longer a field; {moved}"

@@ -43,6 +43,12 @@ def read(text: str) -> Calendar:
     return calendar
 
 
+def text_value(escaped: str) -> str:
+    """A TEXT value as RFC 5545 3.3.11 reads it: \\, \\; \\, and \\n are escapes."""
+    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1),
+                  escaped)
+
+
 def uids(calendar: Calendar) -> list[str]:
     return [str(event["UID"]) for event in calendar.events]
 
@@ -202,7 +208,10 @@ def test_hostile_text_stays_in_its_property(directory):
     one_line = "<script>alert(1)</script> BEGIN:VEVENT UID:evil x DTSTART:1; a, b \\"
     assert str(event["SUMMARY"]) == one_line
     assert str(event["LOCATION"]) == one_line
-    assert str(calendar.calendar_name) == one_line
+    # icalendar reads NAME back as it stands (it does not know the property), so it is read
+    # here as the TEXT it is, escapes and all
+    assert text_value(str(calendar["NAME"])) == text_value(str(calendar["X-WR-CALNAME"])) == \
+        one_line
     description = str(event["DESCRIPTION"])
     assert description.startswith("<script>alert(1)</script>\nBEGIN:VEVENT\nUID:evil\nx")
     assert event.start == dt.datetime(2026, 12, 3, 12, 0, tzinfo=event.start.tzinfo)
@@ -223,3 +232,23 @@ def test_a_listed_training_keeps_only_its_sessions_to_come_in_the_shared_calenda
     assert set(uids(read(out["calendar/organizations/bay-legal-aid.ics"]))) == ahead
     assert set(uids(read(out[TRAINING]))) == ahead | {
         "t-visa-basics-training-20261105@probono-directory"}
+
+
+def test_calendar_names_are_escaped_as_rfc_5545_text(directory):
+    # a comma, a semicolon and a backslash in NAME and X-WR-CALNAME were written bare, so a
+    # client split the name at the comma or read "\n" as a line break
+    org = directory.organizations["bay-legal-aid"]
+    name = r"Bay Legal Aid, Inc.; C:\new"
+    changed = Directory(organizations=dict(directory.organizations, **{org.id: replace(
+        org, data=org.data.model_copy(update={"name": name}))}),
+        programs=dict(directory.programs))
+    text = calendars.files(changed, TODAY, site_name="Directory, West; \\")
+    unfolded = {path: body.replace("\r\n ", "").split("\r\n") for path, body in text.items()}
+    org_lines = [line for line in unfolded["calendar/organizations/bay-legal-aid.ics"]
+                 if line.startswith(("NAME", "X-WR-CALNAME"))]
+    assert org_lines == [r"NAME:Bay Legal Aid\, Inc.\; C:\\new: trainings and case dates",
+                         r"X-WR-CALNAME:Bay Legal Aid\, Inc.\; C:\\new: trainings and case dates"]
+    all_lines = [line for line in unfolded[calendars.ALL] if line.startswith("NAME")]
+    assert all_lines == [r"NAME:Directory\, West\; \\: trainings and case dates"]
+    for body in text.values():
+        read(body)
