@@ -321,3 +321,44 @@ def test_a_60_kb_hostile_value_is_checked_in_under_a_second(hostile):
     started = time.perf_counter()
     check_text(("description",), hostile)
     assert time.perf_counter() - started < 1.0
+
+
+# -- through validate: the file, the line and the fix -------------------------------------------
+
+from tests.conftest import PROGRAM, run  # noqa: E402
+
+
+def test_a_comment_holding_an_identifier_is_refused_at_its_line_and_column(project, capsys):
+    path = project / PROGRAM
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines.insert(2, "# intake for A 123 456 789, see notes")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    code, out, err = run(project, "validate", capsys=capsys)
+    assert (code, err) == (1, "1 problem(s) in 1 file(s); nothing was changed.\n")
+    assert out.splitlines()[0] == (
+        f"{PROGRAM}:3:13: in a comment: 'A 123 456 789' looks like an alien registration number "
+        f"(A-number); listings describe programs, never clients: remove it ({GUIDE})")
+
+
+def test_a_file_name_holding_an_identifier_is_refused(project, capsys):
+    old = project / PROGRAM
+    new = old.with_name("help-123-45-6789.yml")
+    old.rename(new)
+    code, out, _ = run(project, "validate", capsys=capsys)
+    assert code == 1
+    shown = PROGRAM.rsplit("/", 1)[0] + "/help-123-45-6789.yml"
+    assert out.splitlines()[0] == (
+        f"{shown}:1:1: file name 'help-123-45-6789' looks like a Social Security number; "
+        f"listings describe programs, never clients: rename it without it ({GUIDE})")
+
+
+def test_a_client_name_in_a_description_is_refused_through_validate(project, capsys):
+    path = project / PROGRAM
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "Volunteers meet the client several times", "Volunteers meet Client: Rosa Diaz often"),
+        encoding="utf-8")
+    code, out, _ = run(project, "validate", capsys=capsys)
+    assert code == 1
+    assert out.splitlines()[0] == (
+        f"{PROGRAM}:5:19: 'Client: Rosa Diaz' looks like a client's name; listings describe "
+        f"programs, never clients: remove it ({GUIDE})")
