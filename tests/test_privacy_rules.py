@@ -336,7 +336,7 @@ def test_a_comment_holding_an_identifier_is_refused_at_its_line_and_column(proje
     code, out, err = run(project, "validate", capsys=capsys)
     assert (code, err) == (1, "1 problem(s) in 1 file(s); nothing was changed.\n")
     assert out.splitlines()[0] == (
-        f"{PROGRAM}:3:13: in a comment: 'A 123 456 789' looks like an alien registration number "
+        f"{PROGRAM}:3:14: in a comment: 'A 123 456 789' looks like an alien registration number "
         f"(A-number); listings describe programs, never clients: remove it ({GUIDE})")
 
 
