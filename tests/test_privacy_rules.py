@@ -362,3 +362,32 @@ def test_a_client_name_in_a_description_is_refused_through_validate(project, cap
     assert out.splitlines()[0] == (
         f"{PROGRAM}:5:19: 'Client: Rosa Diaz' looks like a client's name; listings describe "
         f"programs, never clients: remove it ({GUIDE})")
+
+
+@st.composite
+def grouped_ascii(draw, count: int = 9) -> tuple[str, str]:
+    """`count` ASCII digits cut into two or more groups by dashes (what ids and addresses hold)."""
+    plain = draw(st.text("0123456789", min_size=count, max_size=count))
+    cuts = sorted(draw(st.sets(st.integers(1, count - 1), min_size=1, max_size=3)))
+    groups = [plain[a:b] for a, b in zip([0, *cuts], [*cuts, count], strict=True)]
+    return "-".join(groups), plain
+
+
+@settings(max_examples=MANY // 5, deadline=None, derandomize=FIXED)
+@given(grouped_ascii(), st.sampled_from(["comment", "link path", "link query", "link fragment",
+                                         "file name", "folder name"]))
+def test_a_grouped_number_is_refused_in_every_place_text_is_published(drawn, place):
+    written, plain = drawn
+    if place == "comment":
+        words = [w for _, _, w in privacy.comments(f"title: T\n# see {written} today\n")]
+        found = [m for w in words for _, m in privacy.private(("comment",), w)]
+    elif place.startswith("link"):
+        url = {"link path": f"https://example.org/intake/{written}",
+               "link query": f"https://example.org/?q={written}",
+               "link fragment": f"https://example.org/#{written}"}[place]
+        found = privacy.link_problems(url)
+    else:
+        found = privacy.name_problems(f"help-{written}", place)
+    assert found, (place, written)
+    quoted = re.match(r"(?:the link's address: |\w+ name )?'([^']*)'", found[0])
+    assert quoted and digits_of(quoted[1]) == plain, (place, found)  # what it quotes
