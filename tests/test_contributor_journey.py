@@ -21,12 +21,21 @@ from pathlib import Path
 
 import pytest
 
-from generator.answers import free_id
 from tests.conftest import ROOT, SITE_SOURCES, copy_repository, open_page, serve, with_make
 
 ORG_ARGS = ["--description", "Legal help for farmworkers and survivors of labor trafficking.",
-            "--state", "CA", "--website", "https://valley.example.org",
-            "--pro-bono-contact-email", "probono@valley.example.org", "--no-input"]
+            "--state", "CA", "--no-input"]
+# Organizations that could join, each unlike the others in id, name and website (two that look
+# alike are refused as one organization listed twice): the journey adds the first whose id and
+# website no organization in orgs/ has yet, as a real one could have taken them.
+NEW_ORGANIZATIONS = [
+    ("valley-workers-justice", "Valley Workers' Justice Center", "Valley Workers",
+     "valley.example.org"),
+    ("sierra-labor-rights", "Sierra Foothills Labor Rights Project", "Sierra Labor Rights",
+     "sierra-labor.example.net"),
+    ("coastal-survivors-collective", "Coastal Survivors' Law Collective", "Coastal Survivors",
+     "coastal-law.example.com"),
+]
 PROGRAM_ARGS = ["--title", "Vacatur for survivors in Fresno", "--summary",
                 "Move to vacate convictions that trafficking caused, with a mentor.",
                 "--description", "Review the record and draft the motion under Penal Code "
@@ -44,10 +53,12 @@ def add_the_new_organization(project: Path) -> tuple[str, str]:
     Returns the organization's id and the listing's: ids no file in orgs/ uses yet (a real
     organization could have chosen the same).
     """
-    org_id = free_id("valley-workers-justice", {p.name for p in (project / "orgs").iterdir()})
-    number = org_id.removeprefix("valley-workers-justice").replace("-", " ")  # "" or " 2"
-    names = ["--name", f"Valley Workers' Justice Center{number}", "--short-name",
-             f"Valley Workers{number}", "--id", org_id]
+    taken = " ".join(p.read_text(encoding="utf-8") for p in (project / "orgs").glob("*/*.yml"))
+    org_id, name, short, host = next(org for org in NEW_ORGANIZATIONS
+                                     if not (project / "orgs" / org[0]).exists()
+                                     and org[3] not in taken)
+    names = ["--name", name, "--short-name", short, "--id", org_id, "--website",
+             f"https://{host}", "--pro-bono-contact-email", f"probono@{host}"]
     for step in (["new-org", "ARGS=" + shlex.join([*ORG_ARGS, *names])],
                  ["new-program", f"ORG={org_id}", "ARGS=" + shlex.join(PROGRAM_ARGS)]):
         result = make(project, *step)
@@ -76,7 +87,8 @@ def test_the_new_listing_has_its_page_and_its_organization(journey):
     page = (site / "opportunities" / program_id / "index.html").read_text(encoding="utf-8")
     assert "Vacatur for survivors in Fresno" in page
     assert f'href="../../organizations/{org_id}/"' in page
-    assert "mailto:probono@valley.example.org" in page  # the organization's contact, inherited
+    host = next(org[3] for org in NEW_ORGANIZATIONS if org[0] == org_id)
+    assert f"mailto:probono@{host}" in page  # the organization's contact, inherited
     assert (site / "organizations" / org_id / "index.html").is_file()
 
 
