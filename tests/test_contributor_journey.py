@@ -26,15 +26,17 @@ from tests.conftest import ROOT, SITE_SOURCES, copy_repository, open_page, serve
 ORG_ARGS = ["--description", "Legal help for farmworkers and survivors of labor trafficking.",
             "--state", "CA", "--no-input"]
 # Organizations that could join, each unlike the others in id, name and website (two that look
-# alike are refused as one organization listed twice): the journey adds the first whose id and
-# website no organization in orgs/ has yet, as a real one could have taken them.
+# alike are refused as one organization listed twice, and so are two sites whose names differ
+# only in their ending, as valley.example.org and sierra.example.net; two sites of one domain
+# are two organizations' sites, as a university's clinics are): the journey adds the first
+# whose id and website no organization in orgs/ has yet, as a real one could have taken them.
 NEW_ORGANIZATIONS = [
     ("valley-workers-justice", "Valley Workers' Justice Center", "Valley Workers",
      "valley.example.org"),
     ("sierra-labor-rights", "Sierra Foothills Labor Rights Project", "Sierra Labor Rights",
-     "sierra-labor.example.net"),
+     "sierra.example.org"),
     ("coastal-survivors-collective", "Coastal Survivors' Law Collective", "Coastal Survivors",
-     "coastal-law.example.com"),
+     "coastal.example.org"),
 ]
 PROGRAM_ARGS = ["--title", "Vacatur for survivors in Fresno", "--summary",
                 "Move to vacate convictions that trafficking caused, with a mentor.",
