@@ -254,7 +254,7 @@ _CITED = re.compile(r"(?:§|\bsec(?:tions?|s?\.)|\bcode|c\.\s?f\.\s?r\.?|u\.\s?s
                     r"\bpub\.\s?l\.|\bpublic\s+law|\bch(?:apters?|\.)|\bart(?:icles?|\.)|"
                     r"\bregs?\.|\bregulations?|\btitle\s+\d{1,3})"
                     r"[\s§()]*(?:\d{1,3}\s+)?$")
-_FORM = re.compile(r"\b(?:form\s+)?(?!a-)[a-z]{1,4}-$")
+_FORM = re.compile(r"(?<![A-Za-z])(?!A-)[A-Z]{1,4}-$")  # I-, G-, EOIR-, DS- (not A-: an A-number)
 _STATE = re.compile(r"(?:\b(?:" + "|".join(STATES.ids()) + r")|" +
                     "|".join(re.escape(name) for name in STATES.terms.values()) + r")\s*$")
 _MONEY = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d{2})?")
@@ -282,7 +282,9 @@ def _sections(piece: str, before: str, field: str) -> bool:
 
 def _forms(piece: str, before: str, field: str) -> bool:
     """A form's number, then only the dates of its edition: 'I-131 10/2025'."""
-    return _FORM.search(before[-12:].lower()) is not None and _items(
+    if field.endswith(" name"):
+        return False  # an id's words are lowercase: 'help-000-01-10-00' names no form
+    return _FORM.search(before[-12:]) is not None and _items(
         piece, lambda p, at: _form_item(p, at) if at == 0 else _date_item(p, at))
 
 
