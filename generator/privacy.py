@@ -436,6 +436,7 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|"
                     r"(?:(?:\.|\s*[(\[{<]\s*dot\s*[)\]}>]\s*)[\w-]+)+", re.I)
 _AT_HINT = re.compile(r"[(\[{<]\s*at\s*[)\]}>]", re.I)
 _SPELLED_PAIR = re.compile(rf"[\s,-]{_NUMBER_WORD}[\s,-]+{_NUMBER_WORD}[\s,-]")
+_DATE_OR_TIME = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}")
 _ISO_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _YEARS_ONLY = re.compile(r"^\D*(?:(?:19|20)\d\d\D+)*(?:19|20)\d\d\D*$")
 
@@ -497,11 +498,15 @@ def private(loc: tuple, text: str, kind: str = "program") -> list[tuple[int, str
         (str(p) for p in reversed(loc) if isinstance(p, str)), "")
     if name in LINK_FIELDS:
         return [(0, f"{name}: {message}") for message in link_problems(text)]
+    if _DATE_OR_TIME.fullmatch(text):
+        return []  # a date field's or a time's value: an explained number
     unlinked = _unlinked(text)
-    if unlinked.isascii() and not _FOLDED_ASCII.search(unlinked) and not _hints(unlinked) \
-            and "[" not in text and "<" not in text:
-        return []  # nothing a fold could change, and nothing to find: most values stop here
-    problems = _private_in(loc, name, unlinked, kind, fold(unlinked), exact=True)
+    hints = None
+    if unlinked.isascii() and not _FOLDED_ASCII.search(unlinked):
+        hints = _hints(unlinked)  # the fold would change nothing the hints look at
+        if not hints and "[" not in text and "<" not in text:
+            return []  # nothing to find: most values stop here
+    problems = _private_in(loc, name, unlinked, kind, fold(unlinked), exact=True, hints=hints)
     if "[" in text or "<" in text:  # a link's words run into the words around them
         shown = _unlinked(rendered(text))
         again = _private_in(loc, name, shown, kind, fold(shown), exact=False)
@@ -542,9 +547,9 @@ def _unlinked(text: str) -> str:
 
 
 def _private_in(loc: tuple, name: str, text: str, kind: str, folded: tuple[str, list[int]],
-                exact: bool) -> list[tuple[int, str]]:
+                exact: bool, hints: str | None = None) -> list[tuple[int, str]]:
     plain, where = folded
-    hints = _hints(plain)
+    hints = _hints(plain) if hints is None else hints
     if not hints:
         return []
     # (start, end, rank, what) in the folded text; of two readings of the same characters the
