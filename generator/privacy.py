@@ -506,8 +506,12 @@ def private(loc: tuple, text: str, kind: str = "program") -> list[tuple[int, str
         hints = _hints(unlinked)  # the fold would change nothing the hints look at
         if not hints and "[" not in text and "<" not in text:
             return []  # nothing to find: most values stop here
-    problems = _private_in(loc, name, unlinked, kind, fold(unlinked), exact=True, hints=hints)
-    if "[" in text or "<" in text:  # a link's words run into the words around them
+    problems = _private_in(loc, name, text, kind, fold(unlinked), exact=True, hints=hints)
+    if ("](" in text or "][" in text or "]:" in text or "<" in text) and \
+            text.count("[") + text.count("<") <= _MOST_LINKS:  # read as rendered, too
+        # (a reference link's words also run into the words around them; more brackets
+        # than any description has would make the Markdown reader slow, and the text read as
+        # written already joins an inline link's words to what follows it)
         shown = _unlinked(rendered(text))
         again = _private_in(loc, name, shown, kind, fold(shown), exact=False)
         known = {_key(message) for _, message in problems}
@@ -521,6 +525,7 @@ def _key(message: str) -> str:
     return re.sub(r"\D", "", fold(quoted)[0]) + rest.removeprefix("(as the page shows it) ")[:40]
 
 
+_MOST_LINKS = 100
 # Addresses in a text: their numbers are a page's, checked by link_problems, not as words
 _ADDRESS = re.compile(r"\]\(\s*<?[^)\s>]*|^\s*\[[^\]\n]+\]:\s*\S+|"
                       r"(?:https?://|mailto:|www\.)[^\s<>()\[\]]+", re.I | re.M)
@@ -538,12 +543,17 @@ def addresses(text: str) -> list[str]:
 
 
 def _unlinked(text: str) -> str:
-    """The text with each address written over by letters, same length: its digits are not
-    the text's (letters, so the digits on either side of it do not run together)."""
+    """The text with each address written over, same length: its digits are not the text's.
+
+    A Markdown link's target is not shown, so it becomes spaces ("[12345](https://x.org)6789"
+    shows 123456789); an address the page shows becomes letters, so the digits on either side
+    of it do not run together.
+    """
     if "//" not in text and "](" not in text and "]:" not in text and "mailto:" not in text \
             and "www." not in text:
         return text
-    return _ADDRESS.sub(lambda m: "x" * len(m.group()), text)
+    return _ADDRESS.sub(lambda m: (" " if m.group()[0] in "] \t[" else "x") * len(m.group()),
+                        text)
 
 
 def _private_in(loc: tuple, name: str, text: str, kind: str, folded: tuple[str, list[int]],
