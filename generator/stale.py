@@ -2,7 +2,8 @@
 reach it.
 
 Per organization: the listings past their freshness window ("Not confirmed since ..." on the
-site, or archived at twice the window) and those within NEAR_DAYS of it, with the
+site, or archived at twice the window), those the organization never confirmed (described by
+the maintainers from an undated or old source) and those within NEAR_DAYS of the window, with the
 organization's contact route. Closed listings, and trainings and cases whose own dates have
 passed, are left out: nothing is waiting on a confirmation. Plain text for a terminal, Markdown
 for a job summary or a tracking issue, JSON for scripts.
@@ -20,7 +21,10 @@ from generator.markup import md_text
 from generator.urls import program_url
 
 NEAR, UNCONFIRMED, ARCHIVED = "near", freshness.UNCONFIRMED, freshness.ARCHIVED
+DESCRIBED = freshness.DESCRIBED
 STATE_WORDS = {NEAR: "confirm by {confirm_by}", UNCONFIRMED: "not confirmed since {verified}",
+               DESCRIBED: "never confirmed by the organization; described by the maintainers "
+                          "on {verified} from a source shown as {source}",
                ARCHIVED: "archived: not confirmed since {verified}"}
 
 
@@ -34,6 +38,7 @@ class Stale:
     verified: str  # YYYY-MM-DD
     confirm_by: str
     days_since: int
+    source: str = ""  # the source's own date, for a described listing: 'undated, c. 2017'
 
 
 @dataclass(frozen=True)
@@ -56,7 +61,7 @@ def report(directory: Directory, today: dt.date, window: int = freshness.DEFAULT
     reports = []
     for org_id, listings in found.items():
         org = directory.organizations[org_id].data
-        order = {ARCHIVED: 0, UNCONFIRMED: 1, NEAR: 2}
+        order = {ARCHIVED: 0, UNCONFIRMED: 1, DESCRIBED: 2, NEAR: 3}
         listings.sort(key=lambda s: (order[s.state], s.verified, s.id))
         reports.append(OrgReport(org_id, org.name, *_route(directory, org_id), listings))
     return sorted(reports, key=lambda r: r.name.lower())
@@ -72,9 +77,10 @@ def _stale(program: ProgramEntry, today: dt.date, window: int, near: int) -> Sta
         state = NEAR
     else:
         state = fresh.state
+    source = freshness.source_when(program.data.source) if fresh.described else ""
     return Stale(program.id, program.data.title, program.path, program_url(program.id), state,
                  fresh.verified.isoformat(), fresh.confirm_by.isoformat(),
-                 (today - fresh.verified).days)
+                 (today - fresh.verified).days, source)
 
 
 def _route(directory: Directory, org_id: str) -> tuple[str | None, list[str]]:
@@ -90,14 +96,16 @@ def _route(directory: Directory, org_id: str) -> tuple[str | None, list[str]]:
 
 
 def past_window(reports: list[OrgReport]) -> int:
-    """How many listings are past their window (unconfirmed or archived)."""
-    return sum(s.state != NEAR for r in reports for s in r.listings)
+    """How many listings are past their window (unconfirmed or archived). A listing the
+    organization never confirmed has its own line, but was never inside a window to pass."""
+    return sum(s.state in (UNCONFIRMED, ARCHIVED) for r in reports for s in r.listings)
 
 
 def _counts(reports: list[OrgReport]) -> str:
     listings = [s for r in reports for s in r.listings]
     counts = {state: sum(s.state == state for s in listings) for state in STATE_WORDS}
     return (f"{counts[ARCHIVED]} archived, {counts[UNCONFIRMED]} not confirmed within the window, "
+            f"{counts[DESCRIBED]} never confirmed by the organization, "
             f"{counts[NEAR]} due within {freshness.NEAR_DAYS} days, in {len(reports)} "
             f"organization(s)")
 
