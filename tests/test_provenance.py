@@ -290,9 +290,36 @@ def test_stale_names_the_listings_the_organization_never_confirmed():
         "  - Urgent on an undated page (orgs/pela/urgent-desk-check.yml): never confirmed by "
         "the organization; described by the maintainers on 2026-11-01 from a source shown as "
         "undated",
+        "  Never confirmed by the organization (4): orgs/pela/desk-check-dated-source.yml, "
+        "orgs/pela/desk-check-old-source.yml, orgs/pela/desk-check-undated-source.yml, "
+        "orgs/pela/urgent-desk-check.yml",
         "",
         "To confirm a listing, set last_verified: date: to the day the organization confirmed "
-        "it (one line); make diff then says 're-verified only'."]
+        "it, and by: organization where it says maintainers; make diff then says 're-verified "
+        "only'."]
+
+
+def test_stale_names_an_organization_whose_only_unconfirmed_listing_counts_as_confirmed(
+        tmp_path):
+    """A maintainers' check of a page dated inside the window counts as confirmed, but is not
+    the organization's word: stale still names it, on its own line, in every format."""
+    orgs = tmp_path / "orgs" / "pela"
+    orgs.mkdir(parents=True)
+    for name in ("organization.yml", "desk-check-dated-source.yml",
+                 "org-confirmed-10-days-ago.yml"):
+        (orgs / name).write_bytes((DATA / "orgs" / "pela" / name).read_bytes())
+    runs = {fmt: subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(tmp_path), "stale", "--today",
+         TODAY.isoformat(), "--format", fmt], capture_output=True, text=True, cwd=ROOT,
+        check=False) for fmt in ("text", "markdown", "json")}
+    assert runs["text"].stdout.splitlines()[2:4] == [
+        "Provenance Example Legal Aid (pela); contact: Robin Example, probono@pela.example.org",
+        "  Never confirmed by the organization (1): orgs/pela/desk-check-dated-source.yml"]
+    assert ("Never confirmed by the organization (1): `orgs/pela/desk-check-dated-source.yml`"
+            in runs["markdown"].stdout.splitlines())
+    report, = json.loads(runs["json"].stdout)["organizations"]
+    assert (report["listings"], report["never_confirmed"]) == (
+        [], ["orgs/pela/desk-check-dated-source.yml"])
 
 
 IN_FUTURE = (dt.date.today() + dt.timedelta(days=30)).isoformat()
