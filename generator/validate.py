@@ -301,6 +301,10 @@ def _consistency_problems(doc: Document, model: Any) -> list[Problem]:
         found.append((("source", "undated"), "undated: true says the source shows no date, but "
                       "it also has " + ("published:" if source.published else "updated:") +
                       "; remove undated: true, or the date"))
+    if source.undated is False and not (source.published or source.updated):
+        found.append((("source", "undated"), "undated: false says the source shows a date, but "
+                      "none is given; add published: or updated: with the date it shows, or "
+                      "write undated: true"))
     if source.estimated_year is not None and (source.published or source.updated):
         found.append((("source", "estimated_year"), "estimated_year is only for an undated "
                       "source, and this one has a date; remove estimated_year"))

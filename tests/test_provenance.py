@@ -333,6 +333,11 @@ IN_FUTURE = (dt.date.today() + dt.timedelta(days=30)).isoformat()
      "undated: true, or the date"),
     ("  description: The organization's volunteer page, read by the maintainers.\n",
      "  description: The organization's volunteer page, read by the maintainers.\n"
+     "  undated: false\n",
+     "43:12: undated: false says the source shows a date, but none is given; add published: or "
+     "updated: with the date it shows, or write undated: true"),
+    ("  description: The organization's volunteer page, read by the maintainers.\n",
+     "  description: The organization's volunteer page, read by the maintainers.\n"
      "  estimate_reason: calls the 2017 law recent\n",
      "43:20: estimate_reason explains estimated_year: add estimated_year: (e.g. 2017), or "
      "remove estimate_reason"),
