@@ -317,10 +317,10 @@ def test_the_allowed_forms_pass_in_any_combination(parts, join):
                                      "1." * 30000, "(at) " * 12000, "one two " * 7500,
                                      "Client: " + "Maria " * 10000, "\u0660-" * 30000,
                                      "**1**" * 12000, "&nbsp;1" * 8500])
-def test_a_60_kb_hostile_value_is_checked_in_under_a_second(hostile):
-    started = time.perf_counter()
+def test_a_60_kb_hostile_value_is_checked_in_under_a_second_of_cpu(hostile):
+    started = time.process_time()
     check_text(("description",), hostile)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
 
 
 # -- through validate: the file, the line and the fix -------------------------------------------
