@@ -158,7 +158,8 @@ def _build(args: argparse.Namespace) -> int:
 
 def _pages(args: argparse.Namespace) -> int:
     directory = validate_tree(args.root)
-    settings = Settings(dt.date.today(), window_days=freshness.window_days(args.root))
+    settings = Settings(dt.date.today(), window_days=freshness.window_days(args.root),
+                        urgent_days=freshness.urgent_days(args.root))
     pages = render_pages(directory, args.root / "site_templates", settings)
     write_pages(pages, args.output)
     print(f"wrote {len(pages)} pages into {args.output}/")

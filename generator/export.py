@@ -23,23 +23,40 @@ from generator.urls import SITE_NAME, org_url, program_url
 
 
 def opportunities(directory: Directory, today: dt.date,
-                  window: int = freshness.DEFAULT_WINDOW_DAYS) -> list[dict[str, Any]]:
+                  window: int = freshness.DEFAULT_WINDOW_DAYS,
+                  urgent_days: int = freshness.DEFAULT_URGENT_DAYS) -> list[dict[str, Any]]:
     return [{"id": p.id, "url": program_url(p.id), "organization_id": p.org_id,
-             "listed": p.is_listed(today, window), **_fresh(p, today, window),
+             "listed": p.is_listed(today, window),
+             **_fresh(p, today, window, urgent_days, text=False),
              **p.data.model_dump(mode="json")}
             for p in sorted(directory.programs.values(), key=lambda p: p.id)]
 
 
-FRESHNESS_COLUMNS = ("status_today", "confirmed", "confirm_by", "archive_on")
+FRESHNESS_COLUMNS = ("status_today", "confirmed", "confirmed_by_organization", "confirm_by",
+                     "archive_on", "urgent_today", "clients_waiting_today")
 
 
-def _fresh(program: ProgramEntry, today: dt.date, window: int) -> dict[str, str]:
+def _fresh(program: ProgramEntry, today: dt.date, window: int,
+           urgent_days: int = freshness.DEFAULT_URGENT_DAYS, text: bool = True) -> dict[str, Any]:
     """The state of the listing on the day of the build, beside the facts in its file:
     status_today (open, paused, ..., expired, past, archived), confirmed (current, unconfirmed,
-    archived) and the days it stops counting as confirmed and leaves the default views."""
+    described: the organization never confirmed it and its source is undated or old, or
+    archived), whether the organization itself confirmed it within the window, and the days it
+    stops counting as confirmed and leaves the default views (a described listing's confirm_by
+    is in the past: it never counted). urgent_today says whether the urgent flag stands today
+    (the organization said so within urgent_days); clients_waiting_today is the number only
+    while it stands. `text`: as the CSV writes them (true, false, empty)."""
     fresh = freshness.of(program, today, window)
+    urgent = (freshness.urgent(program, today, urgent_days).shown
+              and program.is_listed(today, window))
+    waiting = freshness.clients_waiting(program, today, urgent_days)
+    count = getattr(program.data, "clients_waiting", None) if waiting.shown else None
+    by_org = fresh.state == freshness.CURRENT and fresh.by_organization
     return {"status_today": status_of(program, today, window), "confirmed": fresh.state,
-            "confirm_by": fresh.confirm_by.isoformat(), "archive_on": fresh.archive_on.isoformat()}
+            "confirmed_by_organization": _flag(by_org) if text else by_org,
+            "confirm_by": fresh.confirm_by.isoformat(), "archive_on": fresh.archive_on.isoformat(),
+            "urgent_today": _flag(urgent) if text else urgent,
+            "clients_waiting_today": ("" if count is None else str(count)) if text else count}
 
 
 def organizations(directory: Directory) -> list[dict[str, Any]]:
@@ -56,7 +73,8 @@ def to_json(records: list[dict[str, Any]]) -> str:
 
 
 def to_csv(directory: Directory, today: dt.date,
-           window: int = freshness.DEFAULT_WINDOW_DAYS) -> str:
+           window: int = freshness.DEFAULT_WINDOW_DAYS,
+           urgent_days: int = freshness.DEFAULT_URGENT_DAYS) -> str:
     """One row per listing, one column per field of the model, in the model's order.
 
     The columns are the same whatever the data says, so a spreadsheet or script that reads them
@@ -73,7 +91,7 @@ def to_csv(directory: Directory, today: dt.date,
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     for program in sorted(directory.programs.values(), key=lambda p: p.id):
-        row = _row(directory, program, today, window)
+        row = _row(directory, program, today, window, urgent_days)
         writer.writerow([_csv_safe(row.get(column, "")) for column in columns])
     return out.getvalue()
 
@@ -112,7 +130,7 @@ _OWN = {kind: {name for name, _ in _columns(model)} for kind, model in LISTING_M
 
 
 def _row(directory: Directory, program: ProgramEntry, today: dt.date,
-         window: int) -> dict[str, str]:
+         window: int, urgent_days: int = freshness.DEFAULT_URGENT_DAYS) -> dict[str, str]:
     data = program.data.model_dump(mode="json")
     org = directory.organizations[program.org_id].data
     inherited = program.data.contact is None and (directory.contact_for(program) is not None
@@ -123,7 +141,8 @@ def _row(directory: Directory, program: ProgramEntry, today: dt.date,
                            else {"website": org.website})
     row = {"id": program.id, "url": program_url(program.id), "organization_id": program.org_id,
            "organization": org.name, "listed": _flag(program.is_listed(today, window)),
-           "contact.from_organization": _flag(inherited), **_fresh(program, today, window)}
+           "contact.from_organization": _flag(inherited),
+           **_fresh(program, today, window, urgent_days)}
     own, fields = _OWN[program.kind], by_path(data)
     for column, kind in _KINDS.items():
         row[column] = _cell(fields.get(column), kind) if column in own else ""
@@ -159,14 +178,15 @@ def _csv_safe(cell: str) -> str:
 
 
 def files(directory: Directory, today: dt.date, window: int = freshness.DEFAULT_WINDOW_DAYS,
-          site_url: str = "", site_name: str = SITE_NAME) -> dict[str, str]:
+          site_url: str = "", site_name: str = SITE_NAME,
+          urgent_days: int = freshness.DEFAULT_URGENT_DAYS) -> dict[str, str]:
     """Export files by their path in the site: the directory's own JSON and CSV, the same
     listings in Open Referral HSDS 3.0 under api/hsds/, Atom feeds under feeds/ and
     iCalendar files under calendar/ (and beside each training's page)."""
-    programs = opportunities(directory, today, window)
+    programs = opportunities(directory, today, window, urgent_days)
     return {"api/opportunities.json": to_json(programs),
             "api/organizations.json": to_json(organizations(directory)),
-            "api/opportunities.csv": to_csv(directory, today, window),
-            **hsds.files(directory, today, site_url, window),
+            "api/opportunities.csv": to_csv(directory, today, window, urgent_days),
+            **hsds.files(directory, today, site_url, window, urgent_days),
             **feeds.files(directory, today, site_url, window=window, site_name=site_name),
             **calendars.files(directory, today, site_url, window, site_name)}

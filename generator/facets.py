@@ -236,8 +236,6 @@ FACETS = [
     Facet("experience", "Prior experience required",
           lambda p: _flag(people(p).experience_required), _flag_label, browse=False),
     Facet("organization", "Organization", lambda p: [p.org_id], str, browse=False),
-    Facet("urgent", "Urgent", lambda p: ["yes" if p.data.urgent else "no"], _flag_label,
-          browse=False),
 ]
 BY_KEY = {facet.key: facet for facet in FACETS}
 
@@ -262,7 +260,9 @@ def status_of(program: ProgramEntry, today: dt.date,
 
 
 CONFIRMED_LABELS = {freshness.CURRENT: "Confirmed in the last {days} days",
-                    freshness.UNCONFIRMED: "Not confirmed in the last {days} days"}
+                    freshness.UNCONFIRMED: "Not confirmed in the last {days} days",
+                    freshness.DESCRIBED: "Never confirmed by the organization: described from "
+                                         "its public page"}
 
 
 def confirmed(program: ProgramEntry, today: dt.date, window: int) -> str:
@@ -270,8 +270,15 @@ def confirmed(program: ProgramEntry, today: dt.date, window: int) -> str:
     return freshness.of(program, today, window).confirmed
 
 
+def urgent_value(program: ProgramEntry, today: dt.date, window: int, urgent_days: int) -> str:
+    """The finder's 'Urgent' value: yes only while listed and confirmed urgent."""
+    shown = freshness.urgent(program, today, urgent_days).shown
+    return "yes" if shown and program.is_listed(today, window) else "no"
+
+
 def finder_config(directory: Directory, today: dt.date,
-                  window: int = freshness.DEFAULT_WINDOW_DAYS) -> dict[str, Any]:
+                  window: int = freshness.DEFAULT_WINDOW_DAYS,
+                  urgent_days: int = freshness.DEFAULT_URGENT_DAYS) -> dict[str, Any]:
     """Every facet with the label of every value that occurs: what the finder page shows."""
     facets = []
     places = place_names(directory.programs.values())
@@ -281,10 +288,16 @@ def finder_config(directory: Directory, today: dt.date,
         facets.append({"key": facet.key, "label": facet.label, "primary": facet.primary,
                        "implicit": facet.implicit,
                        "values": [[v, _label(facet, directory, v, places)] for v in seen]})
+    # urgent only while the organization said so within urgent_days (freshness.urgent)
+    urgent = sorted({urgent_value(p, today, window, urgent_days)
+                     for p in directory.programs.values()}, key=lambda v: v != "yes")
+    facets.append({"key": "urgent", "label": "Urgent", "primary": False, "implicit": None,
+                   "values": [[v, _flag_label(v)] for v in urgent]})
     seen = {confirmed(p, today, window) for p in directory.programs.values()}
     facets.append({"key": "confirmed", "label": "Last confirmed", "primary": False,
                    "values": [[v, CONFIRMED_LABELS[v].format(days=window)]
-                              for v in (freshness.CURRENT, freshness.UNCONFIRMED) if v in seen]})
+                              for v in (freshness.CURRENT, freshness.UNCONFIRMED,
+                                        freshness.DESCRIBED) if v in seen]})
     return {"facets": facets, "statuses": STATUS_LABELS}
 
 

@@ -1,5 +1,15 @@
-"""How current a listing is: confirmed within the directory's window, not confirmed since, or
-archived.
+"""How current a listing is: confirmed within the directory's window, not confirmed since,
+described from a source nobody confirmed, or archived.
+
+Only two things count as confirmed: the organization's own confirmation (`last_verified: by:
+organization`) within the window, or a maintainers' check of a source whose own date
+(`source: published:` or `updated:`) is inside the window. A maintainers' check of an undated
+or older source is "described": the page says "Not confirmed by <org>; described from its
+public page (undated, c. 2017)", and no window makes it confirmed.
+
+Claims that go stale fast (a listing's `urgent`, a case's `clients_waiting`) are shown only while
+the organization said them within a shorter window (`urgent_days`, default 30); past it the
+page says "Marked urgent on DATE, not confirmed since".
 
 The window (default 180 days, `freshness_days` under the probono plugin in mkdocs.yml) counts
 from the listing's `last_verified` date. Past the window a listing stays in every view with a
@@ -25,46 +35,132 @@ if TYPE_CHECKING:
     from generator.directory import ProgramEntry
 
 DEFAULT_WINDOW_DAYS = 180
+DEFAULT_URGENT_DAYS = 30  # how long "urgent" and "clients waiting" are shown after confirmation
 NEAR_DAYS = 30  # `stale` names listings this close to the end of their window
-CURRENT, UNCONFIRMED, ARCHIVED = "current", "unconfirmed", "archived"
+CURRENT, UNCONFIRMED, DESCRIBED, ARCHIVED = "current", "unconfirmed", "described", "archived"
 LABELS = {CURRENT: "Confirmed recently", UNCONFIRMED: "Not confirmed recently",
-          ARCHIVED: "Archived"}
+          DESCRIBED: "Described from a source, not confirmed", ARCHIVED: "Archived"}
+
+
+def source_when(source: Any) -> str:
+    """What the source says of its own date: 'published 3 May 2019', 'updated ...',
+    'undated, c. 2017' or 'undated'."""
+    if source.updated is not None and (source.published is None
+                                       or source.updated >= source.published):
+        return f"updated {_day(source.updated)}"
+    if source.published is not None:
+        return f"published {_day(source.published)}"
+    if source.estimated_year is not None:
+        return f"undated, c. {source.estimated_year}"
+    return "undated"
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def described_notice(org_name: str, source: Any) -> str:
+    """'Not confirmed by LACLJ; described from its public page (undated, c. 2017)'."""
+    what = "its public page" if source.url else "the source named on this page"
+    return f"Not confirmed by {org_name}; described from {what} ({source_when(source)})"
 
 
 @dataclass(frozen=True)
 class Freshness:
-    state: str  # current, unconfirmed or archived
+    state: str  # current, unconfirmed, described or archived
     verified: dt.date  # the last_verified date
-    confirm_by: dt.date  # the last day it counts as current
+    confirm_by: dt.date  # the last day it counts as current (for a described one, it never did)
     archive_on: dt.date  # the day it leaves the default views, unless its own dates say so
+    by_organization: bool = True  # last_verified: by: organization
+    described: bool = False  # a maintainers' check of an undated or old source
 
     @property
     def confirmed(self) -> str:
-        """The finder's 'Last confirmed' value: current, or unconfirmed (archived listings are
-        out of the default views already, and count as unconfirmed when shown)."""
-        return CURRENT if self.state == CURRENT else UNCONFIRMED
+        """The finder's 'Last confirmed' value: current, unconfirmed, or described (archived
+        listings are out of the default views already, and count as unconfirmed or described
+        when shown)."""
+        if self.state == CURRENT:
+            return CURRENT
+        return DESCRIBED if self.described else UNCONFIRMED
 
     @property
     def notice(self) -> str:
-        """'Not confirmed since 12 March 2026' past the window; '' while current."""
-        if self.state == CURRENT:
+        """'Not confirmed since 12 March 2026' past the window; '' while current or described
+        (a described listing's words need its organization's name: described_notice)."""
+        if self.state == CURRENT or self.described:
             return ""
-        return f"Not confirmed since {self.verified.day} {self.verified:%B %Y}"
+        return f"Not confirmed since {_day(self.verified)}"
 
 
 def of(program: ProgramEntry, today: dt.date, window: int = DEFAULT_WINDOW_DAYS) -> Freshness:
-    verified = program.data.last_verified.date
-    confirm_by = verified + dt.timedelta(days=window)
+    return judge(program.data, today, window, program.is_expired(today),
+                 _own_date_ahead(program, today))
+
+
+def judge(data: Any, today: dt.date, window: int = DEFAULT_WINDOW_DAYS, expired: bool = False,
+          own_date_ahead: bool = False) -> Freshness:
+    """The freshness of a listing's or an organization's data on `today`."""
+    check = data.last_verified
+    verified = check.date
     archive_on = verified + dt.timedelta(days=2 * window)
-    if program.is_expired(today):
+    by_organization = check.by == "organization"
+    if by_organization:
+        confirm_by = verified + dt.timedelta(days=window)
+    else:  # the facts are only as recent as the source the maintainers read
+        dated = data.source.dated
+        confirm_by = (min(dated, verified) + dt.timedelta(days=window) if dated is not None
+                      else verified - dt.timedelta(days=1))
+    described = not by_organization and today > confirm_by
+    if expired:
         state = ARCHIVED
     elif today <= confirm_by:
         state = CURRENT
-    elif today < archive_on or _own_date_ahead(program, today):
-        state = UNCONFIRMED
+    elif today < archive_on or own_date_ahead:
+        state = DESCRIBED if described else UNCONFIRMED
     else:
         state = ARCHIVED
-    return Freshness(state, verified, confirm_by, archive_on)
+    return Freshness(state, verified, confirm_by, archive_on, by_organization, described)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claim that goes stale fast: whether it is shown, and the words when it is not."""
+
+    shown: bool
+    since: dt.date | None  # the day the organization said it, if it did
+    notice: str  # '' while shown
+
+
+def fast_claim(data: Any, own_date: dt.date | None, today: dt.date, days: int,
+               what: str) -> Claim:
+    """`what` ('Marked urgent', '3 clients waiting') is shown only while the organization said
+    it within `days`: on its own date, else on the day it last confirmed the listing."""
+    check = data.last_verified
+    since = own_date or (check.date if check.by == "organization" else None)
+    if since is not None and today <= since + dt.timedelta(days=days):
+        return Claim(True, since, "")
+    if since is not None:
+        return Claim(False, since, f"{what} on {_day(since)}, not confirmed since")
+    return Claim(False, None, f"{what} on {_day(check.date)} from a source the organization "
+                 "did not confirm")
+
+
+def urgent(program: ProgramEntry, today: dt.date, days: int = DEFAULT_URGENT_DAYS) -> Claim:
+    """Whether the listing's urgent flag is shown on `today` (never for a listing not urgent)."""
+    data = program.data
+    if not data.urgent:
+        return Claim(False, None, "")
+    return fast_claim(data, data.urgent_confirmed, today, days, "Marked urgent")
+
+
+def clients_waiting(program: ProgramEntry, today: dt.date,
+                    days: int = DEFAULT_URGENT_DAYS) -> Claim:
+    data = program.data
+    waiting = getattr(data, "clients_waiting", None)
+    if waiting is None:
+        return Claim(False, None, "")
+    return fast_claim(data, data.clients_waiting_confirmed, today, days,
+                      f"{waiting} clients waiting")
 
 
 def _own_date_ahead(program: ProgramEntry, today: dt.date) -> bool:
@@ -78,21 +174,32 @@ def window_days(root: Path) -> int:
 
     Read without MkDocs, which the core does not import; the plugin reads the same option.
     """
+    return checked_window(_option(root, "freshness_days", DEFAULT_WINDOW_DAYS))
+
+
+def urgent_days(root: Path) -> int:
+    """The short window for urgent claims (plugins: - probono: urgent_days: N), or 30."""
+    return checked_window(_option(root, "urgent_days", DEFAULT_URGENT_DAYS), "urgent_days",
+                          DEFAULT_URGENT_DAYS)
+
+
+def _option(root: Path, name: str, default: int) -> Any:
     path = root / "mkdocs.yml"
     if not path.is_file():
-        return DEFAULT_WINDOW_DAYS
+        return default
     config = yaml.load(path.read_text(encoding="utf-8"), Loader=_AnyTags)  # noqa: S506
     for plugin in (config or {}).get("plugins") or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("probono"), dict):
-            return checked_window(plugin["probono"].get("freshness_days", DEFAULT_WINDOW_DAYS))
-    return DEFAULT_WINDOW_DAYS
+            return plugin["probono"].get(name, default)
+    return default
 
 
-def checked_window(days: Any) -> int:
+def checked_window(days: Any, name: str = "freshness_days",
+                   default: int = DEFAULT_WINDOW_DAYS) -> int:
     """The window as set, or SetupError saying what to write (the plugin asks here too)."""
     if isinstance(days, bool) or not isinstance(days, int) or days < 1:
-        raise SetupError(f"mkdocs.yml: probono: freshness_days must be a number of days, 1 or "
-                         f"more (it is {days!r}); the default is {DEFAULT_WINDOW_DAYS}")
+        raise SetupError(f"mkdocs.yml: probono: {name} must be a number of days, 1 or "
+                         f"more (it is {days!r}); the default is {default}")
     return days
 
 

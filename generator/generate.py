@@ -33,7 +33,8 @@ def generate(directory: Directory, templates: Path, settings: Settings,
     """Every generated page and export file. `parallel` None: in a second process when that
     is safe here (see the module's docstring); False: one after the other."""
     renderer = Renderer(directory, templates, settings)  # SetupError before any work
-    arguments = (directory, settings.today, settings.window_days, settings.site_url, site_name)
+    arguments = (directory, settings.today, settings.window_days, settings.site_url, site_name,
+                 settings.urgent_days)
     if parallel is None:
         parallel = can_fork()
     with collector_paused():  # in the forked process too (see generator/memory.py)

@@ -58,7 +58,8 @@ _WHO = ("in_house_counsel_welcome", "retired_attorneys_welcome", "law_students_w
 # Facts with a value (true/false, a date, a number, words): (taxonomy, fields). The term's code
 # is the field's path in the data file; a list gives one attribute per item.
 _FACTS = (
-    ("listing", ("summary", "urgent", "clients_waiting", "capacity", "time_zone", "related")),
+    ("listing", ("summary", "urgent", "urgent_confirmed", "clients_waiting",
+                 "clients_waiting_confirmed", "capacity", "time_zone", "related")),
     ("listing-dates", ("respond_by", "next_date.date", "next_date.what", "paused_until",
                        "expires", "available_until", "support.training.dates")),
     ("remote", ("location.remote_possible", "location.remote_exceptions")),
@@ -129,7 +130,8 @@ def organization(entry: OrgEntry, site_url: str = "") -> dict[str, Any]:
 
 
 def service(directory: Directory, program: ProgramEntry, today: dt.date,
-            site_url: str = "", window: int = freshness.DEFAULT_WINDOW_DAYS) -> dict[str, Any]:
+            site_url: str = "", window: int = freshness.DEFAULT_WINDOW_DAYS,
+            urgent_days: int = freshness.DEFAULT_URGENT_DAYS) -> dict[str, Any]:
     """The HSDS service record of one listing, without its organization."""
     data, sid, key = program.data, hsds_id("service", program.id), ("service", program.id)
     contact = directory.contact_for(program)
@@ -140,22 +142,31 @@ def service(directory: Directory, program: ProgramEntry, today: dt.date,
         "email": contact.email if contact else None, "status": status(program, today, window),
         "application_process": _application(data, contact), "fees_description": _fees(data),
         "accreditations": _accreditations(data), "alert": _alert(data),
-        "assured_date": data.last_verified.date.isoformat(),
+        "assured_date": _assured(program, today, window),
         "schedules": _schedules(program, sid),
         "service_areas": _areas(data.location, key, sid),
         "languages": [_language(code, key, service_id=sid) for code in data.client_languages],
         "contacts": [_contact(contact, key, service_id=sid)] if contact else [],
-        "attributes": _attributes(program, sid)})
+        "attributes": _attributes(program, sid, today, urgent_days)})
+
+
+def _assured(program: ProgramEntry, today: dt.date, window: int) -> str | None:
+    """HSDS's assured_date: the day the facts were confirmed, by the organization or by the
+    maintainers against a source dated inside the window. A desk check of an undated or old
+    source assures nothing, so it has none."""
+    fresh = freshness.of(program, today, window)
+    return None if fresh.described else fresh.verified.isoformat()
 
 
 def files(directory: Directory, today: dt.date, site_url: str = "",
-          window: int = freshness.DEFAULT_WINDOW_DAYS) -> dict[str, str]:
+          window: int = freshness.DEFAULT_WINDOW_DAYS,
+          urgent_days: int = freshness.DEFAULT_URGENT_DAYS) -> dict[str, str]:
     """HSDS files by their path in the site: organizations with their services nested,
     services with their organization nested, and the taxonomy terms (and their taxonomies)
     that the attributes in both name by taxonomy_term_id."""
     orgs = {o.id: organization(o, site_url)
             for o in sorted(directory.organizations.values(), key=lambda o: o.id)}
-    services = {p.id: service(directory, p, today, site_url, window)
+    services = {p.id: service(directory, p, today, site_url, window, urgent_days)
                 for p in sorted(directory.programs.values(), key=lambda p: p.id)}
     # Attributes name their taxonomy term by id; the terms are written once, in their own file
     # (nested in every attribute, they made up about half of both files).
@@ -354,10 +365,20 @@ def _schedules(program: ProgramEntry, sid: str) -> list[dict[str, Any]]:
     return found
 
 
-def _attributes(program: ProgramEntry, sid: str) -> list[dict[str, Any]]:
-    """The volunteer-side facts of a listing as HSDS attributes, in a fixed order."""
+def _attributes(program: ProgramEntry, sid: str, today: dt.date | None = None,
+                urgent_days: int = freshness.DEFAULT_URGENT_DAYS) -> list[dict[str, Any]]:
+    """The volunteer-side facts of a listing as HSDS attributes, in a fixed order. `urgent`
+    and `clients_waiting` are the claims as they stand on `today`: urgent is true only while the
+    organization said so within urgent_days, and the number of clients waiting is left out
+    once it is older than that (their dates go with them)."""
     data, model = program.data.model_dump(mode="json"), type(program.data)
     fields = by_path(data)
+    if today is not None:
+        if data.get("urgent"):
+            fields["urgent"] = freshness.urgent(program, today, urgent_days).shown
+        if data.get("clients_waiting") is not None and \
+                not freshness.clients_waiting(program, today, urgent_days).shown:
+            fields.pop("clients_waiting", None)
     found: dict[str, dict[str, Any]] = {}
 
     def add(record: dict[str, Any]) -> None:

@@ -25,7 +25,7 @@ from generator.render import Settings
 from generator.validate import SCHEMA_FILES, validate_tree
 
 MARKER = re.compile(
-    r"<!--\s*(opportunities|report-address|licences|home-summary|finder)\b([^>]*?)-->")
+    r"<!--\s*(opportunities|report-address|licences|home-summary|finder|provenance)\b([^>]*?)-->")
 
 
 class ProBonoConfig(Config):
@@ -34,6 +34,9 @@ class ProBonoConfig(Config):
     today = config_options.Optional(config_options.Type(str))  # for reproducible test builds
     # how many days a listing's confirmation counts; past twice this it is archived
     freshness_days = config_options.Type(int, default=freshness.DEFAULT_WINDOW_DAYS)
+    # how many days "urgent" and a case's "clients waiting" are shown after the organization
+    # said so
+    urgent_days = config_options.Type(int, default=freshness.DEFAULT_URGENT_DAYS)
 
 
 class ProBonoPlugin(BasePlugin[ProBonoConfig]):
@@ -44,9 +47,11 @@ class ProBonoPlugin(BasePlugin[ProBonoConfig]):
         extra = config.extra
         try:
             window = freshness.checked_window(self.config.freshness_days)
+            urgent = freshness.checked_window(self.config.urgent_days, "urgent_days",
+                                              freshness.DEFAULT_URGENT_DAYS)
         except SetupError as exc:
             raise PluginError(str(exc))
-        self.settings = Settings(today=today, window_days=window,
+        self.settings = Settings(today=today, window_days=window, urgent_days=urgent,
                                  site_url=config.site_url or "",
                                  report_email=extra.get("report_email"),
                                  code_licence=extra.get("code_licence", ""),

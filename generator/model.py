@@ -266,12 +266,36 @@ class Source(Strict):
     description: Prose = field("Where these facts came from, in words: a web page, a "
                                "program sheet, an email from the organization.")
     url: Url | None = field("Link to the public page the facts came from, if there is one.", None)
+    published: Day | None = field(
+        "The date the source itself shows it was published, YYYY-MM-DD; leave out if it shows "
+        "none. Not the day you read it.", None)
+    updated: Day | None = field(
+        "The date the source itself shows it was last updated, YYYY-MM-DD; leave out if it "
+        "shows none.", None)
+    undated: Flag | None = field(
+        "true if the source shows no date at all. A source with no published or updated date "
+        "is read as undated either way.", None)
+    estimated_year: Annotated[int, Field(ge=1990, le=2100), _number(True, "2017")] | None = \
+        field("For an undated source, the year it seems to be from, if something on it "
+              "suggests one, e.g. 2017; shown as c. 2017.", None)
+    estimate_reason: Line | None = field(
+        "With estimated_year, what on the source suggests that year, e.g. calls the 2017 law "
+        "recent.", None)
+
+    @property
+    def dated(self) -> dt.date | None:
+        """The latest date the source itself shows, or None if it shows none."""
+        days = [day for day in (self.published, self.updated) if day is not None]
+        return max(days) if days else None
 
 
 class Verification(Strict):
     date: Day = field("When the facts were last checked, YYYY-MM-DD.")
     by: terms(vocab.VERIFIERS) = field(
         f"Who checked them. One of: {vocab.VERIFIERS.describe()}.")
+    person: Line | None = field(
+        "With by: organization, who at the organization confirmed the facts, as they want to "
+        "be named, e.g. Pro Bono Manager; leave out if they did not say.", None)
     notes: Line | None = field("What was checked, if useful to a reviewer.", None)
 
 
@@ -421,7 +445,13 @@ class Listing(Strict):
     paused_until: Day | None = field(
         "With status: paused, the day the organization expects to take volunteers again, "
         "YYYY-MM-DD; leave out if unknown.", None)
-    urgent: Flag = field("true if volunteers are needed urgently.", False)
+    urgent: Flag = field("true if volunteers are needed urgently. The site shows it only for a "
+                         "few weeks after the organization last said so; then it asks again.",
+                         False)
+    urgent_confirmed: Day | None = field(
+        "With urgent: true, the day the organization last said volunteers are needed urgently, "
+        "YYYY-MM-DD. Without it, the day the organization last confirmed the listing "
+        "(last_verified) is used, if it was the organization.", None)
     practice_areas: list[terms(vocab.PRACTICE_AREAS)] = listing(
         vocab.PRACTICE_AREAS, "Areas of law involved.", 1)
     remedies: list[terms(vocab.REMEDIES)] = listing(vocab.REMEDIES, "Legal remedies pursued.")
@@ -472,6 +502,10 @@ class Case(VolunteerWork):
     next_date: KeyDate | None = field("The next deadline or hearing in the matter.", None)
     clients_waiting: Annotated[int, Field(ge=1, le=1000), _number(True, "3")] | None = field(
         "How many clients are waiting for a volunteer, if more than one matter is offered.", None)
+    clients_waiting_confirmed: Day | None = field(
+        "With clients_waiting, the day the organization last gave that number, YYYY-MM-DD. "
+        "Without it, the day the organization last confirmed the listing is used, if it was the "
+        "organization.", None)
 
 
 class TrainingEvent(Listing):

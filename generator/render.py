@@ -46,6 +46,7 @@ class Settings:
     today: dt.date
     report_email: str | None = None
     window_days: int = freshness.DEFAULT_WINDOW_DAYS  # how long a confirmation counts
+    urgent_days: int = freshness.DEFAULT_URGENT_DAYS  # how long "urgent" is shown
     site_url: str = ""  # the site's public address, for feeds and linked data; "" if unknown
     code_licence: str = ""
     data_licence: str = ""
@@ -83,18 +84,25 @@ class Renderer:
                                 contact_for=directory.contact_for, browse_url=browse_url,
                                 slug=slug, FACETS=FACETS, status_of=self.status_of,
                                 is_listed=self.is_listed, freshness_of=self.freshness_of,
+                                urgent_of=self.urgent_of, waiting_of=self.waiting_of,
+                                is_urgent=self.is_urgent,
+                                described_notice=self.described_notice,
+                                confirmation_line=self.confirmation_line,
+                                provenance=self.provenance,
                                 linked_data=self.linked_data,
                                 guides_for=guides_for, people=people,
                                 zone_name=glance.zone_name, verified_text=verified_text,
+                                source_text=source_text,
                                 glance_rows=lambda p: glance.rows(p, settings.today),
                                 next_step=self.next_step, related_to=self.related_to,
                                 credit_text=glance.credit, card_time=self.card_time,
                                 card_languages=card_languages,
                                 card_html=self.card_html, fact_rows=FactRows)
+        self.env.tests["urgent_now"] = self.is_urgent
         self._related: dict[str, list[ProgramEntry]] | None = None
         self._cards: dict[str, str] = {}
         self.listed = sorted((p for p in directory.programs.values() if self.is_listed(p)),
-                             key=_newest_first)
+                             key=lambda p: (not self.is_urgent(p), *_newest_first(p)))
         # one name for each place however its listings spell it, the finder's names too
         self.place_names = place_names(directory.programs.values())
 
@@ -164,11 +172,56 @@ class Renderer:
     def finder_config(self) -> dict[str, Any]:
         """What the finder page needs: the facets with their values, the statuses, and the
         feed of each value it can offer to follow."""
-        config = finder_config(self.directory, self.settings.today, self.settings.window_days)
+        config = finder_config(self.directory, self.settings.today, self.settings.window_days,
+                               self.settings.urgent_days)
         return {**config, "feeds": feeds.paths_by_value(self.directory)}
 
     def freshness_of(self, program: ProgramEntry) -> freshness.Freshness:
         return freshness.of(program, self.settings.today, self.settings.window_days)
+
+    def urgent_of(self, program: ProgramEntry) -> freshness.Claim:
+        return freshness.urgent(program, self.settings.today, self.settings.urgent_days)
+
+    def waiting_of(self, program: ProgramEntry) -> freshness.Claim:
+        return freshness.clients_waiting(program, self.settings.today, self.settings.urgent_days)
+
+    def is_urgent(self, program: ProgramEntry) -> bool:
+        """Shown as urgent: listed, and the organization said so within urgent_days."""
+        return self.urgent_of(program).shown and self.is_listed(program)
+
+    def described_notice(self, program: ProgramEntry) -> str:
+        org = self.directory.organizations[program.org_id].data
+        return freshness.described_notice(org.short_name or org.name, program.data.source)
+
+    def provenance(self) -> dict[str, int]:
+        """How many listings each kind of check stands behind today: for the About page."""
+        counts = {"listings": 0, "organization": 0, "organization_old": 0, "maintainers": 0,
+                  "described": 0}
+        for program in self.directory.programs.values():
+            fresh = self.freshness_of(program)
+            counts["listings"] += 1
+            if fresh.by_organization:
+                counts["organization" if fresh.state == freshness.CURRENT
+                       else "organization_old"] += 1
+            else:
+                counts["described" if fresh.described else "maintainers"] += 1
+        return counts
+
+    def confirmation_line(self, program: ProgramEntry) -> str:
+        """A card's one line on who confirmed the listing: 'Confirmed by LACLJ on 3 May 2026',
+        'Not confirmed since 3 May 2026', 'Not confirmed by LACLJ; described from ...'."""
+        fresh = self.freshness_of(program)
+        org = self.directory.organizations[program.org_id].data
+        name = org.short_name or org.name
+        if fresh.described:
+            return self.described_notice(program)
+        if fresh.state == freshness.CURRENT and fresh.by_organization:
+            return f"Confirmed by {name} on {_date(fresh.verified)}"
+        if fresh.state == freshness.CURRENT:
+            return (f"Not confirmed by {name}; checked by the maintainers on "
+                    f"{_date(fresh.verified)} against its page "
+                    f"({freshness.source_when(program.data.source)})")
+        return fresh.notice
 
     def linked_data(self, entry: ProgramEntry | OrgEntry) -> Markup:
         """The page's schema.org JSON-LD block: a listing is valid until the day it would be
@@ -176,9 +229,11 @@ class Renderer:
         if isinstance(entry, OrgEntry):
             data = jsonld.organization(entry, self.settings.site_url)
         else:
+            fresh = self.freshness_of(entry)
+            # a listing nobody confirmed is valid only as far as its source's date backs it
             data = jsonld.listing(entry, self.directory.organizations[entry.org_id],
                                   self.settings.today, self.settings.site_url,
-                                  self.freshness_of(entry).archive_on)
+                                  fresh.confirm_by if fresh.described else fresh.archive_on)
         return Markup(jsonld.script(data))  # noqa: S704 - json with <, >, & escaped
 
     def related_to(self, program: ProgramEntry) -> list[ProgramEntry]:
@@ -293,14 +348,26 @@ def card_languages(program: ProgramEntry) -> str:
                      dict.fromkeys(v.languages_required + v.languages_helpful))
 
 
-def verified_text(verification: Any, source: Any) -> str:
+def verified_text(verification: Any, source: Any, org_name: str = "the organization") -> str:
     """Say what was checked, against what, by whom: a maintainer's check of a public page is
-    not the organization's own confirmation."""
+    not the organization's own confirmation, and the page's own date is said."""
     day = _date(verification.date)
     if verification.by == "organization":
-        return f"Confirmed by the organization on {day}."
-    against = "the organization's public page" if source.url else "the source named above"
-    return f"Checked by the directory's maintainers against {against} on {day}."
+        who = f" ({verification.person})" if verification.person else ""
+        return f"Confirmed by {org_name}{who} on {day}."
+    against = "its public page" if source.url else "the source named above"
+    return (f"Not confirmed by {org_name}. Written by the directory's maintainers from {against} "
+            f"({freshness.source_when(source)}), checked on {day}.")
+
+
+def source_text(source: Any) -> str:
+    """The source's own date, and the reason for an estimate: 'Undated; c. 2017: calls the
+    2017 law recent.'"""
+    when = freshness.source_when(source)
+    text = when[0].upper() + when[1:]
+    if source.estimate_reason:
+        text += f": {source.estimate_reason}"
+    return text + "."
 
 
 class FactRows:
@@ -401,7 +468,7 @@ def place(location: Any) -> str:
 
 
 def _newest_first(program: ProgramEntry) -> tuple[Any, ...]:
-    return (not program.data.urgent, -program.data.added.toordinal(), program.data.title.lower())
+    return (-program.data.added.toordinal(), program.data.title.lower())
 
 
 def _label(value: str, vocabulary: vocab.Vocabulary) -> str:

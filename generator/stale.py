@@ -2,7 +2,10 @@
 reach it.
 
 Per organization: the listings past their freshness window ("Not confirmed since ..." on the
-site, or archived at twice the window) and those within NEAR_DAYS of it, with the
+site, or archived at twice the window), those the organization never confirmed (described by
+the maintainers from an undated or old source) and those within NEAR_DAYS of the window, then
+one line naming every file of the organization that it never confirmed (a maintainers' check,
+even of a dated source, is not its confirmation), with the
 organization's contact route. Closed listings, and trainings and cases whose own dates have
 passed, are left out: nothing is waiting on a confirmation. Plain text for a terminal, Markdown
 for a job summary or a tracking issue, JSON for scripts.
@@ -12,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from generator import freshness
 from generator.directory import Directory, ProgramEntry
@@ -20,7 +23,10 @@ from generator.markup import md_text
 from generator.urls import program_url
 
 NEAR, UNCONFIRMED, ARCHIVED = "near", freshness.UNCONFIRMED, freshness.ARCHIVED
+DESCRIBED = freshness.DESCRIBED
 STATE_WORDS = {NEAR: "confirm by {confirm_by}", UNCONFIRMED: "not confirmed since {verified}",
+               DESCRIBED: "never confirmed by the organization; described by the maintainers "
+                          "on {verified} from a source shown as {source}",
                ARCHIVED: "archived: not confirmed since {verified}"}
 
 
@@ -34,6 +40,7 @@ class Stale:
     verified: str  # YYYY-MM-DD
     confirm_by: str
     days_since: int
+    source: str = ""  # the source's own date, for a described listing: 'undated, c. 2017'
 
 
 @dataclass(frozen=True)
@@ -43,27 +50,41 @@ class OrgReport:
     contact_name: str | None  # whom to ask about the listings
     contact_routes: list[str]  # an email or phone number, else a link; empty if none is listed
     listings: list[Stale]
+    # the files of its listings that are not closed or over and were never confirmed by the
+    # organization (last_verified: by: maintainers), whether or not they count as confirmed
+    never_confirmed: list[str] = field(default_factory=list)
 
 
 def report(directory: Directory, today: dt.date, window: int = freshness.DEFAULT_WINDOW_DAYS,
            near: int = freshness.NEAR_DAYS) -> list[OrgReport]:
-    """Every organization with a listing past or near its window, by name."""
+    """Every organization with a listing past or near its window, or one it never confirmed,
+    by name."""
     found: dict[str, list[Stale]] = {}
-    for program in sorted(directory.programs.values(), key=lambda p: p.id):
+    never: dict[str, list[str]] = {}
+    for program in sorted(directory.programs.values(), key=lambda p: p.path):
         stale = _stale(program, today, window, near)
         if stale is not None:
             found.setdefault(program.org_id, []).append(stale)
+        if program.data.last_verified.by != "organization" and not _done(program, today):
+            never.setdefault(program.org_id, []).append(program.path)
     reports = []
-    for org_id, listings in found.items():
+    for org_id in {**found, **never}:
+        listings = found.get(org_id, [])
         org = directory.organizations[org_id].data
-        order = {ARCHIVED: 0, UNCONFIRMED: 1, NEAR: 2}
+        order = {ARCHIVED: 0, UNCONFIRMED: 1, DESCRIBED: 2, NEAR: 3}
         listings.sort(key=lambda s: (order[s.state], s.verified, s.id))
-        reports.append(OrgReport(org_id, org.name, *_route(directory, org_id), listings))
+        reports.append(OrgReport(org_id, org.name, *_route(directory, org_id), listings,
+                                 never.get(org_id, [])))
     return sorted(reports, key=lambda r: r.name.lower())
 
 
+def _done(program: ProgramEntry, today: dt.date) -> bool:
+    """Closed, or over: nothing is waiting on a confirmation."""
+    return program.data.status == "closed" or program.is_expired(today)
+
+
 def _stale(program: ProgramEntry, today: dt.date, window: int, near: int) -> Stale | None:
-    if program.data.status == "closed" or program.is_expired(today):
+    if _done(program, today):
         return None
     fresh = freshness.of(program, today, window)
     if fresh.state == freshness.CURRENT:
@@ -72,9 +93,10 @@ def _stale(program: ProgramEntry, today: dt.date, window: int, near: int) -> Sta
         state = NEAR
     else:
         state = fresh.state
+    source = freshness.source_when(program.data.source) if fresh.described else ""
     return Stale(program.id, program.data.title, program.path, program_url(program.id), state,
                  fresh.verified.isoformat(), fresh.confirm_by.isoformat(),
-                 (today - fresh.verified).days)
+                 (today - fresh.verified).days, source)
 
 
 def _route(directory: Directory, org_id: str) -> tuple[str | None, list[str]]:
@@ -90,14 +112,16 @@ def _route(directory: Directory, org_id: str) -> tuple[str | None, list[str]]:
 
 
 def past_window(reports: list[OrgReport]) -> int:
-    """How many listings are past their window (unconfirmed or archived)."""
-    return sum(s.state != NEAR for r in reports for s in r.listings)
+    """How many listings are past their window (unconfirmed or archived). A listing the
+    organization never confirmed has its own line, but was never inside a window to pass."""
+    return sum(s.state in (UNCONFIRMED, ARCHIVED) for r in reports for s in r.listings)
 
 
 def _counts(reports: list[OrgReport]) -> str:
     listings = [s for r in reports for s in r.listings]
     counts = {state: sum(s.state == state for s in listings) for state in STATE_WORDS}
     return (f"{counts[ARCHIVED]} archived, {counts[UNCONFIRMED]} not confirmed within the window, "
+            f"{counts[DESCRIBED]} never confirmed by the organization, "
             f"{counts[NEAR]} due within {freshness.NEAR_DAYS} days, in {len(reports)} "
             f"organization(s)")
 
@@ -112,9 +136,13 @@ def as_text(reports: list[OrgReport], today: dt.date, window: int) -> str:
         lines += ["", f"{org.name} ({org.id}); contact: {contact or 'none listed'}"]
         for s in org.listings:
             lines.append(f"  - {s.title} ({s.path}): {STATE_WORDS[s.state].format(**asdict(s))}")
+        if org.never_confirmed:
+            lines.append(f"  Never confirmed by the organization ({len(org.never_confirmed)}): "
+                         + ", ".join(org.never_confirmed))
     if reports:
         lines += ["", "To confirm a listing, set last_verified: date: to the day the "
-                  "organization confirmed it (one line); make diff then says 're-verified only'."]
+                  "organization confirmed it, and by: organization where it says maintainers; "
+                  "make diff then says 're-verified only'."]
     return "\n".join(lines) + "\n"
 
 
@@ -134,10 +162,16 @@ def as_markdown(reports: list[OrgReport], today: dt.date, window: int,
             if site_url:
                 name = f"[{name}]({site_url.rstrip('/')}/{s.url})"
             lines.append(f"- {name} (`{s.path}`): {STATE_WORDS[s.state].format(**asdict(s))}")
+        if org.never_confirmed:
+            if org.listings:
+                lines.append("")
+            lines.append(f"Never confirmed by the organization ({len(org.never_confirmed)}): "
+                         + ", ".join(f"`{path}`" for path in org.never_confirmed))
         lines.append("")
     if reports:
         lines.append("To confirm a listing, set `last_verified: date:` to the day the "
-                     "organization confirmed it.")
+                     "organization confirmed it, and `by: organization` where it says "
+                     "`maintainers`.")
     return "\n".join(lines).rstrip() + "\n"
 
 

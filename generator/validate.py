@@ -250,6 +250,13 @@ def _date_problems(doc: Document, model: Any, today: dt.date) -> list[Problem]:
     days += [((name,), getattr(model, name, None), what) for name, what in (
         ("respond_by", "the last day to offer help"),
         ("available_until", "the last day of the recording"))]
+    source = model.source
+    days += [(("source", "published"), source.published, "the date the source was published"),
+             (("source", "updated"), source.updated, "the date the source was updated"),
+             (("urgent_confirmed",), getattr(model, "urgent_confirmed", None),
+              "the day the organization said it is urgent"),
+             (("clients_waiting_confirmed",), getattr(model, "clients_waiting_confirmed", None),
+              "the day the organization gave the number of clients waiting")]
     next_date = getattr(model, "next_date", None)
     if next_date is not None:
         days.append((("next_date", "date"), next_date.date, "the next date in the case"))
@@ -263,6 +270,9 @@ def _date_problems(doc: Document, model: Any, today: dt.date) -> list[Problem]:
         elif loc[0] in ("last_verified", "added") and day > today:
             problems.append(Problem(doc.path, *doc.where(loc), f"{day} is in the future; give "
                                     "the date the facts were actually checked or added"))
+        elif loc[0] in ("source", "urgent_confirmed", "clients_waiting_confirmed") and day > today:
+            problems.append(Problem(doc.path, *doc.where(loc), f"{day} is in the future, which "
+                                    f"cannot be {what}; give the date as it was, or leave it out"))
         elif day > latest:
             problems.append(Problem(doc.path, *doc.where(loc), f"{day} is more than "
                                     f"{YEARS_AHEAD} years ahead, which is too far for {what}; "
@@ -286,6 +296,33 @@ def _date_problems(doc: Document, model: Any, today: dt.date) -> list[Problem]:
 def _consistency_problems(doc: Document, model: Any) -> list[Problem]:
     """Fields that only make sense together."""
     found: list[tuple[Loc, str]] = []
+    source = model.source
+    if source.undated and (source.published or source.updated):
+        found.append((("source", "undated"), "undated: true says the source shows no date, but "
+                      "it also has " + ("published:" if source.published else "updated:") +
+                      "; remove undated: true, or the date"))
+    if source.undated is False and not (source.published or source.updated):
+        found.append((("source", "undated"), "undated: false says the source shows a date, but "
+                      "none is given; add published: or updated: with the date it shows, or "
+                      "write undated: true"))
+    if source.estimated_year is not None and (source.published or source.updated):
+        found.append((("source", "estimated_year"), "estimated_year is only for an undated "
+                      "source, and this one has a date; remove estimated_year"))
+    if source.estimate_reason and source.estimated_year is None:
+        found.append((("source", "estimate_reason"), "estimate_reason explains estimated_year: "
+                      "add estimated_year: (e.g. 2017), or remove estimate_reason"))
+    if model.last_verified.person and model.last_verified.by != "organization":
+        found.append((("last_verified", "person"), "person names who at the organization "
+                      "confirmed the facts, and last_verified says by: "
+                      f"{model.last_verified.by}; set by: organization, or remove person"))
+    if getattr(model, "urgent_confirmed", None) and not model.urgent:
+        found.append((("urgent_confirmed",), "urgent_confirmed is the day the organization said "
+                      "the listing is urgent, and it has no urgent: true; add urgent: true, or "
+                      "remove urgent_confirmed"))
+    if getattr(model, "clients_waiting_confirmed", None) and model.clients_waiting is None:
+        found.append((("clients_waiting_confirmed",), "clients_waiting_confirmed goes with "
+                      "clients_waiting: add the number of clients waiting, or remove "
+                      "clients_waiting_confirmed"))
     people = getattr(model, "volunteers", None) or getattr(model, "audience", None)
     block = "volunteers" if hasattr(model, "volunteers") else "audience"
     if people is not None:

@@ -150,8 +150,9 @@ CLE_CATEGORIES = Vocabulary("CLE category", {
 })
 
 VERIFIERS = Vocabulary("verifier", {
-    "organization": "The organization itself",
-    "maintainers": "The directory's maintainers, against the organization's public description",
+    "organization": "The organization itself confirmed the facts",
+    "maintainers": "The directory's maintainers checked the facts against the source above; "
+                   "the organization did not confirm them",
 })
 
 # Languages are ISO 639 codes (es, pa, mam, quc, ht): any language the IANA registry knows, with

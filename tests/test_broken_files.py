@@ -41,8 +41,9 @@ CASES = [
       "search for it.)"], True),
     ("missing-nested", P, "  by: maintainers\nadded", "added",
      [f"{P}:43:1: 'by' is missing; add 'by:' (Who checked them. One of: `organization` (The "
-      "organization itself); `maintainers` (The directory's maintainers, against the "
-      "organization's public description).)"], True),
+      "organization itself confirmed the facts); `maintainers` (The directory's maintainers "
+      "checked the facts against the source above; the organization did not confirm them).)"],
+     True),
     ("scalar-for-list", P, "remedies: [u-visa]", "remedies: u-visa",
      [f"{P}:12:11: remedies: expected a list, got 'u-visa'; write each item on its own line "
       "starting with '- ', or write [first, second]"], True),

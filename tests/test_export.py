@@ -28,9 +28,10 @@ def rows(directory) -> tuple[list[str], dict[str, dict[str, str]]]:
 
 def test_columns_follow_the_model_whatever_the_data_says(directory):
     columns, _ = rows(directory)
-    assert columns[:11] == ["id", "url", "organization_id", "organization", "listed",
-                            "status_today", "confirmed", "confirm_by", "archive_on", "kind",
-                            "title"]
+    assert columns[:14] == ["id", "url", "organization_id", "organization", "listed",
+                            "status_today", "confirmed", "confirmed_by_organization",
+                            "confirm_by", "archive_on", "urgent_today", "clients_waiting_today",
+                            "kind", "title"]
     for column in ("respond_by", "next_date.date", "sessions", "time_zone", "cle", "free",
                    "volunteers.bar_admission", "support.attorney_of_record"):
         assert column in columns  # every kind's columns, whatever kinds the data has

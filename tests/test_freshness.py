@@ -105,7 +105,8 @@ def test_exports_carry_the_state_on_the_day_of_the_build(directory):
     assert rows["confirmed-10-days-ago"]["confirmed"] == "current"
     csv_text = export.files(directory, TODAY)["api/opportunities.csv"]
     assert csv_text.splitlines()[0].startswith(
-        "id,url,organization_id,organization,listed,status_today,confirmed,confirm_by,archive_on")
+        "id,url,organization_id,organization,listed,status_today,confirmed,"
+        "confirmed_by_organization,confirm_by,archive_on,urgent_today,clients_waiting_today,")
 
 
 def test_an_archived_listing_offers_no_next_step(directory):
@@ -199,8 +200,12 @@ def test_stale_fails_on_expired_only_when_asked():
                               str(TESTS / "data" / "valid"), "stale", "--today", "2026-11-22",
                               "--fail-on-expired"], capture_output=True, text=True, cwd=ROOT,
                              check=False)
+    # a listing its organization never confirmed has its own line, but never fails the run
     assert current.returncode == 0, current.stdout + current.stderr
-    assert "Every listing was confirmed within its window." in current.stdout
+    assert ("  - U visa petitions for survivors of violent crime "
+            "(orgs/bay-legal-aid/u-visa-petitions.yml): never confirmed by the organization; "
+            "described by the maintainers on 2026-11-01 from a source shown as undated\n"
+            ) in current.stdout
 
 
 def test_make_stale_runs_the_command():

@@ -23,7 +23,7 @@ import pytest
 
 from generator import freshness, hsds
 from generator.directory import Directory
-from generator.facets import FACETS, confirmed, status_of
+from generator.facets import FACETS, confirmed, status_of, urgent_value
 from generator.validate import validate_tree
 from tests.conftest import ROOT, open_page
 
@@ -58,6 +58,7 @@ def _expected(program, today: dt.date) -> Counter[tuple[str, str]]:
     if status != "open":
         values[("status", status)] += 1
     values[("confirmed", confirmed(program, today, window))] += 1
+    values[("urgent", urgent_value(program, today, window, freshness.urgent_days(ROOT)))] += 1
     return values
 
 

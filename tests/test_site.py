@@ -36,8 +36,8 @@ def test_program_page_has_title_primary_action_and_provenance(site):
     primary = re.findall(r'<a class="md-button md-button--primary pb-primary" href="([^"]+)"', html)
     assert primary == ["https://example.org/interest"]
     # says who checked what: a maintainer's reading of a public page is not the organization's word
-    assert ("Checked by the directory&#39;s maintainers against the source named above on "
-            "November 1, 2026.") in html
+    assert ("Not confirmed by BELA. Written by the directory&#39;s maintainers from "
+            "the source named above (undated), checked on November 1, 2026.") in html
     assert '<a href="../../organizations/bay-legal-aid/">Bay Example Legal Aid</a>' in html
 
 
@@ -83,8 +83,9 @@ def test_home_counts_open_listings(site):
     html = (site / "index.html").read_text(encoding="utf-8")
     assert "<strong>9</strong> open opportunities from <strong>3</strong> organizations" in html
     urgent = html.split('id="urgent"')[1].split('id="new"')[0]
-    assert set(re.findall(r"opportunities/([^/]+)/", urgent)) == {"u-visa-petitions",
-                                                                   "t-visa-remote", "u-visa-case-mam"}
+    # u-visa-petitions says urgent: true, but only the maintainers checked it: not shown as urgent
+    assert set(re.findall(r"opportunities/([^/]+)/", urgent)) == {"t-visa-remote",
+                                                                   "u-visa-case-mam"}
 
 
 def test_browse_pages_group_by_facet_and_place(site):

@@ -290,6 +290,8 @@
         badges.append(badge(config.statuses[m.status] || m.status, "pb-badge--closed"));
       } else if (m.unconfirmed) {
         badges.append(badge(m.unconfirmed, "pb-badge--stale"));
+      } else if (m.described) {
+        badges.append(badge(m.described, "pb-badge--described"));
       }
       badges.append(m.remote === "yes" ? badge("Remote possible", "pb-badge--remote")
         : m.remote === "no" ? badge("In person", "") : "");
@@ -300,7 +302,7 @@
       var when = m.kind === "Training" ? "When: " : m.kind === "Case" ? "Deadline: " : "Commitment: ";
       if (m.commitment) meta.append(el("span", {}, when + m.commitment));
       if (m.languages) meta.append(el("span", {}, "Languages: " + m.languages));
-      meta.append(el("span", {}, "Last verified " + m.verified));
+      meta.append(el("span", {}, m.verified));
       li.append(meta);
       return li;
     }
