@@ -19,6 +19,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator import privacy
+from generator.memory import collector_paused
 from generator.privacy import ALLOWED_FORMS, GUIDE, LONG
 from generator.textcheck import check_text
 
@@ -324,9 +325,10 @@ def test_the_allowed_forms_pass_in_any_combination(parts, join):
                                      "Client: " + "Maria " * 10000, "\u0660-" * 30000,
                                      "**1**" * 12000, "&nbsp;1" * 8500])
 def test_a_60_kb_hostile_value_is_checked_in_under_a_second_of_cpu(hostile):
-    started = time.process_time()
-    check_text(("description",), hostile)
-    assert time.process_time() - started < 1.0
+    with collector_paused():  # as validate_tree checks files (a full collection is not theirs)
+        started = time.process_time()
+        check_text(("description",), hostile)
+        assert time.process_time() - started < 1.0
 
 
 # -- through validate: the file, the line and the fix -------------------------------------------
