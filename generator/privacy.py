@@ -328,7 +328,7 @@ def _pieces(plain: str) -> Iterator[tuple[int, int]]:
 
 
 def _digits(text: str) -> int:
-    return sum(map(len, re.findall(r"\d+", text)))
+    return len(_DIGIT.findall(text))
 
 
 def unexplained(plain: str, field: str) -> Iterator[tuple[int, int]]:
@@ -474,7 +474,7 @@ def _hints(plain: str) -> str:
     """What the folded text may hold: "d" digits, "@" an address, "s" spelled digits, "n" a
     client label. An empty answer means nothing the guard refuses; most values stop here."""
     lower = plain.lower()
-    digits = len(_DIGIT.findall(plain))
+    digits = _digits(plain)
     hints = "d" if digits >= 4 or digits and any(label in lower
                                                    for label in _FEW_DIGIT_LABELS) else ""
     if "@" in plain or (("(" in plain or "[" in plain or "{" in plain or "<" in plain) and
