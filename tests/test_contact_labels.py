@@ -102,6 +102,9 @@ def test_further_sources_show_their_own_dates_and_the_day_they_were_checked(site
 
 
 def test_a_status_nobody_knows_is_said_and_offers_no_button(site):
+    org = read(site, "organizations/home-only").split(">Paused, closed, past, archived or of unknown "
+                                                     "status</h2>")
+    assert "Whole matters, status unknown" in org[1] and "Whole matters" not in org[0]
     page = read(site, "opportunities/whole-matter")
     assert "<strong>Status unknown:</strong> no current source says whether this program" in page
     assert '<span class="pb-badge pb-badge--closed">Status unknown</span>' in page
