@@ -240,7 +240,7 @@ FACETS = [
 BY_KEY = {facet.key: facet for facet in FACETS}
 
 STATUS_LABELS = {"open": "Open", "paused": "Paused", "being-set-up": "Being set up",
-                 "closed": "Closed", "expired": "Expired", "past": "Past",
+                 "closed": "Closed", "unknown": "Status unknown", "expired": "Expired", "past": "Past",
                  "archived": "Archived (not confirmed)"}
 
 

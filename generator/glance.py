@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from dataclasses import dataclass
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from generator import freshness, vocab
 from generator.directory import ProgramEntry
@@ -167,12 +167,47 @@ def action(program: ProgramEntry, contact: Contact | None, org_website: str | No
         return Action(f"{verb}: email {contact.name or 'the organization'}",
                       mailto(contact.email))
     if contact and contact.website:
+        if is_home_page(contact.website, org_website):
+            return Action(no_volunteer_page(contact.name or org_name), contact.website)
         return Action(f"{verb}: visit the organization's page", contact.website)
     if contact and contact.phone:
         return Action(f"{verb}: call {contact.phone}", "tel:" + contact.phone.replace(" ", ""))
     if org_website:
-        return Action(f"{verb}: visit {org_name}", org_website)
+        return Action(no_volunteer_page((contact and contact.name) or org_name), org_website)
     return None
+
+
+def is_home_page(url: str, org_website: str | None = None) -> bool:
+    """A link to a site's front page, or to the organization's website: it says nothing about
+    volunteering, so no label may call it a volunteer page."""
+    parts = urlsplit(url)
+    if parts.path.strip("/") == "" and not parts.query and not parts.fragment:
+        return True
+    return bool(org_website) and url.rstrip("/") == (org_website or "").rstrip("/")
+
+
+def no_volunteer_page(who: str) -> str:
+    return f"No volunteer page published: write to {who} through the website"
+
+
+def contact_parts(contact: Contact, org_name: str,
+                  org_website: str | None) -> list[tuple[str, str | None]]:
+    """An organization's pro bono contact as (text, link) parts, only those it gives, so a
+    page joins them with separators and never shows one alone."""
+    parts: list[tuple[str, str | None]] = []
+    if contact.name:
+        parts.append((contact.name + (f", {contact.role}" if contact.role else ""), None))
+    if contact.email:
+        parts.append((contact.email, mailto(contact.email)))
+    if contact.phone:
+        parts.append((contact.phone, None))
+    if contact.website:
+        label = no_volunteer_page(contact.name or org_name) if is_home_page(
+            contact.website, org_website) else "volunteer page"
+        parts.append((label, contact.website))
+    if contact.interest_form:
+        parts.append(("interest form", contact.interest_form))
+    return parts
 
 
 def rows(program: ProgramEntry, today: dt.date) -> list[tuple[str, str]]:

@@ -67,7 +67,7 @@ _FACTS = (
     ("who-may-volunteer", tuple(f"volunteers.{name}" for name in _WHO)),
     ("who-may-attend", tuple(f"audience.{name}" for name in _WHO)),
     ("commitment", tuple(f"commitment.{name}" for name in (
-        "duration", "hours", "team_size", "limited_scope", "notes"))),
+        "duration", "hours", "team_size", "limited_scope", "scope", "notes"))),
     ("support", tuple(f"support.{name}" for name in (
         "case_screening", "training.offered", "training.notes", "mentoring", "sample_materials",
         "technical_assistance", "social_worker", "malpractice_coverage",
@@ -93,7 +93,7 @@ def hsds_id(*parts: str) -> str:
 
 # The directory's status on the day of the build (facets.status_of), as HSDS says it.
 _STATUS = {"open": "active", "paused": "temporarily closed", "being-set-up": "inactive",
-           "archived": "inactive", "closed": "defunct", "expired": "defunct", "past": "defunct"}
+           "unknown": "inactive", "archived": "inactive", "closed": "defunct", "expired": "defunct", "past": "defunct"}
 
 
 def status(program: ProgramEntry, today: dt.date,

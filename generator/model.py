@@ -323,6 +323,9 @@ class Commitment(Strict):
     team_size: Line | None = field("How many volunteers work a case together, e.g. 2 to 3.", None)
     limited_scope: Flag | None = field(
         "true if the volunteer takes on a defined piece, not the whole matter.", None)
+    scope: Line | None = field(
+        "What the volunteer takes on, in words, e.g. one vacatur petition, from research to "
+        "a possible hearing; shown instead of a bare yes or no.", None)
     notes: Line | None = field("Anything else about the time it takes.", None)
 
 
@@ -468,6 +471,10 @@ class Listing(Strict):
         "Ids of related listings, of this organization or another: a program's training, the "
         "program a case belongs to.", [])
     source: Source = field("Where the facts in this file came from.")
+    other_sources: list[Source] = field(
+        "Further pages the facts were checked against, each with its own date (or undated: "
+        "true), e.g. the organization's current home page or a news report on a court; shown "
+        "as Also checked.", [])
     last_verified: Verification = field("When and by whom the facts were last checked.")
     added: Day = field("When the listing was first added to the directory, YYYY-MM-DD.")
     expires: Day | None = field(
@@ -561,4 +568,8 @@ class Organization(Strict):
     partners: list[Partner] = field("Partners, e.g. a firm that co-counsels its cases.", [])
     figures: list[Figure] = field("Figures the organization publishes about itself.", [])
     source: Source = field("Where the facts in this file came from.")
+    other_sources: list[Source] = field(
+        "Further pages the facts were checked against, each with its own date (or undated: "
+        "true), e.g. the organization's current home page or a news report on a court; shown "
+        "as Also checked.", [])
     last_verified: Verification = field("When and by whom the facts were last checked.")

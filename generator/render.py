@@ -96,6 +96,9 @@ class Renderer:
                                 glance_rows=lambda p: glance.rows(p, settings.today),
                                 next_step=self.next_step, related_to=self.related_to,
                                 credit_text=glance.credit, card_time=self.card_time,
+                                contact_parts=glance.contact_parts,
+                                is_home_page=glance.is_home_page,
+                                no_volunteer_page=glance.no_volunteer_page,
                                 card_languages=card_languages,
                                 card_html=self.card_html, fact_rows=FactRows)
         self.env.tests["urgent_now"] = self.is_urgent

@@ -124,6 +124,8 @@ STATUSES = Vocabulary("status", {
     "paused": "Paused",
     "being-set-up": "Being set up, not yet taking volunteers",
     "closed": "Closed",
+    # no current source says whether the program runs: not offered as open, never as closed
+    "unknown": "Status unknown: no current source says whether it takes volunteers",
 })
 
 BAR_ADMISSION = Vocabulary("bar admission", {

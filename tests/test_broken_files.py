@@ -21,7 +21,7 @@ CASES = [
     ("vocabulary-label", P, "remedies: [u-visa]", "remedies: [T visa]",
      [f"{P}:12:12: remedies: 'T visa' is not a known remedy; did you mean 't-visa'?"], True),
     ("vocabulary-small-list", P, "status: open", "status: active",
-     [f"{P}:8:9: status: 'active' is not a known status; use one of: open, paused, being-set-up, closed"],
+     [f"{P}:8:9: status: 'active' is not a known status; use one of: open, paused, being-set-up, closed, unknown"],
      True),
     # NO stays text (Norwegian's code), never false; the name is answered with its code
     ("norway-problem", ORG, "languages: [en, es]", "languages: [english, NO]",

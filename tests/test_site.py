@@ -47,7 +47,7 @@ def test_unknown_facts_are_gathered_into_one_not_stated_line(site):
     line = re.search(r'<p class="pb-unstated"><span class="pb-unknown">Not stated:</span> '
                      r'([^<]*)\.</p>', html)
     assert line and line.group(1).startswith("Clients&#39; languages, typical length, hours, "
-                                             "team size, limited scope, remote possible, ")
+                                             "team size, scope, remote possible, ")
     assert "CLE credit" in line.group(1)  # an acronym keeps its capitals
     assert "<dt>Remedies</dt><dd>Vacatur and post-conviction relief</dd>" in html  # known: a row
     full = read(site, "opportunities/u-visa-petitions")
