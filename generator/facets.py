@@ -262,7 +262,7 @@ def status_of(program: ProgramEntry, today: dt.date,
 CONFIRMED_LABELS = {freshness.CURRENT: "Confirmed in the last {days} days",
                     freshness.UNCONFIRMED: "Not confirmed in the last {days} days",
                     freshness.DESCRIBED: "Never confirmed by the organization: described from "
-                                         "its public page"}
+                                         "a public source"}
 
 
 def confirmed(program: ProgramEntry, today: dt.date, window: int) -> str:

@@ -26,6 +26,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -59,9 +60,27 @@ def _day(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def described_notice(org_name: str, source: Any) -> str:
+def _host(url: str | None) -> str:
+    host = (urlsplit(url).hostname or "") if url else ""
+    return host.lower().removeprefix("www.")
+
+
+def source_words(source: Any, org_website: str | None) -> str:
+    """What the source is, as far as its address shows: 'its public page' only for a page on
+    the organization's own website; another site's page (a bar association's news, a
+    newspaper) is named by its host, so nobody reads an article about a program as the
+    program's own page."""
+    if not source.url:
+        return "the source named on this page"
+    host, own = _host(source.url), _host(org_website)
+    if own and (host == own or host.endswith("." + own)):
+        return "its public page"
+    return f"a page on {host}" if host else "the source named on this page"
+
+
+def described_notice(org_name: str, source: Any, org_website: str | None = None) -> str:
     """'Not confirmed by LACLJ; described from its public page (undated, c. 2017)'."""
-    what = "its public page" if source.url else "the source named on this page"
+    what = source_words(source, org_website)
     return f"Not confirmed by {org_name}; described from {what} ({source_when(source)})"
 
 
@@ -141,8 +160,10 @@ def fast_claim(data: Any, own_date: dt.date | None, today: dt.date, days: int,
         return Claim(True, since, "")
     if since is not None:
         return Claim(False, since, f"{what} on {_day(since)}, not confirmed since")
-    return Claim(False, None, f"{what} on {_day(check.date)} from a source the organization "
-                 "did not confirm")
+    # Nobody at the organization said it: the claim is as old as its source, not as the day
+    # the maintainers read it.
+    return Claim(False, None, f"{what} in its source ({source_when(data.source)}); the "
+                 "organization has not confirmed it")
 
 
 def urgent(program: ProgramEntry, today: dt.date, days: int = DEFAULT_URGENT_DAYS) -> Claim:

@@ -194,7 +194,8 @@ class Renderer:
 
     def described_notice(self, program: ProgramEntry) -> str:
         org = self.directory.organizations[program.org_id].data
-        return freshness.described_notice(org.short_name or org.name, program.data.source)
+        return freshness.described_notice(org.short_name or org.name, program.data.source,
+                                          org.website)
 
     def provenance(self) -> dict[str, int]:
         """How many listings each kind of check stands behind today: for the About page."""
@@ -222,7 +223,8 @@ class Renderer:
             return f"Confirmed by {name} on {_date(fresh.verified)}"
         if fresh.state == freshness.CURRENT:
             return (f"Not confirmed by {name}; checked by the maintainers on "
-                    f"{_date(fresh.verified)} against its page "
+                    f"{_date(fresh.verified)} against "
+                    f"{freshness.source_words(program.data.source, org.website)} "
                     f"({freshness.source_when(program.data.source)})")
         return fresh.notice
 
@@ -351,14 +353,15 @@ def card_languages(program: ProgramEntry) -> str:
                      dict.fromkeys(v.languages_required + v.languages_helpful))
 
 
-def verified_text(verification: Any, source: Any, org_name: str = "the organization") -> str:
+def verified_text(verification: Any, source: Any, org_name: str = "the organization",
+                  org_website: str | None = None) -> str:
     """Say what was checked, against what, by whom: a maintainer's check of a public page is
     not the organization's own confirmation, and the page's own date is said."""
     day = _date(verification.date)
     if verification.by == "organization":
         who = f" ({verification.person})" if verification.person else ""
         return f"Confirmed by {org_name}{who} on {day}."
-    against = "its public page" if source.url else "the source named above"
+    against = freshness.source_words(source, org_website).replace("on this page", "above")
     return (f"Not confirmed by {org_name}. Written by the directory's maintainers from {against} "
             f"({freshness.source_when(source)}), checked on {day}.")
 

@@ -19,6 +19,7 @@ import json
 import re
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import pytest
 
@@ -125,7 +126,7 @@ def test_each_page_has_its_own_badge(site, listing, badge):
     ("org-confirmed-10-days-ago", "Confirmed by PELA on November 12, 2026"),
     ("org-confirmed-200-days-ago", "Not confirmed since 6 May 2026"),
     ("desk-check-dated-source", "Not confirmed by PELA; checked by the maintainers on November 1, "
-                                "2026 against its page (updated 1 October 2026)"),
+                                "2026 against its public page (updated 1 October 2026)"),
     ("desk-check-undated-source",
      "Not confirmed by PELA; described from its public page (undated, c. 2017)"),
     ("desk-check-old-source",
@@ -146,7 +147,7 @@ def test_the_finder_offers_each_kind_of_confirmation(directory, site):
     assert facet["values"] == [
         ["current", "Confirmed in the last 180 days"],
         ["unconfirmed", "Not confirmed in the last 180 days"],
-        ["described", "Never confirmed by the organization: described from its public page"]]
+        ["described", "Never confirmed by the organization: described from a public source"]]
     found = re.findall(r'<span data-pagefind-filter="confirmed">([^<]*)</span>',
                        page(site, "desk-check-undated-source"))
     assert found == ["described"]
@@ -156,7 +157,7 @@ def test_the_finder_offers_each_kind_of_confirmation(directory, site):
     ("urgent-confirmed-10-days-ago", True, None),
     ("urgent-confirmed-45-days-ago", False, "Marked urgent on 8 October 2026, not confirmed since."),
     ("urgent-desk-check", False,
-     "Marked urgent on 1 November 2026 from a source the organization did not confirm."),
+     "Marked urgent in its source (undated); the organization has not confirmed it."),
     ("case-waiting-10-days", True, None),
     ("case-waiting-45-days", False, "Marked urgent on 8 October 2026, not confirmed since."),
 ])
@@ -363,3 +364,20 @@ def test_provenance_mistakes_are_refused_with_the_fix(project, capsys, old, new,
     code, lines = validate_lines(project, capsys)
     assert code == 1
     assert lines == [f"{PROGRAM}:{expected}"]
+
+
+@pytest.mark.parametrize(("url", "website", "words"), [
+    ("https://pela.example.org/volunteer", "https://pela.example.org", "its public page"),
+    ("https://www.pela.example.org/a", "https://pela.example.org/", "its public page"),
+    ("https://news.pela.example.org/a", "https://www.pela.example.org", "its public page"),
+    # an article about the program on another site is not the program's own page
+    ("https://barassociation.example.com/news/568", "https://pela.example.org",
+     "a page on barassociation.example.com"),
+    ("https://pela.example.org.evil.example/a", "https://pela.example.org",
+     "a page on pela.example.org.evil.example"),
+    ("https://pela.example.org/a", None, "a page on pela.example.org"),
+    (None, "https://pela.example.org", "the source named on this page"),
+])
+def test_a_source_is_called_the_organizations_page_only_on_its_own_website(url, website, words):
+    source = SimpleNamespace(url=url)
+    assert freshness.source_words(source, website) == words
