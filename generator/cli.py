@@ -11,8 +11,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from generator import (answers, diff, fieldref, freshness, history, issueform, newfile,
-                       placeholders, preview, scaffold, schema, stale)
+from generator import (answers, confirm, diff, fieldref, freshness, history, issueform,
+                       newfile, placeholders, preview, scaffold, schema, stale)
 from generator.answers import CHOICE, CHOICES, CLE, SESSIONS, TEXT, Question
 from generator.build import BuildFailed, build_site
 from generator.problems import InvalidDirectory, Refused, SetupError
@@ -102,7 +102,26 @@ def parser() -> argparse.ArgumentParser:
                            help="link the listings in Markdown (default: $SITE_URL)")
     stale_cmd.add_argument("--today", type=_day, default=None, metavar="YYYY-MM-DD",
                            help="report as of another day (default: today)")
+    _add_confirm_request(commands)
     return parser
+
+
+def _add_confirm_request(commands: Any) -> None:
+    cmd = commands.add_parser(
+        "confirm-request", help="the message asking an organization to confirm or correct its "
+        "listings, with a question for each fact nobody has stated")
+    cmd.add_argument("org_id", metavar="ORG_ID", help="the organization's id (its folder name "
+                     "in orgs/)")
+    cmd.add_argument("--format", choices=("text", "markdown"), default="text",
+                     help="plain text for an email (default), or Markdown")
+    cmd.add_argument("--site-url", default=os.environ.get("SITE_URL", ""), metavar="URL",
+                     help="the site's public address (default: $SITE_URL, else site_url in "
+                     "mkdocs.yml)")
+    cmd.add_argument("--repo", default=os.environ.get("GITHUB_REPOSITORY", ""),
+                     metavar="OWNER/NAME", help="the GitHub repository whose issue form to link "
+                     "(default: $GITHUB_REPOSITORY, else repo_url in mkdocs.yml)")
+    cmd.add_argument("--today", type=_day, default=None, metavar="YYYY-MM-DD",
+                     help="write as of another day (default: today)")
 
 
 def _day(text: str) -> dt.date:
@@ -353,6 +372,25 @@ def _stale(args: argparse.Namespace) -> int:
     return 1 if args.fail_on_expired and stale.past_window(reports) else 0
 
 
+def _confirm_request(args: argparse.Namespace) -> int:
+    today = args.today or dt.date.today()
+    directory = validate_tree(args.root, today)
+    site_url = args.site_url or freshness.site_setting(args.root, "site_url")
+    repo = args.repo or confirm.repository(freshness.site_setting(args.root, "repo_url"))
+    request = confirm.request(directory, args.org_id, today, site_url, repo,
+                              freshness.window_days(args.root), freshness.urgent_days(args.root))
+    write = confirm.as_markdown if args.format == "markdown" else confirm.as_text
+    sys.stdout.write(write(request))
+    if not site_url:
+        print("note: no site address is known, so pages are named by their path; give "
+              "--site-url or set SITE_URL", file=sys.stderr)
+    if not repo:
+        print("note: no GitHub repository is known, so the issue form has no link; give "
+              "--repo OWNER/NAME or set GITHUB_REPOSITORY", file=sys.stderr)
+    return 0
+
+
 COMMANDS = {"validate": _validate, "check-setup": _check_setup, "schema": _schema,
             "build": _build, "pages": _pages, "new": _new, "preview": _preview,
-            "from-issue": _from_issue, "diff": _diff, "stale": _stale}
+            "from-issue": _from_issue, "diff": _diff, "stale": _stale,
+            "confirm-request": _confirm_request}

@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from generator import freshness
 from generator.directory import Directory, ProgramEntry
 from generator.markup import md_text
-from generator.urls import program_url
+from generator.urls import absolute, program_url
 
 NEAR, UNCONFIRMED, ARCHIVED = "near", freshness.UNCONFIRMED, freshness.ARCHIVED
 DESCRIBED = freshness.DESCRIBED
@@ -160,7 +160,7 @@ def as_markdown(reports: list[OrgReport], today: dt.date, window: int,
         for s in org.listings:
             name = md_text(s.title)
             if site_url:
-                name = f"[{name}]({site_url.rstrip('/')}/{s.url})"
+                name = f"[{name}]({absolute(site_url, s.url)})"
             lines.append(f"- {name} (`{s.path}`): {STATE_WORDS[s.state].format(**asdict(s))}")
         if org.never_confirmed:
             if org.listings:
