@@ -11,8 +11,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from generator import (answers, confirm, diff, fieldref, freshness, history, issueform,
-                       newfile, placeholders, preview, scaffold, schema, stale)
+from generator import (answers, confirm, confirmation, diff, fieldref, freshness, history,
+                       issueform, newfile, placeholders, preview, scaffold, schema, stale,
+                       yamledit)
 from generator.answers import CHOICE, CHOICES, CLE, SESSIONS, TEXT, Question
 from generator.build import BuildFailed, build_site
 from generator.problems import InvalidDirectory, Refused, SetupError
@@ -318,9 +319,12 @@ def _from_issue(args: argparse.Namespace) -> int:
         raise issueform.BadIssue([f"{args.body}: not UTF-8 text; save the issue's text as "
                                   "UTF-8"]) from None
     directory = validate_tree(args.root)
+    today = dt.date.today()
+    form, found = issueform.read_body(body)
+    if form is issueform.CONFIRM_FORM:
+        return _confirm_from_issue(args, found, directory, today)
     existing = {p.id: (p.org_id, p.data.model_dump(exclude_unset=True))
                 for p in directory.programs.values()}
-    today = dt.date.today()
     org_names = {o.id: o.data.name for o in directory.organizations.values()}
     result = issueform.convert(body, existing, org_names, today, args.update,
                                args.allow_duplicate_title,
@@ -343,6 +347,40 @@ def _from_issue(args: argparse.Namespace) -> int:
     path.write_text(text, encoding="utf-8")
     print(f"{'Updated' if result.updates else 'Wrote'} {shown}; it passes validation. Review it, "
           "then open a pull request that says 'Closes #<issue number>'.")
+    return 0
+
+
+def _confirm_from_issue(args: argparse.Namespace, found: dict[str, str | None],
+                        directory: Any, today: dt.date) -> int:
+    """The confirm form: each page it names, changed in place (comments kept)."""
+    if args.update or args.allow_duplicate_title:
+        raise Refused(["--update and --allow-duplicate-title are for the 'Add or update' forms; "
+                       "the confirm form names its pages under 'Listing'"])
+    result = confirmation.read(found, directory, today)
+    written = []
+    for update in result.updates:
+        old = (args.root / update.path).read_text(encoding="utf-8")
+        try:
+            text = yamledit.edit(old, update.changes)
+        except yamledit.CannotEdit:  # a layout edit cannot follow: the file is written whole
+            text = scaffold.file_text(update.kind, update.values, today)
+        own, _ = newfile.trial(args.root, update.path, text, today)
+        if own:
+            raise issueform.BadIssue([str(problem) for problem in own])
+        written.append((update.path, text))
+    for shown, text in written:
+        if not args.write:
+            sys.stdout.write(text if len(written) == 1 else f"# {shown}\n{text}")
+            continue
+        (args.root / shown).write_text(text, encoding="utf-8")
+        print(f"Updated {shown}: confirmed by the organization on {today.isoformat()}; it "
+              "passes validation.")
+    if args.write:
+        print("Review the change, then open a pull request that says 'Closes #<issue "
+              "number>'.")
+    if result.other:
+        print("The issue also asks, under 'Other corrections' (make it by hand):\n"
+              + "\n".join(f"  {line}" for line in result.other.splitlines()), file=sys.stderr)
     return 0
 
 

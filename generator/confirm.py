@@ -27,6 +27,7 @@ from generator.urls import SITE_NAME, absolute, org_url, program_url
 
 FORM_FILE = "confirm-listing.yml"
 FORM_NAME = "Confirm or correct our listing"
+CONFIRM_BOX = "I confirm these facts are current"
 NEXT_STEP = ("contact",)  # known when the listing or its organization gives a way to reach it
 
 
