@@ -145,6 +145,11 @@ def request(directory: Directory, org_id: str, today: dt.date, site_url: str = "
                    entries, form_url(repo))
 
 
+def request_command(org_id: str) -> str:
+    """The command a maintainer runs to write the message for this organization."""
+    return f"make confirm-request ORG={org_id}"
+
+
 def form_url(repo: str, listing: str = "") -> str:
     """The address of the issue form, with the listing's id filled in when given."""
     if not repo:
