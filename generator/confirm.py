@@ -42,20 +42,27 @@ class Fact:
     training: str | None = None  # the field path in a training
     kind: str = FLAG  # how the form asks it (answers.FLAG, CHOICE or LINE); "" for no field
     vocabulary: vocab.Vocabulary | None = None
+    also: str | None = None  # another field that states the same fact in other words
+    training_question: str = ""  # the question for a training, when it differs
 
     def path(self, kind: str) -> tuple[str, ...] | None:
         where = self.training if kind == "training" else self.work
         return tuple(where.split(".")) if where else None
 
+    def asked(self, kind: str) -> str:
+        return self.training_question if kind == "training" and self.training_question \
+            else self.question
+
 
 FACTS: tuple[Fact, ...] = (
     Fact("Bar admission", "Which bar admission does a volunteer need, or can out-of-state "
          "attorneys volunteer under supervision?", "volunteers.bar_admission",
-         "audience.bar_admission", CHOICE, vocab.BAR_ADMISSION),
+         "audience.bar_admission", CHOICE, vocab.BAR_ADMISSION,
+         training_question="Which bar admission, if any, does someone need to attend?"),
     Fact("Experience in this area required", "Can attorneys new to this area of law volunteer, "
          "or is experience in it needed?", "volunteers.experience_required"),
     Fact("Length of commitment", "How long does a typical case or assignment last?",
-         "commitment.length", None, CHOICE, vocab.COMMITMENT_LENGTHS),
+         "commitment.length", None, CHOICE, vocab.COMMITMENT_LENGTHS, "commitment.duration"),
     Fact("Hours", "How many hours a month should a volunteer expect?", "commitment.hours",
          None, LINE),
     Fact("Remote work possible", "Can the work be done remotely? If not, where?",
@@ -97,7 +104,8 @@ def _known(directory: Directory, program: ProgramEntry, fact: Fact) -> bool:
             if contact is not None else ()
         return any(routes) or bool(org.website) or bool(getattr(program.data, "registration",
                                                                 None))
-    return value_at(program.data, path) not in (None, [])
+    also = (tuple(fact.also.split(".")),) if fact.also else ()
+    return any(value_at(program.data, where) not in (None, []) for where in (path, *also))
 
 
 @dataclass(frozen=True)
@@ -217,7 +225,7 @@ def _listing_entry(directory: Directory, program: ProgramEntry, today: dt.date, 
     shown.append(("Next step", f"{step.text}" + (f" (answered by {answers})" if answers else "")
                   if step else glance.NOT_STATED))
     shown.append(("Status", vocab.STATUSES.label(data.status)))
-    questions = [fact.question for fact in unknown(directory, program)]
+    questions = [fact.asked(program.kind) for fact in unknown(directory, program)]
     questions += _fast_claims(program, today, urgent_days, shown)
     return Entry(data.title, absolute(site_url, program_url(program.id)),
                  form_url(repo, program.id), _source(data.source),

@@ -55,6 +55,7 @@ def read(found: dict[str, str | None], directory: Directory, today: dt.date) -> 
     if len(targets) > 1 and answered:
         problems.append("Listing: corrections name one page, and this issue names "
                         f"{len(targets)}; ask for one issue per page that changes")
+        targets = []
     updates = [_update(path, kind, data, answered, found, today, confirmed, problems)
                for path, kind, data in targets]
     if problems:

@@ -117,11 +117,20 @@ def _child_indent(lines: list[str], start: int, stop: int, parent: int) -> int:
                 parent + 2)
 
 
+def _comment(line: str) -> str:
+    """The comment at the end of a one-line entry whose value has no quotes, with the spaces
+    before it; '' if there is none or it cannot be told apart from the value."""
+    value = line.split(":", 1)[1]
+    found = re.search(r"\s+#.*$", value.rstrip("\n"))
+    return found.group() if found and not re.search(r"['\"]", value[:found.start()]) else ""
+
+
 def _set(lines: list[str], path: tuple[str, ...], value: Any) -> None:
     found = _find(lines, path)
     if found is not None:
         start, end, indent = found
-        lines[start:end] = [f"{' ' * indent}{path[-1]}: {_written(value)}\n"]
+        lines[start:end] = [f"{' ' * indent}{path[-1]}: {_written(value)}"
+                            f"{_comment(lines[start]) if end == start + 1 else ''}\n"]
         return
     # the nearest parent that is there, and the keys under it still to write
     depth = len(path) - 1
