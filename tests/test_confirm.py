@@ -300,7 +300,7 @@ def test_the_form_is_written_from_the_decision_facts():
 
 
 def test_a_correction_updates_the_listing_in_place(clinic):
-    before = (clinic / LITTLE).read_text(encoding="utf-8")
+    source = values(clinic / LITTLE)["source"]
     names = files(clinic)
     text = body("confirm-listing.yml", {
         "listing": f"{SITE}opportunities/u-visa-nothing-stated/",
@@ -336,7 +336,7 @@ def test_a_correction_updates_the_listing_in_place(clinic):
     assert data["location"] == {"state": "CA", "remote_possible": "false", "cities": ["Fresno"]}
     assert data["volunteers"] == {"bar_admission": "specific-states",
                                   "bar_admission_states": ["CA"]}
-    assert data["source"] == yaml.safe_load(before)["source"]  # the rest as it was
+    assert data["source"] == source  # the rest as it was
     assert validate_tree(clinic, today) is not None
 
 
