@@ -263,7 +263,8 @@ def _checked(check: Any) -> str:
     if check.by == "organization":
         person = f" ({check.person})" if check.person else ""
         return f"confirmed by your organization{person} on {_day(check.date)}"
-    return f"checked by the directory's maintainers, not by your organization, on {_day(check.date)}"
+    return ("checked by the directory's maintainers, not by your organization, on "
+            f"{_day(check.date)}")
 
 
 def _day(day: dt.date) -> str:

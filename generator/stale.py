@@ -6,8 +6,8 @@ site, or archived at twice the window), those the organization never confirmed (
 the maintainers from an undated or old source) and those within NEAR_DAYS of the window, then
 one line naming every file of the organization that it never confirmed (a maintainers' check,
 even of a dated source, is not its confirmation) and the command that writes the message asking
-it to (`make confirm-request ORG=<id>`), with the organization's contact route. Closed listings, and trainings and cases whose own dates have
-passed, are left out: nothing is waiting on a confirmation. Plain text for a terminal, Markdown
+it to (`make confirm-request ORG=<id>`), with the organization's contact route. Closed
+listings, and trainings and cases whose own dates have passed, are left out: nothing is waiting on a confirmation. Plain text for a terminal, Markdown
 for a job summary or a tracking issue, JSON for scripts.
 """
 

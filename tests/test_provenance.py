@@ -320,7 +320,8 @@ def test_stale_names_an_organization_whose_only_unconfirmed_listing_counts_as_co
     markdown = runs["markdown"].stdout.splitlines()
     at = markdown.index(
         "Never confirmed by the organization (1): `orgs/pela/desk-check-dated-source.yml`")
-    assert markdown[at + 1:at + 3] == ["", "Ask it to confirm them: `make confirm-request ORG=pela`"]
+    assert markdown[at + 1:at + 3] == [
+        "", "Ask it to confirm them: `make confirm-request ORG=pela`"]
     report, = json.loads(runs["json"].stdout)["organizations"]
     assert (report["listings"], report["never_confirmed"], report["confirm_request"]) == (
         [], ["orgs/pela/desk-check-dated-source.yml"], "make confirm-request ORG=pela")
