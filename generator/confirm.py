@@ -222,8 +222,9 @@ def _listing_entry(directory: Directory, program: ProgramEntry, today: dt.date, 
                          directory.organizations[program.org_id].data.name, today, window)
     contact = directory.contact_for(program)
     answers = ", ".join(p for p in (contact.name, contact.role) if p) if contact else ""
-    shown.append(("Next step", f"{step.text}" + (f" (answered by {answers})" if answers else "")
-                  if step else glance.NOT_STATED))
+    registers = step is not None and step.href == getattr(data, "registration", None)
+    by = f" (answered by {answers})" if answers and not registers else ""
+    shown.append(("Next step", f"{step.text}{by}" if step else glance.NOT_STATED))
     shown.append(("Status", vocab.STATUSES.label(data.status)))
     questions = [fact.asked(program.kind) for fact in unknown(directory, program)]
     questions += _fast_claims(program, today, urgent_days, shown)
