@@ -442,3 +442,21 @@ def test_make_confirm_request_runs_the_command():
     help_line = next(line for line in (ROOT / "Makefile").read_text().splitlines()
                      if line.startswith("confirm-request:"))
     assert "## " in help_line
+
+
+def test_a_parent_written_on_one_line_is_not_edited_line_by_line(clinic):
+    from generator import yamledit
+    text = "title: A\ncommitment: {duration: 3 months}\n"
+    with pytest.raises(yamledit.CannotEdit):
+        yamledit.edit(text, {("commitment", "hours"): "2 hours a week"})
+    path = clinic / LITTLE
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "commitment:\n  duration: 3 to 6 months\n", "commitment: {duration: 3 to 6 months}\n"),
+        encoding="utf-8")
+    text = body("confirm-listing.yml", {"listing": "u-visa-nothing-stated", "urgent": "No",
+                                        "commitment-hours": "2 hours a week"})
+    result = from_issue(clinic, text, "--write")
+    assert result.returncode == 0, result.stderr
+    data = values(path)  # written whole instead, with the same values
+    assert data["commitment"] == {"duration": "3 to 6 months", "hours": "2 hours a week"}
+    assert data["urgent"] == "false" and "urgent_confirmed" not in data
