@@ -13,7 +13,7 @@ FILES  ?=
 ARGS   ?=
 
 .PHONY: install install-test validate schema site serve preview diff test fuzz clean bench \
-	new-org new-program new-training new-case from-issue stale check-setup
+	new-org new-program new-training new-case from-issue stale confirm-request check-setup
 
 $(VENV)/.site-deps: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,11 @@ from-issue: install               ## a submitted issue form as a data file: make
 
 stale: install                    ## listings past or near their freshness window, by organization
 	$(PY) -m generator stale $(ARGS)
+
+confirm-request: install          ## the message asking an organization to confirm its listings: ORG=<id>
+	@if [ -z "$(ORG)" ]; then echo "make confirm-request needs the organization's id (its \
+	folder name in orgs/): make confirm-request ORG=<organization-id>" >&2; exit 2; fi
+	$(PY) -m generator confirm-request "$(ORG)" $(ARGS)
 
 diff: install                     ## what your change does to the directory, against $(BASE)
 	$(PY) -m generator diff $(BASE) $(ARGS)

@@ -11,8 +11,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from generator import (answers, diff, fieldref, freshness, history, issueform, newfile,
-                       placeholders, preview, scaffold, schema, stale)
+from generator import (answers, confirm, confirmation, diff, fieldref, freshness, history,
+                       issueform, newfile, placeholders, preview, scaffold, schema, stale,
+                       yamledit)
 from generator.answers import CHOICE, CHOICES, CLE, SESSIONS, TEXT, Question
 from generator.build import BuildFailed, build_site
 from generator.problems import InvalidDirectory, Refused, SetupError
@@ -102,7 +103,26 @@ def parser() -> argparse.ArgumentParser:
                            help="link the listings in Markdown (default: $SITE_URL)")
     stale_cmd.add_argument("--today", type=_day, default=None, metavar="YYYY-MM-DD",
                            help="report as of another day (default: today)")
+    _add_confirm_request(commands)
     return parser
+
+
+def _add_confirm_request(commands: Any) -> None:
+    cmd = commands.add_parser(
+        "confirm-request", help="the message asking an organization to confirm or correct its "
+        "listings, with a question for each fact nobody has stated")
+    cmd.add_argument("org_id", metavar="ORG_ID", help="the organization's id (its folder name "
+                     "in orgs/)")
+    cmd.add_argument("--format", choices=("text", "markdown"), default="text",
+                     help="plain text for an email (default), or Markdown")
+    cmd.add_argument("--site-url", default=os.environ.get("SITE_URL", ""), metavar="URL",
+                     help="the site's public address (default: $SITE_URL, else site_url in "
+                     "mkdocs.yml)")
+    cmd.add_argument("--repo", default=os.environ.get("GITHUB_REPOSITORY", ""),
+                     metavar="OWNER/NAME", help="the GitHub repository whose issue form to link "
+                     "(default: $GITHUB_REPOSITORY, else repo_url in mkdocs.yml)")
+    cmd.add_argument("--today", type=_day, default=None, metavar="YYYY-MM-DD",
+                     help="write as of another day (default: today)")
 
 
 def _day(text: str) -> dt.date:
@@ -299,9 +319,12 @@ def _from_issue(args: argparse.Namespace) -> int:
         raise issueform.BadIssue([f"{args.body}: not UTF-8 text; save the issue's text as "
                                   "UTF-8"]) from None
     directory = validate_tree(args.root)
+    today = dt.date.today()
+    form, found = issueform.read_body(body)
+    if form is issueform.CONFIRM_FORM:
+        return _confirm_from_issue(args, found, directory, today)
     existing = {p.id: (p.org_id, p.data.model_dump(exclude_unset=True))
                 for p in directory.programs.values()}
-    today = dt.date.today()
     org_names = {o.id: o.data.name for o in directory.organizations.values()}
     result = issueform.convert(body, existing, org_names, today, args.update,
                                args.allow_duplicate_title,
@@ -324,6 +347,40 @@ def _from_issue(args: argparse.Namespace) -> int:
     path.write_text(text, encoding="utf-8")
     print(f"{'Updated' if result.updates else 'Wrote'} {shown}; it passes validation. Review it, "
           "then open a pull request that says 'Closes #<issue number>'.")
+    return 0
+
+
+def _confirm_from_issue(args: argparse.Namespace, found: dict[str, str | None],
+                        directory: Any, today: dt.date) -> int:
+    """The confirm form: each page it names, changed in place (comments kept)."""
+    if args.update or args.allow_duplicate_title:
+        raise Refused(["--update and --allow-duplicate-title are for the 'Add or update' forms; "
+                       "the confirm form names its pages under 'Listing'"])
+    result = confirmation.read(found, directory, today)
+    written = []
+    for update in result.updates:
+        old = (args.root / update.path).read_text(encoding="utf-8")
+        try:
+            text = yamledit.edit(old, update.changes)
+        except yamledit.CannotEdit:  # a layout edit cannot follow: the file is written whole
+            text = scaffold.file_text(update.kind, update.values, today)
+        own, _ = newfile.trial(args.root, update.path, text, today)
+        if own:
+            raise issueform.BadIssue([str(problem) for problem in own])
+        written.append((update.path, text))
+    for shown, text in written:
+        if not args.write:
+            sys.stdout.write(text if len(written) == 1 else f"# {shown}\n{text}")
+            continue
+        (args.root / shown).write_text(text, encoding="utf-8")
+        print(f"Updated {shown}: confirmed by the organization on {today.isoformat()}; it "
+              "passes validation.")
+    if args.write:
+        print("Review the change, then open a pull request that says 'Closes #<issue "
+              "number>'.")
+    if result.other:
+        print("The issue also asks, under 'Other corrections' (make it by hand):\n"
+              + "\n".join(f"  {line}" for line in result.other.splitlines()), file=sys.stderr)
     return 0
 
 
@@ -353,6 +410,25 @@ def _stale(args: argparse.Namespace) -> int:
     return 1 if args.fail_on_expired and stale.past_window(reports) else 0
 
 
+def _confirm_request(args: argparse.Namespace) -> int:
+    today = args.today or dt.date.today()
+    directory = validate_tree(args.root, today)
+    site_url = args.site_url or freshness.site_setting(args.root, "site_url")
+    repo = args.repo or confirm.repository(freshness.site_setting(args.root, "repo_url"))
+    request = confirm.request(directory, args.org_id, today, site_url, repo,
+                              freshness.window_days(args.root), freshness.urgent_days(args.root))
+    write = confirm.as_markdown if args.format == "markdown" else confirm.as_text
+    sys.stdout.write(write(request))
+    if not site_url:
+        print("note: no site address is known, so pages are named by their path; give "
+              "--site-url or set SITE_URL", file=sys.stderr)
+    if not repo:
+        print("note: no GitHub repository is known, so the issue form has no link; give "
+              "--repo OWNER/NAME or set GITHUB_REPOSITORY", file=sys.stderr)
+    return 0
+
+
 COMMANDS = {"validate": _validate, "check-setup": _check_setup, "schema": _schema,
             "build": _build, "pages": _pages, "new": _new, "preview": _preview,
-            "from-issue": _from_issue, "diff": _diff, "stale": _stale}
+            "from-issue": _from_issue, "diff": _diff, "stale": _stale,
+            "confirm-request": _confirm_request}

@@ -204,12 +204,26 @@ def urgent_days(root: Path) -> int:
                           DEFAULT_URGENT_DAYS)
 
 
-def _option(root: Path, name: str, default: int) -> Any:
+def site_setting(root: Path, name: str) -> str:
+    """A top-level setting of root/mkdocs.yml written as text (site_url, repo_url), else ''
+    (a value set with !ENV is read by the caller from the environment)."""
+    value = _config(root).get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _config(root: Path) -> dict[str, Any]:
     path = root / "mkdocs.yml"
     if not path.is_file():
-        return default
+        return {}
     config = yaml.load(path.read_text(encoding="utf-8"), Loader=_AnyTags)  # noqa: S506
-    for plugin in (config or {}).get("plugins") or []:
+    return config if isinstance(config, dict) else {}
+
+
+def _option(root: Path, name: str, default: int) -> Any:
+    config = _config(root)
+    if not config:
+        return default
+    for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("probono"), dict):
             return plugin["probono"].get(name, default)
     return default

@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from generator import answers, vocab
+from generator import answers, confirm, vocab
 from generator.answers import (CHOICE, CHOICES, CLE, DATE, DATES, FLAG, ITEMS, LANGUAGES, LINE,
                                NUMBER, SESSIONS, TEXT, BadAnswer, Question)
 from generator.load import slug
@@ -53,6 +53,7 @@ class Form:
     title: str
     label: str  # the issue label the form sets
     questions: tuple[Question, ...]
+    intro: str = WARNING
 
 
 LANGUAGE_HELP = "Names or ISO 639 codes, separated by commas, e.g. Spanish, Mam, Punjabi."
@@ -282,7 +283,58 @@ ORGANIZATION_FORM = Form("organization", "new-organization.yml", "Add an organiz
     *_provenance(),
 ))
 
-FORMS = (PROGRAM_FORM, TRAINING_FORM, CASE_FORM, ORGANIZATION_FORM)
+CHECK = "check"  # a box to tick: its help is the box's words
+CONFIRM_INTRO = (
+    "Use this form if you work for an organization in the directory, to tell the maintainers "
+    "that a listing is still current or what should change. **Issues are public**: never "
+    "write anything about a client. Answer only what changed or what the listing does not say "
+    "yet: a question you leave blank keeps what the listing says now, and a fact nobody has "
+    "stated is shown as \"Not stated\", never guessed. A maintainer turns your answer into the "
+    "change and links the pull request here.")
+
+
+def _confirm_questions() -> tuple[Question, ...]:
+    facts = tuple(_q(fact.work or fact.training or "", fact.label, fact.kind, fact.vocabulary,
+                     help=fact.question) for fact in confirm.FACTS if fact.kind)
+    return (
+        _q("listing", "Listing", required=True,
+           help="The id of the listing, or the address of its page, e.g. "
+                "https://<site>/opportunities/t-visa-pro-bono-placements/. To confirm several "
+                "pages as they are, separate them with commas; your organization's own page "
+                "is its id, e.g. her-justice."),
+        _q("confirmed", "Confirmation", CHECK, help=confirm.CONFIRM_BOX),
+        _q("person", "Who is confirming",
+           help="Optional: your name or your role, as you want the listing's record to name "
+                "you, e.g. Pro Bono Manager."),
+        _q("urgent", "Still urgent", FLAG,
+           help="Are volunteers still needed urgently? Yes keeps the listing marked urgent "
+                "from today; No removes the mark."),
+        _q("clients_waiting", "Clients waiting now", NUMBER,
+           help="For a case: how many clients are waiting for a volunteer today."),
+        *facts,
+        _q("volunteers.bar_admission_states", "Bar admission needed in", CHOICES, vocab.STATES,
+           help="Only with 'Specific states' under Bar admission."),
+        _q("location.cities", "Cities where the work happens", ITEMS,
+           help="If the work is not remote, or not all of it: where. Separated by commas."),
+        _q("support.cle_credit.jurisdictions", "CLE credit counts in", CHOICES, vocab.STATES,
+           help="The states where the credit counts."),
+        _q("contact.name", "Who answers volunteers",
+           help="The next step: the person or role who answers a volunteer who is interested."),
+        _q("contact.email", "Their work email",
+           help="A work address for volunteers, never a personal one or a client's."),
+        _q("contact.interest_form", "Volunteer interest form",
+           help="Link to the form a volunteer fills in, if there is one."),
+        _q("other", "Other corrections", TEXT,
+           help="Anything else that is wrong or missing; a maintainer makes the change by "
+                "hand."))
+
+
+CONFIRM_FORM = Form("confirm", confirm.FORM_FILE, confirm.FORM_NAME,
+                    "For an organization in the directory: confirm that a listing is current, "
+                    "or correct it, question by question (no git needed).", "Confirm: ",
+                    "confirmation", _confirm_questions(), CONFIRM_INTRO)
+
+FORMS = (PROGRAM_FORM, TRAINING_FORM, CASE_FORM, ORGANIZATION_FORM, CONFIRM_FORM)
 LISTING_FORMS = (PROGRAM_FORM, TRAINING_FORM, CASE_FORM)
 
 
@@ -295,7 +347,7 @@ _SPECIAL = {("org_id",), ("id",)}  # answers that say where the file goes, not w
 
 def form_text(form: Form) -> str:
     """The issue form as YAML (JSON is YAML, so json.dumps writes each value safely)."""
-    body: list[dict[str, Any]] = [{"type": "markdown", "attributes": {"value": WARNING}}]
+    body: list[dict[str, Any]] = [{"type": "markdown", "attributes": {"value": form.intro}}]
     for question in form.questions:
         body.append(_element(form, question))
     body.append({"type": "checkboxes", "id": "confirm", "attributes": {
@@ -311,6 +363,9 @@ def form_text(form: Form) -> str:
 def _element(form: Form, question: Question) -> dict[str, Any]:
     ident = "-".join(question.path).replace("_", "-")
     attributes: dict[str, Any] = {"label": question.label}
+    if question.kind == CHECK:
+        attributes["options"] = [{"label": question.help, "required": False}]
+        return {"type": "checkboxes", "id": ident, "attributes": attributes}
     description = question.help or _description(form, question)
     if description:
         attributes["description"] = description
@@ -409,6 +464,14 @@ def read_body(body: str) -> tuple[Form, dict[str, str | None]]:
     return form, found
 
 
+def unticked(found: dict[str, str | None]) -> list[str]:
+    """A problem for each box under 'Before you send' left unticked."""
+    boxes = found.get("Before you send") or ""
+    return [f"Before you send: the box '{box}' is not ticked; ask the person to confirm it"
+            for box in (PRIVACY, SPEAKS_FOR)
+            if not re.search(r"^- \[[xX]\] " + re.escape(box), boxes, flags=re.M)]
+
+
 def convert(body: str, existing: dict[str, tuple[str, dict[str, Any]]],
             org_names: dict[str, str], today: dt.date, update: str | None = None,
             allow_duplicate: bool = False,
@@ -422,12 +485,10 @@ def convert(body: str, existing: dict[str, tuple[str, dict[str, Any]]],
     messages can give the command to run next.
     """
     form, found = read_body(body)
-    problems: list[str] = []
-    boxes = found.get("Before you send") or ""
-    for box in (PRIVACY, SPEAKS_FOR):
-        if not re.search(r"^- \[[xX]\] " + re.escape(box), boxes, flags=re.M):
-            problems.append(f"Before you send: the box '{box}' is not ticked; ask the person to "
-                            "confirm it")
+    if form is CONFIRM_FORM:
+        raise BadIssue(["this is the form 'Confirm or correct our listing', which only "
+                        "changes existing files (generator/confirmation.py reads it)"])
+    problems = unticked(found)
     values: dict[str, Any] = {}
     special: dict[str, str] = {"id": update} if update else {}
     model = MODELS[form.kind]

@@ -5,9 +5,9 @@ Per organization: the listings past their freshness window ("Not confirmed since
 site, or archived at twice the window), those the organization never confirmed (described by
 the maintainers from an undated or old source) and those within NEAR_DAYS of the window, then
 one line naming every file of the organization that it never confirmed (a maintainers' check,
-even of a dated source, is not its confirmation), with the
-organization's contact route. Closed listings, and trainings and cases whose own dates have
-passed, are left out: nothing is waiting on a confirmation. Plain text for a terminal, Markdown
+even of a dated source, is not its confirmation) and the command that writes the message asking
+it to (`make confirm-request ORG=<id>`), with the organization's contact route. Closed
+listings, and trainings and cases whose own dates have passed, are left out: nothing is waiting on a confirmation. Plain text for a terminal, Markdown
 for a job summary or a tracking issue, JSON for scripts.
 """
 
@@ -17,10 +17,10 @@ import datetime as dt
 import json
 from dataclasses import asdict, dataclass, field
 
-from generator import freshness
+from generator import confirm, freshness
 from generator.directory import Directory, ProgramEntry
 from generator.markup import md_text
-from generator.urls import program_url
+from generator.urls import absolute, program_url
 
 NEAR, UNCONFIRMED, ARCHIVED = "near", freshness.UNCONFIRMED, freshness.ARCHIVED
 DESCRIBED = freshness.DESCRIBED
@@ -53,6 +53,8 @@ class OrgReport:
     # the files of its listings that are not closed or over and were never confirmed by the
     # organization (last_verified: by: maintainers), whether or not they count as confirmed
     never_confirmed: list[str] = field(default_factory=list)
+    # the command that writes the message asking it to confirm them ('' when there are none)
+    confirm_request: str = ""
 
 
 def report(directory: Directory, today: dt.date, window: int = freshness.DEFAULT_WINDOW_DAYS,
@@ -73,8 +75,9 @@ def report(directory: Directory, today: dt.date, window: int = freshness.DEFAULT
         org = directory.organizations[org_id].data
         order = {ARCHIVED: 0, UNCONFIRMED: 1, DESCRIBED: 2, NEAR: 3}
         listings.sort(key=lambda s: (order[s.state], s.verified, s.id))
+        never_ids = never.get(org_id, [])
         reports.append(OrgReport(org_id, org.name, *_route(directory, org_id), listings,
-                                 never.get(org_id, [])))
+                                 never_ids, confirm.request_command(org_id) if never_ids else ""))
     return sorted(reports, key=lambda r: r.name.lower())
 
 
@@ -139,6 +142,7 @@ def as_text(reports: list[OrgReport], today: dt.date, window: int) -> str:
         if org.never_confirmed:
             lines.append(f"  Never confirmed by the organization ({len(org.never_confirmed)}): "
                          + ", ".join(org.never_confirmed))
+            lines.append(f"  Ask it to confirm them: {org.confirm_request}")
     if reports:
         lines += ["", "To confirm a listing, set last_verified: date: to the day the "
                   "organization confirmed it, and by: organization where it says maintainers; "
@@ -160,13 +164,14 @@ def as_markdown(reports: list[OrgReport], today: dt.date, window: int,
         for s in org.listings:
             name = md_text(s.title)
             if site_url:
-                name = f"[{name}]({site_url.rstrip('/')}/{s.url})"
+                name = f"[{name}]({absolute(site_url, s.url)})"
             lines.append(f"- {name} (`{s.path}`): {STATE_WORDS[s.state].format(**asdict(s))}")
         if org.never_confirmed:
             if org.listings:
                 lines.append("")
             lines.append(f"Never confirmed by the organization ({len(org.never_confirmed)}): "
                          + ", ".join(f"`{path}`" for path in org.never_confirmed))
+            lines += ["", f"Ask it to confirm them: `{org.confirm_request}`"]
         lines.append("")
     if reports:
         lines.append("To confirm a listing, set `last_verified: date:` to the day the "

@@ -20,6 +20,12 @@ def page_url(path: str) -> str:
     return stem + "/"
 
 
+def absolute(site_url: str, url: str) -> str:
+    """A page's address under the site's public address, or its path from the site's root
+    when the address is not known."""
+    return f"{site_url.rstrip('/')}/{url}" if site_url else f"/{url}"
+
+
 def program_url(program_id: str) -> str:
     return f"opportunities/{program_id}/"
 

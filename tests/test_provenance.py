@@ -294,6 +294,7 @@ def test_stale_names_the_listings_the_organization_never_confirmed():
         "  Never confirmed by the organization (4): orgs/pela/desk-check-dated-source.yml, "
         "orgs/pela/desk-check-old-source.yml, orgs/pela/desk-check-undated-source.yml, "
         "orgs/pela/urgent-desk-check.yml",
+        "  Ask it to confirm them: make confirm-request ORG=pela",
         "",
         "To confirm a listing, set last_verified: date: to the day the organization confirmed "
         "it, and by: organization where it says maintainers; make diff then says 're-verified "
@@ -313,14 +314,18 @@ def test_stale_names_an_organization_whose_only_unconfirmed_listing_counts_as_co
         [sys.executable, "-m", "generator", "--root", str(tmp_path), "stale", "--today",
          TODAY.isoformat(), "--format", fmt], capture_output=True, text=True, cwd=ROOT,
         check=False) for fmt in ("text", "markdown", "json")}
-    assert runs["text"].stdout.splitlines()[2:4] == [
+    assert runs["text"].stdout.splitlines()[2:5] == [
         "Provenance Example Legal Aid (pela); contact: Robin Example, probono@pela.example.org",
-        "  Never confirmed by the organization (1): orgs/pela/desk-check-dated-source.yml"]
-    assert ("Never confirmed by the organization (1): `orgs/pela/desk-check-dated-source.yml`"
-            in runs["markdown"].stdout.splitlines())
+        "  Never confirmed by the organization (1): orgs/pela/desk-check-dated-source.yml",
+        "  Ask it to confirm them: make confirm-request ORG=pela"]
+    markdown = runs["markdown"].stdout.splitlines()
+    at = markdown.index(
+        "Never confirmed by the organization (1): `orgs/pela/desk-check-dated-source.yml`")
+    assert markdown[at + 1:at + 3] == [
+        "", "Ask it to confirm them: `make confirm-request ORG=pela`"]
     report, = json.loads(runs["json"].stdout)["organizations"]
-    assert (report["listings"], report["never_confirmed"]) == (
-        [], ["orgs/pela/desk-check-dated-source.yml"])
+    assert (report["listings"], report["never_confirmed"], report["confirm_request"]) == (
+        [], ["orgs/pela/desk-check-dated-source.yml"], "make confirm-request ORG=pela")
 
 
 IN_FUTURE = (dt.date.today() + dt.timedelta(days=30)).isoformat()
