@@ -9,14 +9,13 @@ gets today's date as the day the organization last said so.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from generator import answers, confirm
+from generator import answers, confirm, yamledit
 from generator.answers import BadAnswer, Question
 from generator.directory import Directory
 from generator.issueform import CONFIRM_FORM, BadIssue, unticked
@@ -129,20 +128,9 @@ def _update(path: str, kind: str, data: dict[str, Any], answered: list[Question]
     changes |= {("last_verified", "date"): today, ("last_verified", "by"): "organization",
                 ("last_verified", "person"): person.strip() if person else DELETE,
                 ("last_verified", "notes"): notes}
-    return Update(path, kind, changes, _applied(data, changes))
+    return Update(path, kind, changes, yamledit.applied(data, changes))
 
 
-def _applied(data: dict[str, Any], changes: dict[tuple[str, ...], Any]) -> dict[str, Any]:
-    values = copy.deepcopy(data)
-    for path, value in changes.items():
-        node = values
-        for key in path[:-1]:
-            node = node.setdefault(key, {})
-        if value is DELETE:
-            node.pop(path[-1], None)
-        else:
-            node[path[-1]] = value
-    return values
 
 
 def _path(question: Question, kind: str) -> tuple[str, ...] | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -50,7 +51,10 @@ def _read(text: str) -> Any:
         raise CannotEdit("the file is not YAML this reader can follow") from None
 
 
-def _expected(data: Any, changes: dict[tuple[str, ...], Any]) -> Any:
+def applied(data: Any, changes: dict[tuple[str, ...], Any],
+            read: Callable[[Any], Any] = lambda value: value) -> dict[str, Any]:
+    """A copy of `data` with `changes` made (DELETE removes a key); `read` turns each new value
+    into what the file will hold."""
     data = copy.deepcopy(data) if isinstance(data, dict) else {}
     for path, value in changes.items():
         node = data
@@ -59,8 +63,12 @@ def _expected(data: Any, changes: dict[tuple[str, ...], Any]) -> Any:
         if value is DELETE:
             node.pop(path[-1], None)
         else:
-            node[path[-1]] = _read(f"v: {_written(value)}\n")["v"]
+            node[path[-1]] = read(value)
     return data
+
+
+def _expected(data: Any, changes: dict[tuple[str, ...], Any]) -> Any:
+    return applied(data, changes, lambda value: _read(f"v: {_written(value)}\n")["v"])
 
 
 def _written(value: Any) -> str:

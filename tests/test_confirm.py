@@ -13,10 +13,10 @@ import pytest
 import yaml
 
 from generator import confirm
-from generator.load import read_file
 from generator.validate import validate_tree
 from tests.conftest import ROOT, TESTS, run
-from tests.test_from_issue import FORMS
+from tests.test_from_issue import FORMS, from_issue
+from tests.test_from_issue import data as values
 
 UNTICKED = "- [ ] I confirm these facts are current"
 
@@ -264,20 +264,6 @@ def test_every_organization_in_the_directory_gets_its_message(org_id, capsys):
 def clinic(tmp_path):
     shutil.copytree(DATA, tmp_path / "project")
     return tmp_path / "project"
-
-
-def from_issue(project, text: str, *args: str):
-    path = project.parent / "issue.md"
-    path.write_text(text, encoding="utf-8")
-    return subprocess.run([sys.executable, "-m", "generator", "--root", str(project),
-                           "from-issue", str(path), *args], capture_output=True, text=True,
-                          cwd=ROOT, check=False)
-
-
-def values(path):
-    doc, problems = read_file(path, path.name)
-    assert problems == []
-    return doc.data
 
 
 def files(project) -> list[str]:
