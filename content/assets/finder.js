@@ -361,7 +361,9 @@
         }
         facetsBox.append(box);
       });
-      if (!allLoaded) {
+      var hidden = config.facets.filter(function (f) { return !f.primary; })
+        .map(function (f) { return f.label; });
+      if (!allLoaded && hidden.length) {
         var moreFilters = el("button", { type: "button", id: "pb-more-filters",
           className: "md-button pb-facet__all" }, "More filters");
         moreFilters.addEventListener("click", async function () {
@@ -370,9 +372,8 @@
           await loadAll();
           await run("pb-more-filters-done");
         });
-        facetsBox.append(el("p", { className: "pb-facet__hint" }, "Practice area, place, remote work, " +
-          "who may volunteer, court, CLE, commitment, support, languages, experience, " +
-          "organization and urgency:"), moreFilters);
+        facetsBox.append(el("p", { className: "pb-facet__hint" }, hidden.join(", ") + ":"),
+          moreFilters);
       } else if (focusId === "pb-more-filters-done") {
         var firstNew = facetsBox.querySelector(".pb-facet--more input");
         if (firstNew) firstNew.focus();
