@@ -363,3 +363,38 @@ def test_hidden_only_match_reads_at_phone_and_desktop_width(browser, served_test
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"finder-hidden-{width}.png"), full_page=True)
     context.close()
+
+
+def ordered(page) -> list[str]:
+    page.wait_for_selector("#pb-results[aria-busy=false]", state="attached")
+    hrefs = page.locator("#pb-results .pb-card__title a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))")
+    return [re.search(r"opportunities/([^/]+)/", h).group(1) for h in hrefs]
+
+
+def test_with_no_words_what_helps_comes_first(page, served_test_site):
+    """Urgent as shown, then confirmed within the window, then the most recently confirmed."""
+    from generator import freshness
+    from generator.facets import status_of, urgent_value
+    from generator.validate import validate_tree
+    from tests.conftest import SITE_DATA, TODAY
+
+    window, days = freshness.DEFAULT_WINDOW_DAYS, freshness.DEFAULT_URGENT_DAYS
+    directory = validate_tree(SITE_DATA, TODAY)
+    key = {}
+    for p in directory.programs.values():
+        if status_of(p, TODAY) == "open":
+            fresh = freshness.of(p, TODAY, window)
+            key[p.id] = (urgent_value(p, TODAY, window, days) == "yes",
+                         fresh.state == freshness.CURRENT, fresh.verified)
+    assert any(k[0] for k in key.values()) and not all(k[1] for k in key.values())
+    page.goto(served_test_site + "find/")
+    ordered(page)
+    page.get_by_role("button", name="Show more").click()
+    cards(page, len(key))
+    shown = ordered(page)
+    assert set(shown) == set(key)
+    assert [key[i] for i in shown] == sorted(key.values(), reverse=True)
+    page.goto(served_test_site + "find/?remedy=vacatur")  # filters keep the order
+    shown = ordered(page)
+    assert [key[i] for i in shown] == sorted((key[i] for i in shown), reverse=True)

@@ -218,6 +218,8 @@
       var options = { filters: filtersFor(null) };
       if (state.sort === "newest") options.sort = { added: "desc" };
       if (state.sort === "urgent") options.sort = { urgent: "desc" };
+      // no words to rank by: what helps first (the "helps" key of each listing's page)
+      if (state.sort === "relevance" && !term) options.sort = { helps: "desc" };
       var search = await pagefind.search(term, options);
       var total = search.results.length;
       // nothing shown: do listings hidden by default match? (asked before the status speaks)
