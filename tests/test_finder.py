@@ -398,3 +398,7 @@ def test_with_no_words_what_helps_comes_first(page, served_test_site):
     page.goto(served_test_site + "find/?remedy=vacatur")  # filters keep the order
     shown = ordered(page)
     assert [key[i] for i in shown] == sorted((key[i] for i in shown), reverse=True)
+    page.goto(served_test_site + "find/?q=visa&sort=urgent")  # "Urgent first" is the same order
+    shown = ordered(page)
+    assert shown[0] == "u-visa-case-mam"  # urgent, and confirmed most recently
+    assert [key[i] for i in shown] == sorted((key[i] for i in shown), reverse=True)

@@ -217,9 +217,11 @@
       var term = state.q.trim() || null;
       var options = { filters: filtersFor(null) };
       if (state.sort === "newest") options.sort = { added: "desc" };
-      if (state.sort === "urgent") options.sort = { urgent: "desc" };
-      // no words to rank by: what helps first (the "helps" key of each listing's page)
-      if (state.sort === "relevance" && !term) options.sort = { helps: "desc" };
+      // urgent first, then confirmed, most recently first (the "helps" key of each listing's
+      // page): asked for, or when there are no words to rank by
+      if (state.sort === "urgent" || (state.sort === "relevance" && !term)) {
+        options.sort = { helps: "desc" };
+      }
       var search = await pagefind.search(term, options);
       var total = search.results.length;
       // nothing shown: do listings hidden by default match? (asked before the status speaks)
