@@ -276,28 +276,43 @@ def urgent_value(program: ProgramEntry, today: dt.date, window: int, urgent_days
     return "yes" if shown and program.is_listed(today, window) else "no"
 
 
+def offered(values: list[list[str]]) -> bool:
+    """Whether a filter group narrows anything, given each listing's values of it: not when
+    every value is "Not stated", nor when every listing has the one value there is."""
+    seen = {value for each in values for value in each}
+    if seen <= {UNKNOWN}:
+        return False
+    return len(seen) > 1 or not all(values)
+
+
 def finder_config(directory: Directory, today: dt.date,
                   window: int = freshness.DEFAULT_WINDOW_DAYS,
                   urgent_days: int = freshness.DEFAULT_URGENT_DAYS) -> dict[str, Any]:
-    """Every facet with the label of every value that occurs: what the finder page shows."""
+    """Every facet worth offering (see offered) with the label of every value that occurs:
+    what the finder page shows."""
+    programs = list(directory.programs.values())
+    places = place_names(programs)
     facets = []
-    places = place_names(directory.programs.values())
     for facet in FACETS:
-        seen = sorted({v for p in directory.programs.values() for v in facet.values(p)},
+        values = [facet.values(p) for p in programs]
+        seen = sorted({v for each in values for v in each},
                       key=lambda v: (v == UNKNOWN, _label(facet, directory, v, places).lower()))
-        facets.append({"key": facet.key, "label": facet.label, "primary": facet.primary,
-                       "implicit": facet.implicit,
-                       "values": [[v, _label(facet, directory, v, places)] for v in seen]})
+        if offered(values):
+            facets.append({"key": facet.key, "label": facet.label, "primary": facet.primary,
+                           "implicit": facet.implicit,
+                           "values": [[v, _label(facet, directory, v, places)] for v in seen]})
     # urgent only while the organization said so within urgent_days (freshness.urgent)
-    urgent = sorted({urgent_value(p, today, window, urgent_days)
-                     for p in directory.programs.values()}, key=lambda v: v != "yes")
-    facets.append({"key": "urgent", "label": "Urgent", "primary": False, "implicit": None,
-                   "values": [[v, _flag_label(v)] for v in urgent]})
-    seen = {confirmed(p, today, window) for p in directory.programs.values()}
-    facets.append({"key": "confirmed", "label": "Last confirmed", "primary": False,
-                   "values": [[v, CONFIRMED_LABELS[v].format(days=window)]
-                              for v in (freshness.CURRENT, freshness.UNCONFIRMED,
-                                        freshness.DESCRIBED) if v in seen]})
+    urgent = [urgent_value(p, today, window, urgent_days) for p in programs]
+    if offered([[v] for v in urgent]):
+        facets.append({"key": "urgent", "label": "Urgent", "primary": False, "implicit": None,
+                       "values": [[v, _flag_label(v)]
+                                  for v in sorted(set(urgent), key=lambda v: v != "yes")]})
+    seen_confirmed = [confirmed(p, today, window) for p in programs]
+    if offered([[v] for v in seen_confirmed]):
+        facets.append({"key": "confirmed", "label": "Last confirmed", "primary": False,
+                       "values": [[v, CONFIRMED_LABELS[v].format(days=window)]
+                                  for v in (freshness.CURRENT, freshness.UNCONFIRMED,
+                                            freshness.DESCRIBED) if v in seen_confirmed]})
     return {"facets": facets, "statuses": STATUS_LABELS}
 
 

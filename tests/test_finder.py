@@ -306,3 +306,99 @@ def found(page, expected: set[str]) -> None:
         cards(page, len(expected))
         shown = results(page)
     assert shown == expected
+
+
+def test_a_search_that_only_hidden_listings_match_offers_them(page, served_test_site):
+    """"kept" is only in listings hidden by default: the finder says how many, of which
+    statuses, and shows them on request."""
+    from generator.facets import STATUS_LABELS, status_of
+    from generator.validate import validate_tree
+    from tests.conftest import SITE_DATA, TODAY
+
+    directory = validate_tree(SITE_DATA, TODAY)
+    having = {p.id: status_of(p, TODAY) for p in directory.programs.values()
+              if re.search(r"\bkept\b", (SITE_DATA / p.path).read_text(encoding="utf-8"), re.I)}
+    assert having and "open" not in having.values()
+    by_status = [f"{list(having.values()).count(s)} {label.lower()}"
+                 for s, label in STATUS_LABELS.items() if s in having.values()]
+    page.goto(served_test_site + "find/")
+    results(page)
+    page.locator("#pb-q").fill("kept")
+    page.locator("#pb-q").press("Enter")
+    page.wait_for_url(re.compile(r"q=kept"))
+    assert results(page) == set()
+    assert count_text(page) == (f"No open opportunities match; {len(having)} listings hidden by "
+                                f"default do: {', '.join(by_status)}.")
+    assert page.locator(".pb-empty p").inner_text() == "Nothing open matches \u201ckept\u201d."
+    page.get_by_role("button", name=f"Show the {len(having)} hidden listings").click()
+    page.wait_for_url(re.compile(r"q=kept&closed=1"))
+    assert results(page) == set(having)
+    assert page.locator("#pb-closed").is_checked()
+    assert page.evaluate("document.activeElement.closest('.pb-card') !== null")
+
+
+def test_the_empty_message_names_what_is_set(page, served_test_site):
+    page.goto(served_test_site + "find/?q=LCSW&remote=no")
+    assert results(page) == set()
+    assert count_text(page) == "0 opportunities"
+    assert page.locator(".pb-empty").inner_text() == (
+        "Nothing matches \u201cLCSW\u201d with Remote possible: No. Remove a filter, or reset.")
+    page.goto(served_test_site + "find/?q=zzzyx")
+    assert results(page) == set()
+    assert page.locator(".pb-empty").inner_text() == (
+        "Nothing matches \u201czzzyx\u201d. Try other words, or reset.")
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_hidden_only_match_reads_at_phone_and_desktop_width(browser, served_test_site, width):
+    from tests.test_browser import SHOTS
+
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(served_test_site + "find/?q=kept")
+    page.locator("#pb-show-hidden").wait_for()
+    box = page.locator("#pb-show-hidden").bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= width
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"finder-hidden-{width}.png"), full_page=True)
+    context.close()
+
+
+def ordered(page) -> list[str]:
+    page.wait_for_selector("#pb-results[aria-busy=false]", state="attached")
+    hrefs = page.locator("#pb-results .pb-card__title a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))")
+    return [re.search(r"opportunities/([^/]+)/", h).group(1) for h in hrefs]
+
+
+def test_with_no_words_what_helps_comes_first(page, served_test_site):
+    """Urgent as shown, then confirmed within the window, then the most recently confirmed."""
+    from generator import freshness
+    from generator.facets import status_of, urgent_value
+    from generator.validate import validate_tree
+    from tests.conftest import SITE_DATA, TODAY
+
+    window, days = freshness.DEFAULT_WINDOW_DAYS, freshness.DEFAULT_URGENT_DAYS
+    directory = validate_tree(SITE_DATA, TODAY)
+    key = {}
+    for p in directory.programs.values():
+        if status_of(p, TODAY) == "open":
+            fresh = freshness.of(p, TODAY, window)
+            key[p.id] = (urgent_value(p, TODAY, window, days) == "yes",
+                         fresh.state == freshness.CURRENT, fresh.verified)
+    assert any(k[0] for k in key.values()) and not all(k[1] for k in key.values())
+    page.goto(served_test_site + "find/")
+    ordered(page)
+    page.get_by_role("button", name="Show more").click()
+    cards(page, len(key))
+    shown = ordered(page)
+    assert set(shown) == set(key)
+    assert [key[i] for i in shown] == sorted(key.values(), reverse=True)
+    page.goto(served_test_site + "find/?remedy=vacatur")  # filters keep the order
+    shown = ordered(page)
+    assert [key[i] for i in shown] == sorted((key[i] for i in shown), reverse=True)
+    page.goto(served_test_site + "find/?q=visa&sort=urgent")  # "Urgent first" is the same order
+    shown = ordered(page)
+    assert shown[0] == "u-visa-case-mam"  # urgent, and confirmed most recently
+    assert [key[i] for i in shown] == sorted((key[i] for i in shown), reverse=True)

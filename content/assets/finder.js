@@ -155,12 +155,15 @@
 
     function update(push, focusId) {
       writeState(push);
-      run(focusId);
+      return run(focusId);
     }
 
-    function filtersFor(leaveOut) {
+    // hiddenOnly: the listings left out by default (each has a status filter; open ones none)
+    function filtersFor(leaveOut, hiddenOnly) {
       var filters = {};
-      if (!state.closed) {
+      if (hiddenOnly) {
+        filters.status = { any: hiddenStatuses() };
+      } else if (!state.closed) {
         filters.status = { none: Object.keys(config.statuses).filter(function (s) {
           return s !== "open";
         }) };
@@ -187,6 +190,10 @@
       return filters;
     }
 
+    function hiddenStatuses() {
+      return Object.keys(config.statuses).filter(function (s) { return s !== "open"; });
+    }
+
     function facetOf(key) {
       return config.facets.filter(function (facet) { return facet.key === key; })[0];
     }
@@ -210,8 +217,16 @@
       var term = state.q.trim() || null;
       var options = { filters: filtersFor(null) };
       if (state.sort === "newest") options.sort = { added: "desc" };
-      if (state.sort === "urgent") options.sort = { urgent: "desc" };
+      // urgent first, then confirmed, most recently first (the "helps" key of each listing's
+      // page): asked for, or when there are no words to rank by
+      if (state.sort === "urgent" || (state.sort === "relevance" && !term)) {
+        options.sort = { helps: "desc" };
+      }
       var search = await pagefind.search(term, options);
+      var total = search.results.length;
+      // nothing shown: do listings hidden by default match? (asked before the status speaks)
+      var hidden = total || state.closed ? null :
+        await pagefind.search(term, { filters: filtersFor(null, true) });
       if (mine !== generation) return; // a newer search has started
       var counts = {};
       config.facets.forEach(function (facet) { counts[facet.key] = countsOf(facet, search); });
@@ -221,13 +236,9 @@
       pending = search.results.slice();
       shown = [];
       list.replaceChildren();
-      var total = search.results.length;
       count.textContent = total === 1 ? "1 opportunity" : total + " opportunities";
       renderFollow();
-      if (total === 0) {
-        list.append(el("li", { className: "pb-empty" },
-          "Nothing matches all of these. Remove a filter, or reset."));
-      }
+      if (total === 0) renderEmpty(hidden && hidden.results.length ? hidden : null);
       await showMore(6, false);
       if (mine !== generation) return;
       // Within a facet values combine with OR, so a chosen facet's counts come from a search
@@ -239,6 +250,53 @@
       }
       if (chosen.length) renderFacets(counts, document.activeElement && document.activeElement.id, []);
       list.setAttribute("aria-busy", "false");
+    }
+
+    // What is set, in words: “vacatur” with Remedy: T visa or U visa; State: California.
+    function whatIsSet() {
+      var words = state.q.trim() ? "\u201c" + state.q.trim() + "\u201d" : "";
+      var chosen = config.facets.filter(function (f) { return state.sel[f.key]; })
+        .map(function (f) {
+          return f.label + ": " + state.sel[f.key].map(function (v) {
+            return labels[f.key][v] || v;
+          }).join(" or ");
+        }).join("; ");
+      return words && chosen ? words + " with " + chosen : words || chosen;
+    }
+
+    // No result: say what was looked for, and whether listings hidden by default (paused,
+    // closed, past...) match it, with a button that shows them.
+    function renderEmpty(hidden) {
+      var set = whatIsSet();
+      var advice = Object.keys(state.sel).length ? "Remove a filter, or reset." :
+        set ? "Try other words, or reset." : "";
+      var item = el("li", { className: "pb-empty" });
+      list.append(item);
+      if (!hidden) {
+        item.textContent = (set ? "Nothing matches " + set + ". " : "Nothing to show. ") + advice;
+        return;
+      }
+      var n = hidden.results.length;
+      var byStatus = hiddenStatuses().filter(function (s) {
+        return (hidden.filters.status || {})[s];
+      }).map(function (s) {
+        return hidden.filters.status[s] + " " + config.statuses[s].toLowerCase();
+      });
+      count.textContent = "No open opportunities match; " + (n === 1 ?
+        "1 listing hidden by default does" : n + " listings hidden by default do") +
+        (byStatus.length ? ": " + byStatus.join(", ") : "") + ".";
+      item.append(el("p", {}, set ? "Nothing open matches " + set + "." :
+        "No listing is open right now."));
+      var show = el("button", { type: "button", id: "pb-show-hidden", className: "md-button" },
+        n === 1 ? "Show the hidden listing" : "Show the " + n + " hidden listings");
+      show.addEventListener("click", async function () {
+        state.closed = true;
+        fillControls();
+        await update(true);
+        var first = list.querySelector(".pb-card a");
+        if (first) first.focus();
+      });
+      item.append(show);
     }
 
     // "Follow": the Atom feed of each chosen value that has one (remedy, state, kind of
@@ -361,7 +419,9 @@
         }
         facetsBox.append(box);
       });
-      if (!allLoaded) {
+      var hidden = config.facets.filter(function (f) { return !f.primary; })
+        .map(function (f) { return f.label; });
+      if (!allLoaded && hidden.length) {
         var moreFilters = el("button", { type: "button", id: "pb-more-filters",
           className: "md-button pb-facet__all" }, "More filters");
         moreFilters.addEventListener("click", async function () {
@@ -370,9 +430,8 @@
           await loadAll();
           await run("pb-more-filters-done");
         });
-        facetsBox.append(el("p", { className: "pb-facet__hint" }, "Practice area, place, remote work, " +
-          "who may volunteer, court, CLE, commitment, support, languages, experience, " +
-          "organization and urgency:"), moreFilters);
+        facetsBox.append(el("p", { className: "pb-facet__hint" }, hidden.join(", ") + ":"),
+          moreFilters);
       } else if (focusId === "pb-more-filters-done") {
         var firstNew = facetsBox.querySelector(".pb-facet--more input");
         if (firstNew) firstNew.focus();
