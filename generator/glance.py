@@ -145,6 +145,19 @@ def credit(program: ProgramEntry) -> str:
     return NOT_STATED
 
 
+def training_offer(program: ProgramEntry) -> str:
+    """How a program trains its volunteers, in one line: 'Live and recorded training. MCLE
+    credit offered; hours not stated.' Unknown is said as unknown, never as no."""
+    s = program.data.support
+    formats = [vocab.TRAINING_FORMATS.label(f).lower() for f in s.training.formats]
+    how = f"{_and(formats).capitalize()} training" if formats else "Training format not stated"
+    if s.cle_credit.offered:
+        cle = credit(program)
+    else:
+        cle = "No CLE credit" if s.cle_credit.offered is False else "CLE credit not stated"
+    return f"{how}. {cle}."
+
+
 def action(program: ProgramEntry, contact: Contact | None, org_website: str | None,
            org_name: str, today: dt.date,
            window: int = freshness.DEFAULT_WINDOW_DAYS) -> Action | None:

@@ -240,3 +240,15 @@ def test_only_an_open_listing_offers_the_volunteer_button(site):
     assert "<p>Not taking new volunteers.</p>" in read(site, "opportunities/closed-clinic")
     assert 'class="md-button md-button--primary pb-primary"' in read(
         site, "opportunities/u-visa-petitions")
+
+
+def test_every_page_has_trainings_in_the_top_navigation(site):
+    for path in _all_html(site):
+        html = path.read_text(encoding="utf-8")
+        tabs = re.findall(r'<a href="([^"]*)" class="md-tabs__link">\s*Trainings\s*</a>', html)
+        assert len(tabs) == 1, path
+        here = path.relative_to(site).parent
+        target = (site / here / tabs[0]).resolve()
+        if path.name == "404.html":  # served from anywhere, its links start at the root
+            target = (site / tabs[0].lstrip("/")).resolve()
+        assert target == (site / "trainings").resolve(), (path, tabs[0])
