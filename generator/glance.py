@@ -150,6 +150,8 @@ def training_offer(program: ProgramEntry) -> str:
     credit offered; hours not stated.' Unknown is said as unknown, never as no."""
     s = program.data.support
     formats = [vocab.TRAINING_FORMATS.label(f).lower() for f in s.training.formats]
+    if not formats and s.cle_credit.offered is None:
+        return "Trains its volunteers; format and CLE credit not stated."
     how = f"{_and(formats).capitalize()} training" if formats else "Training format not stated"
     if s.cle_credit.offered:
         cle = credit(program)

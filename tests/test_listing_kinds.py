@@ -342,3 +342,19 @@ def test_without_dated_trainings_the_page_says_so_and_still_lists_the_programs(d
             'below train the volunteers they take on.</p>') in dated
     assert _ids(dated) == []
     assert _ids(programs) == ["u-visa-petitions", "t-visa-remote"]
+
+
+@pytest.mark.parametrize("formats, cle, line", [
+    ([], None, "Trains its volunteers; format and CLE credit not stated."),
+    (["live"], False, "Live training. No CLE credit."),
+    ([], True, "Training format not stated. MCLE credit offered; hours not stated."),
+])
+def test_how_a_program_trains_is_one_line_that_keeps_unknown_apart_from_no(
+        directory, formats, cle, line):
+    from types import SimpleNamespace
+    data = directory.programs["u-visa-petitions"].data
+    support = data.support.model_copy(update={
+        "training": data.support.training.model_copy(update={"formats": formats}),
+        "cle_credit": data.support.cle_credit.model_copy(update={"offered": cle})})
+    program = SimpleNamespace(data=data.model_copy(update={"support": support}))
+    assert glance.training_offer(program) == line
