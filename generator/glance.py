@@ -68,9 +68,9 @@ def time(program: ProgramEntry, today: dt.date) -> str:
         return sessions_text(data.sessions, data.time_zone, today) or (
             "Watch any time" if "recorded" in data.formats else NOT_STATED)
     c = data.commitment
+    # the team size is the Commitment section's: said here too, a page printed it twice
     parts = [c.duration or (vocab.COMMITMENT_LENGTHS.label(c.length) if c.length else None),
-             c.hours, f"teams of {c.team_size}" if c.team_size else None,
-             "a defined piece of the matter" if c.limited_scope else None]
+             c.hours, "a defined piece of the matter" if c.limited_scope else None]
     text = "; ".join(p for p in parts if p)
     if data.kind == "case":
         due = f"Respond by {long_date(data.respond_by)}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html as html_lib
 import io
 import json
 import re
@@ -252,3 +253,17 @@ def test_every_page_has_trainings_in_the_top_navigation(site):
         if path.name == "404.html":  # served from anywhere, its links start at the root
             target = (site / tabs[0].lstrip("/")).resolve()
         assert target == (site / "trainings").resolve(), (path, tabs[0])
+
+
+def _main_words(html_text: str) -> str:
+    """What a reader sees in the page's main content: no scripts, hidden index or tags."""
+    main = html_text[html_text.index("<article"):html_text.index("</article>")]
+    main = re.sub(r"<script\b.*?</script>", " ", main, flags=re.S)
+    main = re.sub(r'<div class="pb-index" hidden.*?</div>', " ", main, flags=re.S)
+    return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", main)).split())
+
+
+def test_the_team_size_is_printed_once_in_the_commitment_section(site):
+    text = _main_words(read(site, "opportunities/u-visa-petitions"))
+    assert text.count("2 to 3") == 1
+    assert "Team size 2 to 3" in text
