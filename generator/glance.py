@@ -68,9 +68,9 @@ def time(program: ProgramEntry, today: dt.date) -> str:
         return sessions_text(data.sessions, data.time_zone, today) or (
             "Watch any time" if "recorded" in data.formats else NOT_STATED)
     c = data.commitment
+    # the team size is the Commitment section's: said here too, a page printed it twice
     parts = [c.duration or (vocab.COMMITMENT_LENGTHS.label(c.length) if c.length else None),
-             c.hours, f"teams of {c.team_size}" if c.team_size else None,
-             "a defined piece of the matter" if c.limited_scope else None]
+             c.hours, "a defined piece of the matter" if c.limited_scope else None]
     text = "; ".join(p for p in parts if p)
     if data.kind == "case":
         due = f"Respond by {long_date(data.respond_by)}"
@@ -143,6 +143,21 @@ def credit(program: ProgramEntry) -> str:
     if data.kind == "training" and data.cle_notes:
         return data.cle_notes
     return NOT_STATED
+
+
+def training_offer(program: ProgramEntry) -> str:
+    """How a program trains its volunteers, in one line: 'Live and recorded training. MCLE
+    credit offered; hours not stated.' Unknown is said as unknown, never as no."""
+    s = program.data.support
+    formats = [vocab.TRAINING_FORMATS.label(f).lower() for f in s.training.formats]
+    if not formats and s.cle_credit.offered is None:
+        return "Trains its volunteers; format and CLE credit not stated."
+    how = f"{_and(formats).capitalize()} training" if formats else "Training format not stated"
+    if s.cle_credit.offered:
+        cle = credit(program)
+    else:
+        cle = "No CLE credit" if s.cle_credit.offered is False else "CLE credit not stated"
+    return f"{how}. {cle}."
 
 
 def action(program: ProgramEntry, contact: Contact | None, org_website: str | None,

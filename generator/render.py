@@ -95,7 +95,8 @@ class Renderer:
                                 source_text=source_text,
                                 glance_rows=lambda p: glance.rows(p, settings.today),
                                 next_step=self.next_step, related_to=self.related_to,
-                                credit_text=glance.credit, card_time=self.card_time,
+                                credit_text=glance.credit, training_offer=glance.training_offer,
+                                card_time=self.card_time,
                                 contact_parts=glance.contact_parts,
                                 is_home_page=glance.is_home_page,
                                 no_volunteer_page=glance.no_volunteer_page,
@@ -133,17 +134,29 @@ class Renderer:
                              feeds=feeds.feed_paths(program, org.data.short_name or
                                                     org.data.name)[1:],
                              calendar=calendars.calendar_path(program))
-        yield self._page("trainings/index.md", "Trainings", "trainings.html.j2",
-                         upcoming=self.upcoming_trainings(),
-                         description="Upcoming trainings for pro bono volunteers, by date.",
-                         feeds=[(feeds.feed_title("listing", "Training"),
-                                 feeds.feed_path("listing", "training"))],
-                         calendar=calendars.ALL)
+        yield self.trainings_page(self.upcoming_trainings())
         yield self._page("api/index.md", "Open data", "api.html.j2",
                          description="The directory's data for other tools: JSON, CSV, Open "
                          "Referral HSDS 3.0, Atom feeds and calendars.",
                          calendar=calendars.ALL)
         yield from self._browse_pages()
+
+    def trainings_page(self, upcoming: list[tuple[dt.date | None, ProgramEntry]]) -> Page:
+        return self._page("trainings/index.md", "Trainings", "trainings.html.j2",
+                          upcoming=upcoming, training_programs=self.training_programs(),
+                          description="Upcoming trainings for pro bono volunteers, by date, "
+                          "and the programs that train their volunteers.",
+                          feeds=[(feeds.feed_title("listing", "Training"),
+                                  feeds.feed_path("listing", "training"))],
+                          calendar=calendars.ALL)
+
+    def training_programs(self) -> list[ProgramEntry]:
+        """Open programs and cases whose organization trains the volunteers for them (no dates
+        of their own: those are the trainings above), by organization, then title."""
+        orgs = self.directory.organizations
+        return sorted((p for p in self.listed if p.kind != "training"
+                       and p.data.support.training.offered),
+                      key=lambda p: (orgs[p.org_id].data.name.lower(), p.data.title.lower()))
 
     def upcoming_trainings(self) -> list[tuple[dt.date | None, ProgramEntry]]:
         """Open trainings that have not ended, soonest first; recordings (no date) last."""

@@ -312,3 +312,49 @@ def test_every_common_language_code_is_accepted():
     for code in vocabulary.LANGUAGES.ids():
         assert vocabulary.language_code(code) is not None, code  # tl reads as fil
     assert vocabulary.language_name("prs") == "Dari"
+
+
+def _ids(html_text):
+    return re.findall(r'class="pb-card__title"><a href="\.\./opportunities/([^/]+)/', html_text)
+
+
+def test_the_trainings_page_lists_dated_trainings_then_the_programs_that_train(directory, site):
+    trainings = read(site, "trainings")
+    dated, programs = trainings.split('id="dated"')[1].split('id="programs"')
+    renderer = Renderer(directory, ROOT / "site_templates", Settings(today=TODAY))
+    train = [p.id for p in directory.programs.values() if p.kind != "training"
+             and p.data.support.training.offered and renderer.is_listed(p)]
+    assert _ids(dated) == ["t-visa-basics-training"]
+    assert _ids(programs) == ["u-visa-petitions", "t-visa-remote"] == \
+        [p.id for p in renderer.training_programs()]  # by organization: Bay, then Centro
+    assert sorted(train) == sorted(_ids(programs))
+    assert re.findall(r'<span class="pb-trainings__date">([^<]*)</span>', programs) == [
+        "Live and recorded training. MCLE credit offered; hours not stated.",
+        "Recorded training. CLE credit not stated."]
+    assert "No dated trainings" not in trainings
+
+
+def test_without_dated_trainings_the_page_says_so_and_still_lists_the_programs(directory):
+    renderer = Renderer(directory, ROOT / "site_templates", Settings(today=TODAY))
+    text = renderer.trainings_page([]).text
+    dated, programs = text.split('id="dated"')[1].split('id="programs"')
+    assert ('<p class="pb-empty">No dated trainings are scheduled at the moment. The programs '
+            'below train the volunteers they take on.</p>') in dated
+    assert _ids(dated) == []
+    assert _ids(programs) == ["u-visa-petitions", "t-visa-remote"]
+
+
+@pytest.mark.parametrize("formats, cle, line", [
+    ([], None, "Trains its volunteers; format and CLE credit not stated."),
+    (["live"], False, "Live training. No CLE credit."),
+    ([], True, "Training format not stated. MCLE credit offered; hours not stated."),
+])
+def test_how_a_program_trains_is_one_line_that_keeps_unknown_apart_from_no(
+        directory, formats, cle, line):
+    from types import SimpleNamespace
+    data = directory.programs["u-visa-petitions"].data
+    support = data.support.model_copy(update={
+        "training": data.support.training.model_copy(update={"formats": formats}),
+        "cle_credit": data.support.cle_credit.model_copy(update={"offered": cle})})
+    program = SimpleNamespace(data=data.model_copy(update={"support": support}))
+    assert glance.training_offer(program) == line

@@ -386,3 +386,22 @@ def test_provenance_mistakes_are_refused_with_the_fix(project, capsys, old, new,
 def test_a_source_is_called_the_organizations_page_only_on_its_own_website(url, website, words):
     source = SimpleNamespace(url=url)
     assert freshness.source_words(source, website) == words
+
+
+def test_the_home_page_shows_each_card_once_urgent_first_then_the_newest_of_the_rest(
+        directory, site):
+    """Newest leaves out what Needed urgently shows and still fills its six places."""
+    from generator.render import Renderer, Settings
+    renderer = Renderer(directory, ROOT / "site_templates", Settings(today=TODAY))
+    urgent = [p.id for p in renderer.listed if renderer.is_urgent(p)][:6]
+    rest = sorted((p for p in renderer.listed if p.id not in urgent),
+                  key=lambda p: (-p.data.added.toordinal(), p.data.title.lower()))
+    assert len(rest) > 6  # the fixture has more than Newest shows
+    home = (site / "index.html").read_text(encoding="utf-8")
+    shown = re.findall(r'<h3 class="pb-card__title"><a href="opportunities/([^/]+)/', home)
+    section = home.split('id="urgent"')[1].split('id="new"')
+    assert re.findall(r'class="pb-card__title"><a href="opportunities/([^/]+)/', section[0]) \
+        == urgent == ["case-waiting-10-days", "urgent-confirmed-10-days-ago"]
+    assert re.findall(r'class="pb-card__title"><a href="opportunities/([^/]+)/', section[1]) \
+        == [p.id for p in rest[:6]]
+    assert len(shown) == len(set(shown)) == len(urgent) + 6

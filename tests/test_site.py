@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html as html_lib
 import io
 import json
 import re
@@ -240,3 +241,29 @@ def test_only_an_open_listing_offers_the_volunteer_button(site):
     assert "<p>Not taking new volunteers.</p>" in read(site, "opportunities/closed-clinic")
     assert 'class="md-button md-button--primary pb-primary"' in read(
         site, "opportunities/u-visa-petitions")
+
+
+def test_every_page_has_trainings_in_the_top_navigation(site):
+    for path in _all_html(site):
+        html = path.read_text(encoding="utf-8")
+        tabs = re.findall(r'<a href="([^"]*)" class="md-tabs__link">\s*Trainings\s*</a>', html)
+        assert len(tabs) == 1, path
+        here = path.relative_to(site).parent
+        target = (site / here / tabs[0]).resolve()
+        if path.name == "404.html":  # served from anywhere, its links start at the root
+            target = (site / tabs[0].lstrip("/")).resolve()
+        assert target == (site / "trainings").resolve(), (path, tabs[0])
+
+
+def _main_words(html_text: str) -> str:
+    """What a reader sees in the page's main content: no scripts, hidden index or tags."""
+    main = html_text[html_text.index("<article"):html_text.index("</article>")]
+    main = re.sub(r"<script\b.*?</script>", " ", main, flags=re.S)
+    main = re.sub(r'<div class="pb-index" hidden.*?</div>', " ", main, flags=re.S)
+    return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", main)).split())
+
+
+def test_the_team_size_is_printed_once_in_the_commitment_section(site):
+    text = _main_words(read(site, "opportunities/u-visa-petitions"))
+    assert text.count("2 to 3") == 1
+    assert "Team size 2 to 3" in text
