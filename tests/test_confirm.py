@@ -248,12 +248,13 @@ def test_every_organization_in_the_directory_gets_its_message(org_id, capsys):
     assert len(sections) == len(listings) + 1
     for path in listings:
         section = sections[f"{SITE}opportunities/{path.stem}/"]
-        for question in _unknown_facts(yaml.safe_load(path.read_text("utf-8")), org):
+        listing = yaml.safe_load(path.read_text("utf-8"))
+        unknown = _unknown_facts(listing, org)
+        for question in unknown:
             assert section.count(f"     - {question}") == 1, (path.name, question)
+        kind = listing.get("kind", "program")
         stated = [fact.asked(kind) for fact in confirm.FACTS
-                  for kind in [yaml.safe_load(path.read_text("utf-8")).get("kind", "program")]
-                  if fact.path(kind) and fact.asked(kind) not in _unknown_facts(
-                      yaml.safe_load(path.read_text("utf-8")), org)]
+                  if fact.path(kind) and fact.asked(kind) not in unknown]
         for question in stated:
             assert f"     - {question}" not in section, (path.name, question)
 
