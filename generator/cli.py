@@ -332,6 +332,12 @@ def _from_issue(args: argparse.Namespace) -> int:
     name = "organization.yml" if result.kind == "organization" else f"{result.id}.yml"
     shown = f"orgs/{result.org_id}/{name}"
     text = scaffold.file_text(result.kind, result.values, today)
+    if result.updates:  # the answers changed in place: the editors' comments stay
+        old = (args.root / shown).read_text(encoding="utf-8")
+        try:
+            text = yamledit.edit(old, yamledit.changes(existing[result.id][1], result.values))
+        except yamledit.CannotEdit:  # a layout edit cannot follow: the file is written whole
+            pass
     own, _ = newfile.trial(args.root, shown, text, today)
     if own:
         questions = issueform.form_for(result.kind).questions

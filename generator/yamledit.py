@@ -44,6 +44,22 @@ def edit(text: str, changes: dict[tuple[str, ...], Any]) -> str:
     return result
 
 
+def changes(old: dict[str, Any], new: dict[str, Any],
+            at: tuple[str, ...] = ()) -> dict[tuple[str, ...], Any]:
+    """The paths whose values differ between two readings of a file, for `edit`: a mapping
+    present in both is compared key by key, anything else is replaced whole. A key only in
+    `old` is left alone (an update changes what it answers, it removes nothing)."""
+    found: dict[tuple[str, ...], Any] = {}
+    for key, value in new.items():
+        before = old.get(key)
+        if isinstance(value, dict) and value:  # a new mapping: each of its values in turn
+            found.update(changes(before if isinstance(before, dict) else {}, value,
+                                 (*at, key)))
+        elif value != before:
+            found[(*at, key)] = value
+    return found
+
+
 def _read(text: str) -> Any:
     try:
         return yaml.safe_load(text)
@@ -72,6 +88,9 @@ def _expected(data: Any, changes: dict[tuple[str, ...], Any]) -> Any:
 
 
 def _written(value: Any) -> str:
+    if isinstance(value, dict) or (isinstance(value, list) and any(
+            isinstance(item, dict | list) for item in value)):
+        raise CannotEdit("a mapping or a list of mappings is written with the whole file")
     if isinstance(value, list):
         return "[" + ", ".join(scalar(item, in_list=True) for item in value) + "]"
     return scalar(value)
@@ -133,12 +152,26 @@ def _comment(line: str) -> str:
     return found.group() if found and not re.search(r"['\"]", value[:found.start()]) else ""
 
 
+def _entry(key: str, value: Any, indent: int, comment: str = "") -> list[str]:
+    """The lines of `key: value`; a text of several lines as a block (`|`), as people write
+    a description, rather than one quoted line of \\n. `edit` reads the result back, so a
+    text a block cannot hold as it is (trailing blank lines) ends up written whole."""
+    if isinstance(value, str) and "\n" in value.rstrip("\n") \
+            and all(line.isprintable() for line in value.split("\n")):
+        chomp = "" if value.endswith("\n") else "-"
+        body = value[:-1] if value.endswith("\n") else value
+        pad = " " * (indent + 2)
+        return [f"{' ' * indent}{key}: |{chomp}\n",
+                *[f"{pad}{line}\n" if line else "\n" for line in body.split("\n")]]
+    return [f"{' ' * indent}{key}: {_written(value)}{comment}\n"]
+
+
 def _set(lines: list[str], path: tuple[str, ...], value: Any) -> None:
     found = _find(lines, path)
     if found is not None:
         start, end, indent = found
-        lines[start:end] = [f"{' ' * indent}{path[-1]}: {_written(value)}"
-                            f"{_comment(lines[start]) if end == start + 1 else ''}\n"]
+        lines[start:end] = _entry(path[-1], value, indent,
+                                  _comment(lines[start]) if end == start + 1 else "")
         return
     # the nearest parent that is there, and the keys under it still to write
     depth = len(path) - 1
@@ -154,6 +187,5 @@ def _set(lines: list[str], path: tuple[str, ...], value: Any) -> None:
     new = []
     for offset, key in enumerate(path[depth:-1]):
         new.append(f"{' ' * (indent + 2 * offset)}{key}:\n")
-    new.append(f"{' ' * (indent + 2 * (len(path) - 1 - depth))}{path[-1]}: "
-               f"{_written(value)}\n")
+    new += _entry(path[-1], value, indent + 2 * (len(path) - 1 - depth))
     lines[at:at] = new

@@ -484,3 +484,31 @@ def test_a_problem_between_two_answers_speaks_in_the_forms_labels(project, answe
     result = from_issue(project, body("new-listing.yml", dict(LISTING, **answers)))
     assert result.returncode == 1
     assert result.stderr == f"{expected}\nNothing was written.\n"
+
+
+def test_an_update_changes_only_what_it_answers_and_keeps_the_comments(project):
+    """Editors leave comments in their files; the update form changes the answered values in
+    place rather than writing the file anew (the rewrite dropped every comment)."""
+    assert from_issue(project, body("new-listing.yml", LISTING), "--write").returncode == 0
+    listing = "ninos-en-la-corte-asylum-for-unaccompanied-children"
+    path = project / "orgs" / "bay-legal-aid" / f"{listing}.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "\nsummary: " in text
+    noted = text.replace("\nsummary: ", "\n# Ask Ana before changing the summary.\nsummary: ", 1)
+    path.write_text(noted, encoding="utf-8")
+    changed = dict(LISTING, id=listing, **{
+        "description": "Volunteers meet the child with an interpreter.\n\nWe train you first; "
+                       "a mentor reads every filing.",
+        "commitment-length": "Several months"})
+    result = from_issue(project, body("new-listing.yml", changed), "--write")
+    assert result.returncode == 0, result.stderr
+    after = path.read_text(encoding="utf-8")
+    assert "# Ask Ana before changing the summary.\nsummary: " in after
+    values = data(path)
+    assert values["description"] == changed["description"]
+    assert values["commitment"]["length"] == "months"
+    # the description stays a block a person can read and edit, not one quoted line of \n
+    assert "description: |" in after and "\\n" not in after
+    untouched = [line for line in noted.splitlines()
+                 if not line.startswith(("  length:", "description:", "  ", "last_verified"))]
+    assert all(line in after.splitlines() for line in untouched)
