@@ -20,13 +20,13 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from generator import calendars, feeds, freshness, glance, jsonld, vocab
+from generator import admission, calendars, confirm, feeds, freshness, glance, jsonld, vocab
 from generator.directory import Directory, OrgEntry, ProgramEntry
 from generator.emails import mailto
 from generator.facets import (BY_KEY, FACETS, UNKNOWN, finder_config, people, place_names,
                               status_of)
 from generator.load import slug
-from generator.urls import browse_url, page_url
+from generator.urls import absolute, browse_url, page_url, program_url
 from generator.markup import md_heading, to_html
 from generator.problems import SetupError
 
@@ -93,7 +93,9 @@ class Renderer:
                                 guides_for=guides_for, people=people,
                                 zone_name=glance.zone_name, verified_text=verified_text,
                                 source_text=source_text,
-                                glance_rows=lambda p: glance.rows(p, settings.today),
+                                glance_rows=self.glance_rows, not_yet=self.not_yet,
+                                general_rules=admission.rules_for,
+                                GENERAL_RULE=admission.LABEL,
                                 next_step=self.next_step, related_to=self.related_to,
                                 credit_text=glance.credit, training_offer=glance.training_offer,
                                 card_time=self.card_time,
@@ -175,7 +177,29 @@ class Renderer:
         org = self.directory.organizations[program.org_id].data
         return glance.action(program, self.directory.contact_for(program), org.website,
                              org.short_name or org.name, self.settings.today,
-                             self.settings.window_days)
+                             self.settings.window_days,
+                             absolute(self.settings.site_url, program_url(program.id)))
+
+    def glance_rows(self, program: ProgramEntry) -> list[tuple[str, str]]:
+        """At a glance: only the rows whose answer is known (the unknown decision facts are
+        named once, in `not_yet`)."""
+        return [(label, text) for label, text in glance.rows(program, self.settings.today)
+                if text != glance.NOT_STATED]
+
+    def not_yet(self, program: ProgramEntry) -> str:
+        """'Not stated yet: bar admission, hours, mentoring. Ask Saerom Choi.': the decision
+        facts (confirm.FACTS, the table the confirmation request asks from) the listing leaves
+        unknown, and whom to ask; '' when every one is known."""
+        unknown = confirm.unknown(self.directory, program)
+        names = [fact.named() for fact in unknown if fact.path(program.kind) != confirm.NEXT_STEP]
+        if not names:
+            return ""
+        text = "Not stated yet: " + ", ".join(names) + "."
+        if len(names) < len(unknown):  # no route to ask by: the action box says so
+            return text
+        contact = self.directory.contact_for(program)
+        org = self.directory.organizations[program.org_id].data
+        return f"{text} Ask {(contact and contact.name) or org.short_name or org.name}."
 
     # -- the day of the build: status and freshness ---------------------------------------------
 
