@@ -18,6 +18,7 @@ from generator.directory import ProgramEntry
 from generator.emails import mailto
 from generator.facets import cle_hours, people
 from generator.model import Contact, Session, Volunteers
+from generator.urls import SITE_NAME
 
 NOT_STATED = "Not stated"
 
@@ -204,7 +205,8 @@ def email_about(address: str, title: str, page: str) -> str:
     the listing and its page. Each part is percent-encoded whole, so no title can add a
     recipient, a copy or another header."""
     subject = f"Pro bono: {title}"
-    body = f"About the listing \"{title}\"" + (f" ({page})" if page else "") + "\r\n\r\n"
+    body = (f"About the listing \"{title}\" in the {SITE_NAME}" + (f": {page}" if page else "")
+            + "\r\n\r\n")
     return (f"{mailto(address)}?subject={quote(subject, safe='')}"
             f"&body={quote(body, safe='')}")
 

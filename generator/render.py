@@ -178,7 +178,9 @@ class Renderer:
         return glance.action(program, self.directory.contact_for(program), org.website,
                              org.short_name or org.name, self.settings.today,
                              self.settings.window_days,
-                             absolute(self.settings.site_url, program_url(program.id)))
+                             # the page's address, for the organization: only a full one helps
+                             absolute(self.settings.site_url, program_url(program.id))
+                             if self.settings.site_url else "")
 
     def glance_rows(self, program: ProgramEntry) -> list[tuple[str, str]]:
         """At a glance: only the rows whose answer is known (the unknown decision facts are

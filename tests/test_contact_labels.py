@@ -78,7 +78,7 @@ def test_the_next_step_to_a_home_page_says_there_is_no_volunteer_page(site):
 
 def test_the_next_step_to_a_page_about_the_work_keeps_its_label(site):
     page = read(site, "opportunities/t-visas")
-    assert ">Volunteer: visit the organization&#39;s page</a>" in page
+    assert ">Volunteer: open Full Contact Example Legal Aid&#39;s volunteer page</a>" in page
     assert "No volunteer page published" not in page
 
 

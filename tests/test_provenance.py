@@ -115,11 +115,17 @@ def test_an_undated_source_says_so_with_its_estimate_and_reason(site):
     ("desk-check-old-source",
      '<span class="pb-badge pb-badge--described">Not confirmed by PELA</span>'),
 ])
-def test_each_page_has_its_own_badge(site, listing, badge):
+def test_each_page_says_it_is_unconfirmed_once_in_its_banner(site, listing, badge):
+    """The listing's own page says "not confirmed" in its banner, not again in a badge beside
+    it; the badge's words are the banner's first words."""
     text = page(site, listing)
     found = re.findall(r'<span class="pb-badge pb-badge--(?:stale|described)">[^<]*</span>',
                        text.split('class="pb-meta"')[1].split("</p>")[0])
-    assert found == ([badge] if badge else [])
+    assert found == []
+    banners = re.findall(r'<div class="pb-banner pb-banner--(?:stale|described)" '
+                         r'role="status"><strong>([^<]*)</strong>', text)
+    words = re.sub(r"<[^>]+>", "", badge) if badge else None
+    assert [b.startswith(words) for b in banners] == ([True] if badge else [])
 
 
 @pytest.mark.parametrize(("listing", "line"), [
