@@ -393,15 +393,17 @@ def card_languages(program: ProgramEntry) -> str:
 
 
 def verified_text(verification: Any, source: Any, org_name: str = "the organization",
-                  org_website: str | None = None) -> str:
+                  org_website: str | None = None, said: bool = False) -> str:
     """Say what was checked, against what, by whom: a maintainer's check of a public page is
-    not the organization's own confirmation, and the page's own date is said."""
+    not the organization's own confirmation, and the page's own date is said. `said`: the
+    page's banner already says the organization has not confirmed it, so this does not again."""
     day = _date(verification.date)
     if verification.by == "organization":
         who = f" ({verification.person})" if verification.person else ""
         return f"Confirmed by {org_name}{who} on {day}."
     against = freshness.source_words(source, org_website).replace("on this page", "above")
-    return (f"Not confirmed by {org_name}. Written by the directory's maintainers from {against} "
+    return (("" if said else f"Not confirmed by {org_name}. ") +
+            f"Written by the directory's maintainers from {against} "
             f"({freshness.source_when(source)}), checked on {day}.")
 
 

@@ -37,8 +37,11 @@ def test_program_page_has_title_primary_action_and_provenance(site):
     primary = re.findall(r'<a class="md-button md-button--primary pb-primary" href="([^"]+)"', html)
     assert primary == ["https://example.org/interest"]
     # says who checked what: a maintainer's reading of a public page is not the organization's word
-    assert ("Not confirmed by BELA. Written by the directory&#39;s maintainers from "
-            "the source named above (undated), checked on November 1, 2026.") in html
+    assert ("<strong>Written by the directory&#39;s maintainers from "
+            "the source named above (undated), checked on November 1, 2026.</strong>") in html
+    # the banner says the organization has not confirmed it; the footer does not say it again
+    main = html.split("data-pagefind-body")[1].split('class="pb-index"')[0]
+    assert main.count("Not confirmed by BELA") == 1
     assert '<a href="../../organizations/bay-legal-aid/">Bay Example Legal Aid</a>' in html
 
 
@@ -57,7 +60,7 @@ def test_unknown_decision_facts_are_named_once_with_whom_to_ask(site):
     assert "Not stated yet: hours, malpractice insurance. Ask BELA." in full
     assert "Remote: not stated" not in html  # an unstated fact gets no badge, on cards too
     assert "Remote: not stated" not in read(site, "browse/remedy/vacatur")
-    assert '<span class="pb-badge">In person</span>' in read(site, "opportunities/accompaniment")
+    assert "<dt>Where</dt><dd>In person · " in read(site, "opportunities/accompaniment")
 
 
 def test_program_without_own_contact_falls_back_to_organization(site):
