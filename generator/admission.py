@@ -66,8 +66,9 @@ RULES: tuple[Rule, ...] = (
                     "representation",
                     "https://www.justice.gov/eoir/policy-manual-eoir/part-I/chapter-5-2"))),
     Rule("california-courts",
-         "An attorney who is not a licensee of the State Bar of California may appear in a "
-         "California court only with that court's permission (pro hac vice), with an active "
+         "In a California court the attorney of record is an active licensee of the State Bar "
+         "of California. An attorney admitted only elsewhere in the United States may appear "
+         "in the case only with that court's permission (pro hac vice), with an active "
          "California licensee associated as attorney of record, and not at all if they live, "
          "are regularly employed or regularly do substantial business in California",
          "Cal. Rules of Court, rule 9.40(a)",

@@ -306,8 +306,10 @@ def test_a_page_opens_with_the_summary_and_says_who_checked_the_facts(site):
     assert "<dt>Who may take it</dt><dd>Attorneys admitted in any U.S. jurisdiction" in case
     assert "Confirmed by Centro Jurídico on November 20, 2026." in case
     training = read(site, "opportunities/t-visa-basics-training")
-    assert ("<strong>Not confirmed by BELA. Written by the directory&#39;s maintainers from its "
+    # its banner says "Not confirmed by BELA"; the footer says who wrote it from what
+    assert ("<strong>Written by the directory&#39;s maintainers from its "
             "public page (undated), checked on November 1, 2026.</strong>") in training
+    assert "<strong>Not confirmed by BELA; described from its public page" in training
 
 
 def test_every_common_language_code_is_accepted():
