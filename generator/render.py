@@ -76,7 +76,7 @@ class Renderer:
             loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
             auto_reload=False)  # one build reads each template once; no stat per page
-        self.env.filters.update(markdown=to_html, label=_label, date=_date, unstated=unstated,
+        self.env.filters.update(markdown=to_html, label=_label, date=_date,
                                 mailto=mailto)
         self.env.globals.update(flag=flag, terms=terms, place=place)
         self.env.globals.update(vocab=vocab, facets=BY_KEY, UNKNOWN=UNKNOWN, NOT_STATED=NOT_STATED,
@@ -418,16 +418,13 @@ def source_text(source: Any) -> str:
 
 
 class FactRows:
-    """A listing page's list of facts: a row for each fact that is known, and the labels of
-    those nobody stated, for one line at the end. (A Jinja macro did this; thirty rows a page
-    made it one of the slowest parts of rendering 10,000 listings.)"""
-
-    def __init__(self) -> None:
-        self.missing: list[str] = []
+    """A listing page's list of facts: a row for each fact that is known, none for one nobody
+    stated (At a glance names the unknown decision facts once; a list of every other unknown
+    field told a coordinator nothing). A Jinja macro did this; thirty rows a page made it one of
+    the slowest parts of rendering 10,000 listings."""
 
     def row(self, label: str, value: Any) -> Markup:
         if str(value).strip() == NOT_STATED:
-            self.missing.append(label)
             return Markup("")
         # escape() leaves Markup as it is and escapes the rest: what Markup.format does,
         # without its Python formatter (a second per 270,000 rows)
@@ -494,13 +491,6 @@ NOT_STATED = Markup('<span class="pb-unknown">Not stated</span>')
 def flag(value: bool | None, yes: str = "Yes", no: str = "No") -> Markup:
     """A tri-state fact: unknown is shown as unknown, never as no."""
     return NOT_STATED if value is None else escape(yes if value else no)
-
-
-def unstated(labels: list[str]) -> str:
-    """Row labels as one line: "Hours, team size, CLE credit" (acronyms keep their capitals)."""
-    words = [labels[0], *(label[:1].lower() + label[1:] if label[1:2].islower() else label
-                          for label in labels[1:])]
-    return ", ".join(words)
 
 
 def terms(ids: list[str], vocabulary: vocab.Vocabulary) -> Markup:
