@@ -44,6 +44,10 @@ class Fact:
     vocabulary: vocab.Vocabulary | None = None
     also: str | None = None  # another field that states the same fact in other words
     training_question: str = ""  # the question for a training, when it differs
+    name: str = ""  # the fact in a listing page's "Not stated yet: ..." line
+
+    def named(self) -> str:
+        return self.name or self.label[:1].lower() + self.label[1:]
 
     def path(self, kind: str) -> tuple[str, ...] | None:
         where = self.training if kind == "training" else self.work
@@ -58,23 +62,28 @@ FACTS: tuple[Fact, ...] = (
     Fact("Bar admission", "Which bar admission does a volunteer need, or can out-of-state "
          "attorneys volunteer under supervision?", "volunteers.bar_admission",
          "audience.bar_admission", CHOICE, vocab.BAR_ADMISSION,
-         training_question="Which bar admission, if any, does someone need to attend?"),
+         training_question="Which bar admission, if any, does someone need to attend?",
+         name="bar admission"),
     Fact("Experience in this area required", "Can attorneys new to this area of law volunteer, "
-         "or is experience in it needed?", "volunteers.experience_required"),
+         "or is experience in it needed?", "volunteers.experience_required",
+         name="experience needed"),
     Fact("Length of commitment", "How long does a typical case or assignment last?",
-         "commitment.length", None, CHOICE, vocab.COMMITMENT_LENGTHS, "commitment.duration"),
+         "commitment.length", None, CHOICE, vocab.COMMITMENT_LENGTHS, "commitment.duration",
+         name="length"),
     Fact("Hours", "How many hours a month should a volunteer expect?", "commitment.hours",
          None, LINE),
     Fact("Remote work possible", "Can the work be done remotely? If not, where?",
-         "location.remote_possible"),
+         "location.remote_possible", name="remote work"),
     Fact("Training offered", "Do you train volunteers for this work?",
-         "support.training.offered"),
+         "support.training.offered", name="training"),
     Fact("CLE credit offered", "Does the work or its training carry CLE credit, and in which "
-         "states?", "support.cle_credit.offered"),
+         "states?", "support.cle_credit.offered", name="CLE credit"),
     Fact("Mentoring", "Does an experienced attorney mentor volunteers?", "support.mentoring"),
     Fact("Malpractice insurance covers volunteers", "Does your organization's malpractice "
-         "insurance cover volunteers?", "support.malpractice_coverage"),
-    Fact("Free", "Is the training free? If not, what does it cost?", None, "free"),
+         "insurance cover volunteers?", "support.malpractice_coverage",
+         name="malpractice insurance"),
+    Fact("Free", "Is the training free? If not, what does it cost?", None, "free",
+         name="cost"),
     Fact("Next step", "What is the one next step for a volunteer who is interested, and who "
          "answers it?", "contact", "contact", ""),
 )

@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from generator import freshness, vocab
 from generator.directory import ProgramEntry
 from generator.emails import mailto
 from generator.facets import cle_hours, people
 from generator.model import Contact, Session, Volunteers
+from generator.urls import SITE_NAME
 
 NOT_STATED = "Not stated"
 
@@ -162,34 +163,52 @@ def training_offer(program: ProgramEntry) -> str:
 
 def action(program: ProgramEntry, contact: Contact | None, org_website: str | None,
            org_name: str, today: dt.date,
-           window: int = freshness.DEFAULT_WINDOW_DAYS) -> Action | None:
+           window: int = freshness.DEFAULT_WINDOW_DAYS, page: str = "") -> Action | None:
     """The one next step, or None when the listing is not taking anyone (paused, closed, being
     set up, expired, past or archived): its page keeps the contact for questions, with no call
-    to act."""
+    to act.
+
+    The button says where it leads and what happens there: the organization's form, an email
+    that names the listing and its address `page` (so the organization knows where the attorney
+    came from), or, where only a home page is known, that no volunteer page is published."""
     data = program.data
     if not program.is_listed(today, window):
         return None
     if data.kind == "training" and data.registration:
-        return Action("Register for this training", data.registration)
+        return Action("Register for this training: open the registration page",
+                      data.registration)
     verb = {"program": "Volunteer", "case": "Offer to take this case",
             "training": "Ask about this training"}[data.kind]
     if contact and contact.interest_form:
         form = contact.interest_form
-        if form.lower().startswith("mailto:"):  # the address alone: the button adds a subject
-            form = mailto(unquote(form[len("mailto:"):].split("?", 1)[0]))
-        return Action(f"{verb}: fill in the interest form", form)
+        if form.lower().startswith("mailto:"):  # an address given as the form: write to it
+            address = unquote(form[len("mailto:"):].split("?", 1)[0])
+            return Action(f"{verb}: email {contact.name or org_name}",
+                          email_about(address, data.title, page))
+        return Action(f"{verb}: open {org_name}'s interest form", form)
     if contact and contact.email:
-        return Action(f"{verb}: email {contact.name or 'the organization'}",
-                      mailto(contact.email))
+        return Action(f"{verb}: email {contact.name or org_name}",
+                      email_about(contact.email, data.title, page))
     if contact and contact.website:
         if is_home_page(contact.website, org_website):
             return Action(no_volunteer_page(contact.name or org_name), contact.website)
-        return Action(f"{verb}: visit the organization's page", contact.website)
+        return Action(f"{verb}: open {org_name}'s volunteer page", contact.website)
     if contact and contact.phone:
         return Action(f"{verb}: call {contact.phone}", "tel:" + contact.phone.replace(" ", ""))
     if org_website:
         return Action(no_volunteer_page((contact and contact.name) or org_name), org_website)
     return None
+
+
+def email_about(address: str, title: str, page: str) -> str:
+    """A mailto: link to the address alone (emails.mailto), whose subject and first line name
+    the listing and its page. Each part is percent-encoded whole, so no title can add a
+    recipient, a copy or another header."""
+    subject = f"Pro bono: {title}"
+    body = (f"About the listing \"{title}\" in the {SITE_NAME}" + (f": {page}" if page else "")
+            + "\r\n\r\n")
+    return (f"{mailto(address)}?subject={quote(subject, safe='')}"
+            f"&body={quote(body, safe='')}")
 
 
 def is_home_page(url: str, org_website: str | None = None) -> bool:

@@ -20,13 +20,13 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from generator import calendars, feeds, freshness, glance, jsonld, vocab
+from generator import admission, calendars, confirm, feeds, freshness, glance, jsonld, vocab
 from generator.directory import Directory, OrgEntry, ProgramEntry
 from generator.emails import mailto
 from generator.facets import (BY_KEY, FACETS, UNKNOWN, finder_config, people, place_names,
                               status_of)
 from generator.load import slug
-from generator.urls import browse_url, page_url
+from generator.urls import absolute, browse_url, page_url, program_url
 from generator.markup import md_heading, to_html
 from generator.problems import SetupError
 
@@ -76,7 +76,7 @@ class Renderer:
             loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
             auto_reload=False)  # one build reads each template once; no stat per page
-        self.env.filters.update(markdown=to_html, label=_label, date=_date, unstated=unstated,
+        self.env.filters.update(markdown=to_html, label=_label, date=_date,
                                 mailto=mailto)
         self.env.globals.update(flag=flag, terms=terms, place=place)
         self.env.globals.update(vocab=vocab, facets=BY_KEY, UNKNOWN=UNKNOWN, NOT_STATED=NOT_STATED,
@@ -93,7 +93,9 @@ class Renderer:
                                 guides_for=guides_for, people=people,
                                 zone_name=glance.zone_name, verified_text=verified_text,
                                 source_text=source_text,
-                                glance_rows=lambda p: glance.rows(p, settings.today),
+                                glance_rows=self.glance_rows, not_yet=self.not_yet,
+                                general_rules=admission.rules_for,
+                                GENERAL_RULE=admission.LABEL,
                                 next_step=self.next_step, related_to=self.related_to,
                                 credit_text=glance.credit, training_offer=glance.training_offer,
                                 card_time=self.card_time,
@@ -175,7 +177,31 @@ class Renderer:
         org = self.directory.organizations[program.org_id].data
         return glance.action(program, self.directory.contact_for(program), org.website,
                              org.short_name or org.name, self.settings.today,
-                             self.settings.window_days)
+                             self.settings.window_days,
+                             # the page's address, for the organization: only a full one helps
+                             absolute(self.settings.site_url, program_url(program.id))
+                             if self.settings.site_url else "")
+
+    def glance_rows(self, program: ProgramEntry) -> list[tuple[str, str]]:
+        """At a glance: only the rows whose answer is known (the unknown decision facts are
+        named once, in `not_yet`)."""
+        return [(label, text) for label, text in glance.rows(program, self.settings.today)
+                if text != glance.NOT_STATED]
+
+    def not_yet(self, program: ProgramEntry) -> str:
+        """'Not stated yet: bar admission, hours, mentoring. Ask Saerom Choi.': the decision
+        facts (confirm.FACTS, the table the confirmation request asks from) the listing leaves
+        unknown, and whom to ask; '' when every one is known."""
+        unknown = confirm.unknown(self.directory, program)
+        names = [fact.named() for fact in unknown if fact.path(program.kind) != confirm.NEXT_STEP]
+        if not names:
+            return ""
+        text = "Not stated yet: " + ", ".join(names) + "."
+        if len(names) < len(unknown):  # no route to ask by: the action box says so
+            return text
+        contact = self.directory.contact_for(program)
+        org = self.directory.organizations[program.org_id].data
+        return f"{text} Ask {(contact and contact.name) or org.short_name or org.name}."
 
     # -- the day of the build: status and freshness ---------------------------------------------
 
@@ -367,15 +393,17 @@ def card_languages(program: ProgramEntry) -> str:
 
 
 def verified_text(verification: Any, source: Any, org_name: str = "the organization",
-                  org_website: str | None = None) -> str:
+                  org_website: str | None = None, said: bool = False) -> str:
     """Say what was checked, against what, by whom: a maintainer's check of a public page is
-    not the organization's own confirmation, and the page's own date is said."""
+    not the organization's own confirmation, and the page's own date is said. `said`: the
+    page's banner already says the organization has not confirmed it, so this does not again."""
     day = _date(verification.date)
     if verification.by == "organization":
         who = f" ({verification.person})" if verification.person else ""
         return f"Confirmed by {org_name}{who} on {day}."
     against = freshness.source_words(source, org_website).replace("on this page", "above")
-    return (f"Not confirmed by {org_name}. Written by the directory's maintainers from {against} "
+    return (("" if said else f"Not confirmed by {org_name}. ") +
+            f"Written by the directory's maintainers from {against} "
             f"({freshness.source_when(source)}), checked on {day}.")
 
 
@@ -390,16 +418,13 @@ def source_text(source: Any) -> str:
 
 
 class FactRows:
-    """A listing page's list of facts: a row for each fact that is known, and the labels of
-    those nobody stated, for one line at the end. (A Jinja macro did this; thirty rows a page
-    made it one of the slowest parts of rendering 10,000 listings.)"""
-
-    def __init__(self) -> None:
-        self.missing: list[str] = []
+    """A listing page's list of facts: a row for each fact that is known, none for one nobody
+    stated (At a glance names the unknown decision facts once; a list of every other unknown
+    field told a coordinator nothing). A Jinja macro did this; thirty rows a page made it one of
+    the slowest parts of rendering 10,000 listings."""
 
     def row(self, label: str, value: Any) -> Markup:
         if str(value).strip() == NOT_STATED:
-            self.missing.append(label)
             return Markup("")
         # escape() leaves Markup as it is and escapes the rest: what Markup.format does,
         # without its Python formatter (a second per 270,000 rows)
@@ -466,13 +491,6 @@ NOT_STATED = Markup('<span class="pb-unknown">Not stated</span>')
 def flag(value: bool | None, yes: str = "Yes", no: str = "No") -> Markup:
     """A tri-state fact: unknown is shown as unknown, never as no."""
     return NOT_STATED if value is None else escape(yes if value else no)
-
-
-def unstated(labels: list[str]) -> str:
-    """Row labels as one line: "Hours, team size, CLE credit" (acronyms keep their capitals)."""
-    words = [labels[0], *(label[:1].lower() + label[1:] if label[1:2].islower() else label
-                          for label in labels[1:])]
-    return ", ".join(words)
 
 
 def terms(ids: list[str], vocabulary: vocab.Vocabulary) -> Markup:

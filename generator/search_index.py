@@ -20,9 +20,9 @@ from generator.problems import SetupError
 GLOB = "opportunities/**/*.html"
 # Inside a listing's page (site_templates/_listing.html.j2 and the templates it includes): the
 # status notices, section headings, row labels and table headings, the next-step and contact
-# box, the "New to this work?" guides line, the "Not stated" line, notes the page adds, the
+# box, the "New to this work?" guides line, the "Not stated yet" line, notes the page adds, the
 # related listings' titles and the provenance footer. (A test finds each on a built page.)
-EXCLUDED = (".pb-banner", "h2", "dt", "th", ".pb-action", ".pb-guides", ".pb-unstated",
+EXCLUDED = (".pb-banner", "h2", "dt", "th", ".pb-action", ".pb-guides", ".pb-not-yet",
             ".pb-note", "[aria-labelledby=pb-related]", ".pb-provenance")
 
 

@@ -29,7 +29,9 @@ def test_home_to_organization_to_program(page, served_test_site):
     # the listing has no contact of its own: the organization's pro bono contact is used
     assert primary.get_attribute("href") == (
         "mailto:voluntarios@centro.example.org?subject=Pro%20bono%3A%20Vacatur%20motions%20in%20"
-        "Los%20Angeles%20County")
+        "Los%20Angeles%20County&body=About%20the%20listing%20%22Vacatur%20motions%20in%20Los%20"
+        "Angeles%20County%22%20in%20the%20Pro%20Bono%20Directory%20for%20Survivors%27%20"
+        "Advocates%0D%0A%0D%0A")
     assert primary.inner_text() == "Volunteer: email Inés Ejemplo"
 
 

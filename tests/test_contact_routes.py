@@ -256,7 +256,7 @@ def test_the_volunteer_button_for_a_mailto_form_is_built_from_the_parsed_address
                                                            Settings(today=TODAY))}
     page = pages["opportunities/u-visa-petitions.md"]
     assert 'href="mailto:Volunteer@example.org?subject=Pro%20bono%3A%20U%20visa%20petitions%20for' \
-        '%20survivors%20of%20violent%20crime"' in page
+        '%20survivors%20of%20violent%20crime&amp;body=About%20the%20listing%20' in page
     assert "subject=Interest?subject" not in page and "subject=Interest&" not in page
 
 

@@ -226,11 +226,15 @@ def test_at_a_glance_answers_a_coordinator_first(directory):
 def test_only_a_listing_taking_people_gets_a_next_step(directory):
     renderer = Renderer(directory, ROOT / "site_templates", Settings(today=TODAY))
     step = renderer.next_step(directory.programs["t-visa-basics-training"])
-    assert step == glance.Action("Register for this training",
+    assert step == glance.Action("Register for this training: open the registration page",
                                  "https://example.org/trainings/t-visa-basics")
     step = renderer.next_step(directory.programs["u-visa-case-mam"])
-    assert step == glance.Action("Offer to take this case: email Inés Ejemplo",
-                                 "mailto:casos@centro.example.org")
+    assert step == glance.Action(
+        "Offer to take this case: email Inés Ejemplo",
+        "mailto:casos@centro.example.org?subject=Pro%20bono%3A%20U%20visa%20petition%20for%20a"
+        "%20Mam-speaking%20survivor&body=About%20the%20listing%20%22U%20visa%20petition%20for"
+        "%20a%20Mam-speaking%20survivor%22%20in%20the%20Pro%20Bono%20Directory%20for%20"
+        "Survivors%27%20Advocates%0D%0A%0D%0A")
     for listing in ("survivor-clinic-being-set-up", "paused-sijs", "closed-clinic",
                     "expired-training", "wage-claim-training-2026"):
         assert renderer.next_step(directory.programs[listing]) is None, listing
@@ -278,7 +282,7 @@ def test_each_kind_has_its_own_page(site):
     assert '<time datetime="2026-12-03">December 3, 2026</time>, 12:00–13:30 PST' in training
     assert "<td>California (MCLE)</td><td>Elimination of bias</td><td>0.5</td>" in training
     assert re.search(r'pb-primary" href="https://example.org/trainings/t-visa-basics"[^>]*>'
-                     r'Register for this training</a>', training)
+                     r'Register for this training: open the registration page</a>', training)
     case = read(site, "opportunities/u-visa-case-mam")
     assert "<dt>Respond by</dt><dd>December 15, 2026</dd>" in case
     assert "<dt>Certification expires</dt><dd>February 1, 2027</dd>" in case
@@ -302,8 +306,10 @@ def test_a_page_opens_with_the_summary_and_says_who_checked_the_facts(site):
     assert "<dt>Who may take it</dt><dd>Attorneys admitted in any U.S. jurisdiction" in case
     assert "Confirmed by Centro Jurídico on November 20, 2026." in case
     training = read(site, "opportunities/t-visa-basics-training")
-    assert ("<strong>Not confirmed by BELA. Written by the directory&#39;s maintainers from its "
+    # its banner says "Not confirmed by BELA"; the footer says who wrote it from what
+    assert ("<strong>Written by the directory&#39;s maintainers from its "
             "public page (undated), checked on November 1, 2026.</strong>") in training
+    assert "<strong>Not confirmed by BELA; described from its public page" in training
 
 
 def test_every_common_language_code_is_accepted():

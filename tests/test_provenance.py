@@ -85,11 +85,13 @@ def test_a_dated_source_stops_counting_once_it_is_older_than_the_window(director
     ("desk-check-dated-source",
      "Not confirmed by PELA. Written by the directory's maintainers from its public page "
      "(updated 1 October 2026), checked on November 1, 2026."),
+    # described from a source nobody at the organization confirmed: the banner says "Not
+    # confirmed by PELA", so the footer says only who wrote it from what
     ("desk-check-undated-source",
-     "Not confirmed by PELA. Written by the directory's maintainers from its public page "
+     "Written by the directory's maintainers from its public page "
      "(undated, c. 2017), checked on November 1, 2026."),
     ("desk-check-old-source",
-     "Not confirmed by PELA. Written by the directory's maintainers from its public page "
+     "Written by the directory's maintainers from its public page "
      "(published 4 March 2019), checked on November 1, 2026."),
 ])
 def test_each_page_says_who_checked_what(site, listing, sentence):
@@ -115,11 +117,17 @@ def test_an_undated_source_says_so_with_its_estimate_and_reason(site):
     ("desk-check-old-source",
      '<span class="pb-badge pb-badge--described">Not confirmed by PELA</span>'),
 ])
-def test_each_page_has_its_own_badge(site, listing, badge):
+def test_each_page_says_it_is_unconfirmed_once_in_its_banner(site, listing, badge):
+    """The listing's own page says "not confirmed" in its banner, not again in a badge beside
+    it; the badge's words are the banner's first words."""
     text = page(site, listing)
     found = re.findall(r'<span class="pb-badge pb-badge--(?:stale|described)">[^<]*</span>',
                        text.split('class="pb-meta"')[1].split("</p>")[0])
-    assert found == ([badge] if badge else [])
+    assert found == []
+    banners = re.findall(r'<div class="pb-banner pb-banner--(?:stale|described)" '
+                         r'role="status"><strong>([^<]*)</strong>', text)
+    words = re.sub(r"<[^>]+>", "", badge) if badge else None
+    assert [b.startswith(words) for b in banners] == ([True] if badge else [])
 
 
 @pytest.mark.parametrize(("listing", "line"), [

@@ -37,26 +37,30 @@ def test_program_page_has_title_primary_action_and_provenance(site):
     primary = re.findall(r'<a class="md-button md-button--primary pb-primary" href="([^"]+)"', html)
     assert primary == ["https://example.org/interest"]
     # says who checked what: a maintainer's reading of a public page is not the organization's word
-    assert ("Not confirmed by BELA. Written by the directory&#39;s maintainers from "
-            "the source named above (undated), checked on November 1, 2026.") in html
+    assert ("<strong>Written by the directory&#39;s maintainers from "
+            "the source named above (undated), checked on November 1, 2026.</strong>") in html
+    # the banner says the organization has not confirmed it; the footer does not say it again
+    main = html.split("data-pagefind-body")[1].split('class="pb-index"')[0]
+    assert main.count("Not confirmed by BELA") == 1
     assert '<a href="../../organizations/bay-legal-aid/">Bay Example Legal Aid</a>' in html
 
 
-def test_unknown_facts_are_gathered_into_one_not_stated_line(site):
+def test_unknown_decision_facts_are_named_once_with_whom_to_ask(site):
     html = read(site, "opportunities/vacatur-motions")
     assert "<dt>Remote possible</dt>" not in html and "<dt>Hours</dt>" not in html
-    line = re.search(r'<p class="pb-unstated"><span class="pb-unknown">Not stated:</span> '
-                     r'([^<]*)\.</p>', html)
-    assert line and line.group(1).startswith("Clients&#39; languages, typical length, hours, "
-                                             "team size, scope, remote possible, ")
-    assert "CLE credit" in line.group(1)  # an acronym keeps its capitals
+    assert "Not stated" not in html.replace("Not stated yet:", "")  # no row, no long list
+    line = re.findall(r'<p class="pb-not-yet" data-pagefind-ignore>([^<]*)</p>', html)
+    assert line == ["Not stated yet: bar admission, experience needed, length, hours, remote "
+                    "work, training, CLE credit, mentoring, malpractice insurance. Ask North "
+                    "Coast Justice Project."]
     assert "<dt>Remedies</dt><dd>Vacatur and post-conviction relief</dd>" in html  # known: a row
     full = read(site, "opportunities/u-visa-petitions")
-    assert "<dt>Remote possible</dt><dd>Yes</dd>" in full
+    assert "<dt>Where</dt><dd>Remote · Alameda County, California</dd>" in full
     assert "<dt>Team size</dt><dd>2 to 3</dd>" in full
+    assert "Not stated yet: hours, malpractice insurance. Ask BELA." in full
     assert "Remote: not stated" not in html  # an unstated fact gets no badge, on cards too
     assert "Remote: not stated" not in read(site, "browse/remedy/vacatur")
-    assert '<span class="pb-badge">In person</span>' in read(site, "opportunities/accompaniment")
+    assert "<dt>Where</dt><dd>In person · " in read(site, "opportunities/accompaniment")
 
 
 def test_program_without_own_contact_falls_back_to_organization(site):
