@@ -160,7 +160,10 @@ def region_suggestion(name: str) -> str | None:
 
 
 def regions_of(found: County) -> list[Region]:
-    return [r for r in table().regions.values() if found.name in r.counties]
+    """The regions that take the county in (Kings County is in the Central Valley in
+    California, in New York City in New York)."""
+    return [r for r in table().regions.values()
+            if r.state == found.state and found.name in r.counties]
 
 
 def canonical_counties(state: str | None, names: Iterable[Any]) -> list[Any]:
