@@ -260,3 +260,9 @@ def first_county(state: str) -> str:
 def region(key: str) -> Region | None:
     """The region whose id the key is, or None (a county's or a city's key)."""
     return table().regions.get(key)
+
+
+def shown(location: Any) -> list[str]:
+    """The places a page shows for a location, narrowest first: cities, counties, regions."""
+    regions = [found.name if (found := region(name)) else name for name in location.regions]
+    return [*location.cities, *location.counties, *regions]

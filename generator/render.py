@@ -486,7 +486,7 @@ def terms(ids: list[str], vocabulary: vocab.Vocabulary) -> Markup:
 
 
 def place(location: Any) -> str:
-    parts = [*location.cities, *location.counties]
+    parts = places.shown(location)
     state = vocab.STATES.label(location.state) if location.state else "Place not stated"
     return ", ".join([*parts, state])
 

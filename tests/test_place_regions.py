@@ -176,3 +176,7 @@ def test_a_region_page_lists_its_listings_and_says_what_it_takes_in(pages):
     assert _listed(pages / "ca" / "oakland" / "index.md") == {"seat-only"}
     assert "Its counties" not in (pages / "ca" / "alameda-county" / "index.md").read_text(
         encoding="utf-8")
+    # the listing shows the region it names, not only its state
+    card = re.search(r'<article[^>]*>(?:(?!</article>).)*?Petitions anywhere in the Bay Area'
+                     r'(?:(?!</article>).)*</article>', text, re.S)
+    assert card is not None and "San Francisco Bay Area, California" in card.group(0)
