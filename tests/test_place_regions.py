@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import facets, places
+from generator import facets, jsonld, places
 from generator.cli import main
 from generator.validate import validate_tree
 from tests.conftest import TESTS, TODAY, make_project, validate_lines
@@ -180,3 +180,9 @@ def test_a_region_page_lists_its_listings_and_says_what_it_takes_in(pages):
     card = re.search(r'<article[^>]*>(?:(?!</article>).)*?Petitions anywhere in the Bay Area'
                      r'(?:(?!</article>).)*</article>', text, re.S)
     assert card is not None and "San Francisco Bay Area, California" in card.group(0)
+
+
+def test_an_organization_serving_a_region_says_so_in_its_structured_data():
+    directory = validate_tree(PLACES, TODAY)
+    data = jsonld.organization(directory.organizations["places-legal-aid"])
+    assert data["areaServed"] == {"@type": "Place", "name": "San Francisco Bay Area"}
