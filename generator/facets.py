@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from generator import freshness, vocab
+from generator import freshness, places, vocab
 from generator.directory import Directory, ProgramEntry
 from generator.model import CleHours, Volunteers
 
@@ -92,25 +92,31 @@ def place_key(name: str) -> str:
 
 
 def _place_names(program: ProgramEntry) -> list[str]:
-    return list(program.data.location.counties) or list(program.data.location.cities)
+    return [*program.data.location.counties, *program.data.location.cities]
 
 
 def _places(program: ProgramEntry) -> list[str]:
-    return list(dict.fromkeys(place_key(name) for name in _place_names(program)))
+    """Every place the listing is found by: what it names and what contains it (a county
+    seat's county, a county's regions; see generator/places.py)."""
+    return places.values(program.data.location)
 
 
 def place_names(programs: Iterable[ProgramEntry]) -> dict[str, str]:
-    """The one name each place key is shown by: the spelling most listings use; of two as
-    common, the one with more letters beyond ASCII (San José, not San Jose), then the first in
-    alphabetical order. Every page and filter shows that name for every listing in the place."""
+    """The one name each place key is shown by: the county table's name for a county or region
+    it knows; otherwise the spelling most listings use; of two as common, the one with more
+    letters beyond ASCII (San José, not San Jose), then the first in alphabetical order. Every
+    page and filter shows that name for every listing in the place."""
     counts: dict[str, dict[str, int]] = {}
+    keys: set[str] = set()
     for program in programs:
+        keys.update(_places(program))
         for name in dict.fromkeys(_place_names(program)):
             spellings = counts.setdefault(place_key(name), {})
             spellings[name] = spellings.get(name, 0) + 1
-    return {key: min(spellings, key=lambda n: (-spellings[n], -sum(not c.isascii() for c in n),
-                                                n))
-            for key, spellings in counts.items()}
+    shown = {key: min(spellings, key=lambda n: (-spellings[n], -sum(not c.isascii() for c in n),
+                                                 n))
+             for key, spellings in counts.items()}
+    return {**shown, **places.names(keys)}
 
 
 def remote_possible(program: ProgramEntry) -> bool | None:
@@ -218,7 +224,7 @@ FACETS = [
           _or_unknown(vocab.CLIENTS), primary=True),
     Facet("state", "State", lambda p: [p.data.location.state or UNKNOWN],
           _or_unknown(vocab.STATES), primary=True),
-    Facet("place", "County or city", _places, str, browse=False),
+    Facet("place", "Region, county or city", _places, str, browse=False),
     Facet("remote", "Remote possible", lambda p: _flag(remote_possible(p)), _flag_label,
           browse=False),
     Facet("who", "Who may volunteer", _who, lambda v: WHO_LABELS.get(v, UNKNOWN_LABEL),

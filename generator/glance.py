@@ -18,6 +18,7 @@ from generator.directory import ProgramEntry
 from generator.emails import mailto
 from generator.facets import cle_hours, people
 from generator.model import Contact, Session, Volunteers
+from generator.places import shown as named_places
 from generator.urls import SITE_NAME
 
 NOT_STATED = "Not stated"
@@ -84,7 +85,7 @@ def time(program: ProgramEntry, today: dt.date) -> str:
 def where(program: ProgramEntry) -> str:
     data = program.data
     location = data.location
-    places = [*location.cities, *location.counties]
+    places = named_places(location)
     state = vocab.STATES.label(location.state) if location.state else None
     place = ", ".join([*places, state] if state else places)
     if data.kind == "training":

@@ -37,7 +37,7 @@ import zoneinfo
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from generator import markup, vocab
+from generator import markup, places, vocab
 from generator.directory import OrgEntry, ProgramEntry
 from generator.model import Contact, Location, Session, TrainingEvent
 from generator.urls import org_url, program_url
@@ -269,7 +269,9 @@ def organization(org: OrgEntry, site_url: str = "") -> dict[str, Any]:
     data = org.data
     location = data.location
     areas = ([{"@type": "AdministrativeArea", "name": c} for c in location.counties]
-             + [{"@type": "City", "name": c} for c in location.cities])
+             + [{"@type": "City", "name": c} for c in location.cities]
+             + [{"@type": "Place", "name": places.region(r).name} for r in location.regions
+                if places.region(r)])
     return _clean({
         "@context": CONTEXT, "@type": "NGO",
         "@id": _org_id(org, site_url),

@@ -16,10 +16,10 @@ import unicodedata
 from typing import Annotated, Any, Literal
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
-                      StringConstraints)
+                      StringConstraints, model_validator)
 from pydantic_core import PydanticCustomError
 
-from generator import vocab
+from generator import places, vocab
 from generator.emails import LOCAL_CHARACTERS, NotAnAddress, read_email
 
 URL_RE = r"^(https?://[^\s/?#]+\.[^\s]+|mailto:[^\s@]+@[^\s@]+\.[^\s@]+)$"
@@ -187,6 +187,29 @@ def _read_time_zone(value: Any) -> Any:
 
 TimeZone = Annotated[str, BeforeValidator(_read_time_zone),
                      Field(json_schema_extra={"pattern": r"^[A-Za-z_]+(/[A-Za-z0-9_+-]+){0,2}$"})]
+def _read_region(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    found = places.region_id(value)
+    if found is None:
+        wanted = places.region_suggestion(value)
+        hint = (f"did you mean '{wanted}'?" if wanted else "use one of the region ids listed "
+                "for this field in CONTRIBUTING.md, or name the counties under counties:")
+        raise PydanticCustomError("region", "'{value}' is not a known region; " + hint,
+                                  {"value": value})
+    return found
+
+
+def _region_spellings() -> list[str]:
+    return sorted({spelling for r in places.table().regions.values()
+                   for spelling in (r.id, r.name, *r.other_names)})
+
+
+# A region id, name or other name; stored as the id. The schema lists every accepted spelling.
+Region = Annotated[str, BeforeValidator(_read_region),
+                   Field(json_schema_extra={"enum": _region_spellings()})]
+
+
 Clock = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
 ListingId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=100)]
 
@@ -299,18 +322,42 @@ class Verification(Strict):
     notes: Line | None = field("What was checked, if useful to a reviewer.", None)
 
 
+def _region_list() -> str:
+    return "; ".join(f"`{r.id}` ({r.name})" for r in places.table().regions.values())
+
+
 class Location(Strict):
     state: State | None = field(f"Two-letter state code, e.g. CA. One of: "
                                 f"{vocab.STATES.describe()}.",
                                 None)
-    counties: list[Line] = field("Counties served, e.g. Los Angeles County.", [])
-    cities: list[Line] = field("Cities served or where volunteers meet clients.", [])
+    regions: list[Region] = field(
+        "Regions served as a whole, e.g. [san-francisco-bay-area]; the region's name (San "
+        "Francisco Bay Area, Bay Area) is accepted too. Name counties instead when only some "
+        f"are served. One or more of: {_region_list()}.", [])
+    counties: list[Line] = field(
+        "Counties served, e.g. Los Angeles County. In a state the directory's county table "
+        "covers (California, New York), each is checked against it; Alameda and Alameda County "
+        "are one county, shown as Alameda County.", [])
+    cities: list[Line] = field(
+        "Cities served or where volunteers meet clients. A county seat (e.g. Oakland) also "
+        "puts the listing in its county.", [])
     remote_possible: Flag | None = field(
         "true if a volunteer can do the work remotely, false if not; leave out if unknown.", None)
     remote_exceptions: Line | None = field(
         "With remote_possible: true, what still happens in person, e.g. one client meeting "
         "in Fresno.", None)
     notes: Line | None = field("Anything else about where the work happens.", None)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_spelling_of_each_county(cls, data: Any) -> Any:
+        """Alameda and Alameda County are one county: keep the table's name, so every page
+        and filter shows it one way. Unknown names are left for the validator to report."""
+        if isinstance(data, dict) and isinstance(data.get("counties"), list) and \
+                isinstance(data.get("state"), str):
+            data = {**data, "counties": places.canonical_counties(data["state"],
+                                                                  data["counties"])}
+        return data
 
 
 class Commitment(Strict):

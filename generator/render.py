@@ -20,7 +20,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from generator import admission, calendars, confirm, feeds, freshness, glance, jsonld, vocab
+from generator import (admission, calendars, confirm, feeds, freshness, glance, jsonld, places,
+                       vocab)
 from generator.directory import Directory, OrgEntry, ProgramEntry
 from generator.emails import mailto
 from generator.facets import (BY_KEY, FACETS, UNKNOWN, finder_config, people, place_names,
@@ -312,20 +313,25 @@ class Renderer:
                              "browse_facet.html.j2", facet=facet, by_value=by_value)
             for value, programs in by_value.items():
                 title = f"{facet.labels(value)}: pro bono opportunities"
-                places = _group(programs, BY_KEY["place"].values) if key == "state" else {}
-                places = dict(sorted(places.items(), key=lambda item: (
+                found = _group(programs, BY_KEY["place"].values) if key == "state" else {}
+                found = dict(sorted(found.items(), key=lambda item: (
                     self.place_names[item[0]].lower(), item[0])))
                 follow = [(feeds.feed_title(key, facet.labels(value)), feeds.feed_path(key, value))
                           ] if key in feeds.FACET_KEYS and value != UNKNOWN else []
-                yield from self._paginated(browse_url(key, value), title, programs,
-                                           facet=facet, value=value, feeds=follow,
-                                           places=[(place, self.place_names[place])
-                                                   for place in places])
-                for place, in_place in places.items():  # place: the key all spellings share
+                # regions first, with their counts, then counties and cities (places.py)
+                yield from self._paginated(
+                    browse_url(key, value), title, programs, facet=facet, value=value,
+                    feeds=follow, region=None,
+                    regions=[(place, self.place_names[place], len(in_place))
+                             for place, in_place in found.items() if places.is_region(place)],
+                    places=[(place, self.place_names[place]) for place in found
+                            if not places.is_region(place)])
+                for place, in_place in found.items():  # place: the key all spellings share
                     title = (f"{self.place_names[place]}, {vocab.STATES.label(value)}: pro bono "
                              "opportunities")
                     yield from self._paginated(f"{browse_url(key, value)}{place}/", title,
-                                               in_place, facet=facet, value=value, places=[])
+                                               in_place, facet=facet, value=value, places=[],
+                                               regions=[], region=places.region(place))
 
     def _paginated(self, url: str, title: str, programs: list[ProgramEntry],
                    **context: Any) -> Iterable[Page]:
@@ -499,7 +505,7 @@ def terms(ids: list[str], vocabulary: vocab.Vocabulary) -> Markup:
 
 
 def place(location: Any) -> str:
-    parts = [*location.cities, *location.counties]
+    parts = places.shown(location)
     state = vocab.STATES.label(location.state) if location.state else "Place not stated"
     return ", ".join([*parts, state])
 

@@ -20,7 +20,7 @@ from urllib.parse import unquote
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
-from generator import emails, lookalike, markup, privacy, vocab
+from generator import emails, lookalike, markup, places, privacy, vocab
 from generator.directory import Directory, OrgEntry, ProgramEntry
 from generator.load import Document, Loc, SourceFile, find_files, read_file
 from generator.memory import collector_paused
@@ -340,6 +340,8 @@ def _consistency_problems(doc: Document, model: Any) -> list[Problem]:
         found.append((("location", "remote_exceptions"), "remote_exceptions says what is not "
                       "remote in remote work: set remote_possible: true, or move the place into "
                       "location.cities"))
+    if location is not None:
+        found += _county_problems(location)
     if getattr(model, "kind", None) == "training":
         if not model.sessions and "recorded" not in model.formats:
             found.append((("sessions",), "a live or in-person training needs its dates: add "
@@ -359,6 +361,31 @@ def _consistency_problems(doc: Document, model: Any) -> list[Problem]:
         if model.free is True and model.cost and re.search(r"\$\s*[1-9]", model.cost):
             found.append((("free",), f"free: true, but cost says '{model.cost}'; fix one of them"))
     return [Problem(doc.path, *doc.where(loc), message) for loc, message in found]
+
+
+def _county_problems(location: Any) -> list[tuple[Loc, str]]:
+    """Counties in a state the county table covers must be in it (a misspelling would make a
+    page of its own and hide the listing from its county's)."""
+    if not places.covers(location.state):
+        return []
+    found: list[tuple[Loc, str]] = []
+    state = vocab.STATES.label(location.state)
+    for index, name in enumerate(location.counties):
+        if places.county(location.state, name) is not None:
+            continue
+        wanted = places.county_suggestion(location.state, name)
+        seat = places.seat_county(location.state, name)
+        if seat is not None:
+            hint = (f"{name} is a city, the seat of {seat.name}: write '{seat.name}' here, or "
+                    f"move {name} to cities:")
+        elif wanted:
+            hint = f"did you mean '{wanted}'?"
+        else:
+            hint = ("write the county's name as the U.S. Census Bureau lists it, e.g. "
+                    f"{places.first_county(location.state)}, or move the place to cities:")
+        found.append((("location", "counties", index),
+                      f"'{shown(name)}' is not a county of {state}; {hint}"))
+    return found
 
 
 # -- turning pydantic's errors into sentences a pro bono manager can act on -------------------
