@@ -21,9 +21,12 @@ GLOB = "opportunities/**/*.html"
 # Inside a listing's page (site_templates/_listing.html.j2 and the templates it includes): the
 # status notices, section headings, row labels and table headings, the next-step and contact
 # box, the "New to this work?" guides line, the "Not stated" line, notes the page adds, the
-# related listings' titles and the provenance footer. (A test finds each on a built page.)
+# related listings' titles, the provenance footer, and "Not stated" wherever a fact is
+# missing. (A test finds each on a built page.) The templates also mark the commentary and
+# provenance they write with data-pagefind-ignore, which Pagefind always honours: words there
+# (a guide's title, "Not confirmed by", a source's description) describe no opportunity.
 EXCLUDED = (".pb-banner", "h2", "dt", "th", ".pb-action", ".pb-guides", ".pb-unstated",
-            ".pb-note", "[aria-labelledby=pb-related]", ".pb-provenance")
+            ".pb-note", "[aria-labelledby=pb-related]", ".pb-provenance", ".pb-unknown")
 
 
 def build(site: Path) -> None:
