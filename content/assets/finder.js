@@ -272,7 +272,9 @@
       var gone = asked.found.filter(which);
       gone.forEach(function (f) {
         if (state.sel[f.key]) {
-          state.sel[f.key] = state.sel[f.key].filter(function (v) { return f.values.indexOf(v) < 0; });
+          state.sel[f.key] = state.sel[f.key].filter(function (v) {
+            return f.values.indexOf(v) < 0;
+          });
           if (!state.sel[f.key].length) delete state.sel[f.key];
         }
       });
