@@ -295,7 +295,8 @@ def finder_config(directory: Directory, today: dt.date,
                   window: int = freshness.DEFAULT_WINDOW_DAYS,
                   urgent_days: int = freshness.DEFAULT_URGENT_DAYS) -> dict[str, Any]:
     """Every facet worth offering (see offered) with the label of every value that occurs:
-    what the finder page shows."""
+    what the finder page shows; and the words that name one of those values
+    (finder_words), which the finder applies as filters."""
     programs = list(directory.programs.values())
     places = place_names(programs)
     facets = []
@@ -319,7 +320,9 @@ def finder_config(directory: Directory, today: dt.date,
                        "values": [[v, CONFIRMED_LABELS[v].format(days=window)]
                                   for v in (freshness.CURRENT, freshness.UNCONFIRMED,
                                             freshness.DESCRIBED) if v in seen_confirmed]})
-    return {"facets": facets, "statuses": STATUS_LABELS}
+    from generator.finder_words import finder_words  # it reads this module's place names
+
+    return {"facets": facets, "statuses": STATUS_LABELS, **finder_words(programs, facets)}
 
 
 def _label(facet: Facet, directory: Directory, value: str, places: dict[str, str]) -> str:

@@ -67,6 +67,18 @@
     var pending = [];
     var generation = 0;
     var state = readState();
+    // Words that name a filter ("remote", "Spanish", "CLE", "law student": see
+    // generator/finder_words.py) act as that filter and leave the text that is searched.
+    // `asked` is what state.q says once they are taken out; `sel` the filters in force: the
+    // boxes ticked and those the words tick.
+    var words = config.words || {};
+    var codes = config.codes || {};
+    var longest = Object.keys(words).reduce(function (n, p) {
+      return Math.max(n, p.split(" ").length);
+    }, 1);
+    var applied = document.getElementById("pb-applied");
+    var asked = { text: "", sel: {}, found: [] };
+    var sel = {};
 
     var pagefind = await import(root + "pagefind/pagefind.js");
     await pagefind.options({ baseUrl: new URL(root, location.href).pathname });
@@ -80,8 +92,6 @@
       await pagefind.filters();
       allLoaded = true;
     }
-    if (config.facets.some(function (f) { return !f.primary && state.sel[f.key]; })) await loadAll();
-
     fillControls();
     await run();
 
@@ -101,6 +111,9 @@
     facetsBox.addEventListener("change", function (event) {
       var box = event.target;
       if (box.type !== "checkbox") return;
+      if (!box.checked) {
+        dropWords(function (f) { return f.key === box.name && f.values.indexOf(box.value) >= 0; });
+      }
       var chosen = state.sel[box.name] || [];
       chosen = chosen.filter(function (v) { return v !== box.value; });
       if (box.checked) chosen.push(box.value);
@@ -169,7 +182,7 @@
         }) };
       }
       config.facets.forEach(function (facet) {
-        var chosen = state.sel[facet.key];
+        var chosen = sel[facet.key];
         if (chosen && facet.key !== leaveOut) {
           if (facet.implicit && chosen.indexOf(facet.implicit) >= 0) {
             // the index does not hold the implicit value: its listings are "none of the others"
@@ -211,10 +224,96 @@
       return found;
     }
 
+    function fold(text) {
+      return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, "");
+    }
+
+    // Reads state.q into `asked` and `sel`: at each word the longest phrase of the map that
+    // starts there ("law student" before "student"); a state code only as typed, in capitals.
+    function readWords() {
+      var q = state.q, tokens = [], m, re = /[\p{L}\p{N}]+/gu;
+      while ((m = re.exec(q))) tokens.push({ start: m.index, end: re.lastIndex, word: fold(m[0]) });
+      asked = { sel: {}, found: [] };
+      for (var i = 0; i < tokens.length; i++) {
+        for (var n = Math.min(longest, tokens.length - i); n > 0; n--) {
+          var phrase = tokens.slice(i, i + n).map(function (t) { return t.word; }).join(" ");
+          var pairs = words[phrase] || (n === 1 && codes[q.slice(tokens[i].start, tokens[i].end)]);
+          if (!pairs) continue;
+          var found = { key: pairs[0][0], values: pairs.map(function (p) { return p[1]; }),
+            start: tokens[i].start, end: tokens[i + n - 1].end };
+          found.phrase = q.slice(found.start, found.end);
+          asked.found.push(found);
+          asked.sel[found.key] = (asked.sel[found.key] || []).concat(found.values);
+          i += n - 1;
+          break;
+        }
+      }
+      asked.text = without(asked.found).trim();
+      sel = {};
+      [state.sel, asked.sel].forEach(function (from) {
+        Object.keys(from).forEach(function (key) {
+          sel[key] = (sel[key] || []).concat(from[key].filter(function (v) {
+            return (sel[key] || []).indexOf(v) < 0;
+          }));
+        });
+      });
+    }
+
+    // state.q without the phrases given (the other words as typed)
+    function without(found) {
+      var q = state.q;
+      found.slice().reverse().forEach(function (f) { q = q.slice(0, f.start) + q.slice(f.end); });
+      return q.replace(/\s+/g, " ");
+    }
+
+    // Takes out of the words the phrases that `which` picks, and their filters out of the boxes.
+    function dropWords(which) {
+      var gone = asked.found.filter(which);
+      gone.forEach(function (f) {
+        if (state.sel[f.key]) {
+          state.sel[f.key] = state.sel[f.key].filter(function (v) {
+            return f.values.indexOf(v) < 0;
+          });
+          if (!state.sel[f.key].length) delete state.sel[f.key];
+        }
+      });
+      state.q = without(gone).trim();
+      query.value = state.q;
+    }
+
+    // "Showing: Remote possible: Yes — from your words “remote” [Remove]": a filter the words
+    // applied says so, and can be taken off without losing the other words.
+    function renderApplied() {
+      applied.replaceChildren();
+      applied.hidden = !asked.found.length;
+      if (!asked.found.length) return;
+      applied.append("Showing: ");
+      asked.found.forEach(function (f, i) {
+        var what = facetOf(f.key).label + ": " + f.values.map(function (v) {
+          return labels[f.key][v] || v;
+        }).join(" or ");
+        if (i) applied.append("; ");
+        applied.append(what + " \u2014 from your words \u201c" + f.phrase + "\u201d ");
+        var remove = el("button", { type: "button", className: "pb-facet__more" }, "Remove");
+        remove.setAttribute("aria-label", "Remove " + what);
+        remove.addEventListener("click", function () {
+          dropWords(function (g) { return g.start === f.start && g.phrase === f.phrase; });
+          update(true);
+          query.focus();
+        });
+        applied.append(remove);
+      });
+    }
+
     async function run(focusId) {
       var mine = ++generation;
       list.setAttribute("aria-busy", "true");
-      var term = state.q.trim() || null;
+      readWords();
+      var term = asked.text || null;
+      // a filter the words apply shows as a ticked box, so its group has to be loaded
+      if (config.facets.some(function (f) { return !f.primary && sel[f.key]; })) await loadAll();
+      if (mine !== generation) return;
       var options = { filters: filtersFor(null) };
       if (state.sort === "newest") options.sort = { added: "desc" };
       // urgent first, then confirmed, most recently first (the "helps" key of each listing's
@@ -230,7 +329,8 @@
       if (mine !== generation) return; // a newer search has started
       var counts = {};
       config.facets.forEach(function (facet) { counts[facet.key] = countsOf(facet, search); });
-      var chosen = Object.keys(state.sel);
+      var chosen = Object.keys(sel);
+      renderApplied();
       // Results first; the counts of chosen facets follow (see below), marked as pending.
       renderFacets(counts, focusId, chosen);
       pending = search.results.slice();
@@ -254,10 +354,10 @@
 
     // What is set, in words: “vacatur” with Remedy: T visa or U visa; State: California.
     function whatIsSet() {
-      var words = state.q.trim() ? "\u201c" + state.q.trim() + "\u201d" : "";
-      var chosen = config.facets.filter(function (f) { return state.sel[f.key]; })
+      var words = asked.text ? "\u201c" + asked.text + "\u201d" : "";
+      var chosen = config.facets.filter(function (f) { return sel[f.key]; })
         .map(function (f) {
-          return f.label + ": " + state.sel[f.key].map(function (v) {
+          return f.label + ": " + sel[f.key].map(function (v) {
             return labels[f.key][v] || v;
           }).join(" or ");
         }).join("; ");
@@ -268,7 +368,7 @@
     // closed, past...) match it, with a button that shows them.
     function renderEmpty(hidden) {
       var set = whatIsSet();
-      var advice = Object.keys(state.sel).length ? "Remove a filter, or reset." :
+      var advice = Object.keys(sel).length ? "Remove a filter, or reset." :
         set ? "Try other words, or reset." : "";
       var item = el("li", { className: "pb-empty" });
       list.append(item);
@@ -303,9 +403,9 @@
     // listing, organization, clients), so new listings reach a feed reader with no account.
     function renderFollow() {
       var links = [];
-      Object.keys(state.sel).forEach(function (key) {
+      Object.keys(sel).forEach(function (key) {
         var paths = (config.feeds || {})[key] || {};
-        state.sel[key].forEach(function (value) {
+        sel[key].forEach(function (value) {
           if (paths[value]) links.push([labels[key][value] || value, root + paths[value]]);
         });
       });
@@ -371,14 +471,14 @@
 
     function renderFacets(counts, focusId, waiting) {
       waiting = waiting || [];
-      var chosenCount = Object.keys(state.sel).reduce(function (n, k) {
-        return n + state.sel[k].length;
+      var chosenCount = Object.keys(sel).reduce(function (n, k) {
+        return n + sel[k].length;
       }, 0);
       filtersTitle.textContent = chosenCount ? "Filters (" + chosenCount + " chosen)" : "Filters";
       facetsBox.replaceChildren();
       config.facets.forEach(function (facet) {
         if (!facet.primary && !allLoaded) return;
-        var chosen = state.sel[facet.key] || [];
+        var chosen = sel[facet.key] || [];
         var values = facet.values.map(function (pair) { return pair[0]; });
         values.forEach(function (v) { counts[facet.key][v] = counts[facet.key][v] || 0; });
         chosen.forEach(function (v) { if (values.indexOf(v) < 0) values.push(v); });
