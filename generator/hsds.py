@@ -25,7 +25,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator import freshness, vocab
+from generator import freshness, places, vocab
 from generator.directory import Directory, OrgEntry, ProgramEntry
 from generator.facets import status_of
 from generator.model import (Contact, Location, Organization, by_path, nested_model,
@@ -232,9 +232,10 @@ def _page(site_url: str, address: str) -> str | None:
 
 def _place(location: Location) -> str | None:
     """'Fresno County, Fresno, CA' or 'California': where the work happens, in words."""
-    places = [*location.counties, *location.cities]
-    if places:
-        return ", ".join([*places, location.state] if location.state else places)
+    named = [*location.counties, *location.cities,
+             *(found.name if (found := places.region(key)) else key for key in location.regions)]
+    if named:
+        return ", ".join([*named, location.state] if location.state else named)
     return vocab.STATES.label(location.state) if location.state else None
 
 
@@ -262,10 +263,11 @@ def _contact(contact: Contact, owner: tuple[str, ...], **link: str) -> dict[str,
 
 
 def _areas(location: Location, owner: tuple[str, ...], sid: str) -> list[dict[str, Any]]:
-    """One service area per county and city (with the state), else the whole state."""
+    """One service area per county, city and region (with the state), else the whole state."""
     state = location.state
+    regions = [found.name if (found := places.region(key)) else key for key in location.regions]
     names = [f"{name}, {state}" if state else name
-             for name in [*location.counties, *location.cities]]
+             for name in [*location.counties, *location.cities, *regions]]
     if not names and state:
         names = [vocab.STATES.label(state)]
     return [_clean({"id": hsds_id(*owner, "service_area", name), "service_id": sid,

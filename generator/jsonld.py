@@ -97,11 +97,15 @@ def _valid_through(program: ProgramEntry, today: dt.date,
 
 
 def _places(location: Location) -> list[dict[str, Any]]:
-    """Where the work happens: one Place per city, else per county, else the state."""
+    """Where the work happens: one Place per city, else per county, else per region, else the
+    state."""
     if location.cities:
         return [_place(location.state, city=city) for city in location.cities]
     if location.counties:
         return [_place(location.state, name=county) for county in location.counties]
+    if location.regions:
+        return [_place(location.state, name=found.name if (found := places.region(key)) else key)
+                for key in location.regions]
     if location.state:
         return [_place(location.state)]
     return []

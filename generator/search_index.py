@@ -21,14 +21,13 @@ GLOB = "opportunities/**/*.html"
 # Inside a listing's page (site_templates/_listing.html.j2 and the templates it includes): the
 # status notices, section headings, row labels and table headings, the next-step and contact
 # box, the "New to this work?" guides line, the "Not stated yet" line, notes the page adds, the
-# related listings' titles, the provenance footer (the sources' descriptions), the status and
-# confirmation badges ("Paused", "Not confirmed by ..."), and "Not stated" wherever a fact is
-# missing: words there describe no opportunity. (A test finds each on a built page.) Markup a
-# template adds that is commentary (a general rule, a guide's text) carries data-pagefind-ignore,
-# which Pagefind honours as well.
+# related listings' titles, the provenance footer (the sources' descriptions), and "Not stated"
+# wherever a fact is missing: words there describe no opportunity. (A test finds each on a built
+# page; a listing's own page carries no status or confirmation badge, its banner says both.)
+# Markup a template adds that is commentary (a general rule, a guide's text) carries
+# data-pagefind-ignore, which Pagefind honours as well.
 EXCLUDED = (".pb-banner", "h2", "dt", "th", ".pb-action", ".pb-guides", ".pb-not-yet",
-            ".pb-note", "[aria-labelledby=pb-related]", ".pb-provenance", ".pb-unknown",
-            ".pb-badge--closed", ".pb-badge--described")
+            ".pb-note", "[aria-labelledby=pb-related]", ".pb-provenance", ".pb-unknown")
 
 
 def build(site: Path) -> None:

@@ -61,13 +61,18 @@ def test_words_on_the_site_fixture():
 
 
 def test_place_words_name_counties_with_and_without_county():
+    """A county with or without "County", and its seat, select the county and the regions
+    that take it in (a region-wide listing serves the county too; generator/places.py)."""
     directory = validate_tree(WORDS, TODAY)
     found = place_words(directory.programs.values())
-    assert found["alameda county"] == found["alameda"] == ["alameda-county"]
-    assert found["fresno"] == ["fresno-county"]
-    assert found["albany"] == ["albany"]
+    alameda = ["alameda-county", "san-francisco-bay-area", "northern-california"]
+    assert found["alameda county"] == found["alameda"] == found["oakland"] == alameda
+    assert found["fresno"][0] == "fresno-county"
+    assert "san-francisco-bay-area" not in found["fresno"]
+    # Albany, New York: the city the listing names, and as the seat its county and region
+    assert set(found["albany"]) == {"albany", "albany-county", "capital-region"}
     words = config_of(WORDS)["words"]
-    assert words["fresno"] == [["place", "fresno-county"]]
+    assert words["fresno"] == [["place", value] for value in found["fresno"]]
 
 
 # -- in the browser ------------------------------------------------------------------------------

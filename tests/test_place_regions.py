@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import facets, jsonld, places
+from generator import facets, hsds, jsonld, places
 from generator.cli import main
 from generator.validate import validate_tree
 from tests.conftest import TESTS, TODAY, make_project, validate_lines
@@ -186,3 +186,16 @@ def test_an_organization_serving_a_region_says_so_in_its_structured_data():
     directory = validate_tree(PLACES, TODAY)
     data = jsonld.organization(directory.organizations["places-legal-aid"])
     assert data["areaServed"] == {"@type": "Place", "name": "San Francisco Bay Area"}
+
+
+def test_a_listing_serving_a_region_names_it_in_its_exports():
+    """A region-wide listing's service area (HSDS) and place (JSON-LD) are the region, in the
+    state: not the whole state, which would say the listing serves Fresno too."""
+    directory = validate_tree(PLACES, TODAY)
+    program = directory.programs["region-wide"]
+    posting = jsonld.listing(program, directory.organizations["places-legal-aid"], TODAY)
+    assert posting["jobLocation"] == {
+        "@type": "Place", "name": "San Francisco Bay Area",
+        "address": {"@type": "PostalAddress", "addressRegion": "CA", "addressCountry": "US"}}
+    areas = hsds.service(directory, program, TODAY)["service_areas"]
+    assert [area["name"] for area in areas] == ["San Francisco Bay Area, CA"]
