@@ -43,21 +43,51 @@ LABELS = {CURRENT: "Confirmed recently", UNCONFIRMED: "Not confirmed recently",
           DESCRIBED: "Described from a source, not confirmed", ARCHIVED: "Archived"}
 
 
+# A listing's confirmation line, in words with placeholders. The pages fill them in here; the
+# finder fills them in the browser (finder.js) from the codes its index carries, so the index
+# holds none of these words for a search to match ("confirmed", "maintainers", "undated").
+LINES = {
+    "organization": "Confirmed by {org} on {date}",
+    "maintainers": ("Not confirmed by {org}; checked by the maintainers on {date} against "
+                    "{source} ({when})"),
+    "unconfirmed": "Not confirmed since {day}",
+    "described": "Not confirmed by {org}; described from {source} ({when})",
+    "described_badge": "Not confirmed by {org}",
+}
+SOURCES = {"own": "its public page", "none": "the source named on this page",
+           "host": "a page on {host}"}
+WHEN = {"updated": "updated {day}", "published": "published {day}",
+        "estimated": "undated, c. {year}", "undated": "undated"}
+
+
+def source_date(source: Any) -> tuple[str, dt.date | int | None]:
+    """Which date the source gives of itself, and the date (a year when estimated)."""
+    if source.updated is not None and (source.published is None
+                                       or source.updated >= source.published):
+        return "updated", source.updated
+    if source.published is not None:
+        return "published", source.published
+    if source.estimated_year is not None:
+        return "estimated", source.estimated_year
+    return "undated", None
+
+
 def source_when(source: Any) -> str:
     """What the source says of its own date: 'published 3 May 2019', 'updated ...',
     'undated, c. 2017' or 'undated'."""
-    if source.updated is not None and (source.published is None
-                                       or source.updated >= source.published):
-        return f"updated {_day(source.updated)}"
-    if source.published is not None:
-        return f"published {_day(source.published)}"
-    if source.estimated_year is not None:
-        return f"undated, c. {source.estimated_year}"
-    return "undated"
+    kind, when = source_date(source)
+    if isinstance(when, dt.date):
+        return WHEN[kind].format(day=_day(when))
+    return WHEN[kind].format(year=when)
 
 
 def _day(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
+
+
+def long_date(day: dt.date) -> str:
+    """'November 12, 2026': how the pages write a date."""
+    return f"{day:%B} {day.day}, {day.year}"
 
 
 def _host(url: str | None) -> str:
@@ -65,23 +95,48 @@ def _host(url: str | None) -> str:
     return host.lower().removeprefix("www.")
 
 
+def source_kind(source: Any, org_website: str | None) -> tuple[str, str]:
+    """('own', ''), ('none', '') or ('host', 'lacba.org'): what the source is, as far as its
+    address shows (source_words)."""
+    if not source.url:
+        return "none", ""
+    host, own = _host(source.url), _host(org_website)
+    if own and (host == own or host.endswith("." + own)):
+        return "own", ""
+    return ("host", host) if host else ("none", "")
+
+
 def source_words(source: Any, org_website: str | None) -> str:
     """What the source is, as far as its address shows: 'its public page' only for a page on
     the organization's own website; another site's page (a bar association's news, a
     newspaper) is named by its host, so nobody reads an article about a program as the
     program's own page."""
-    if not source.url:
-        return "the source named on this page"
-    host, own = _host(source.url), _host(org_website)
-    if own and (host == own or host.endswith("." + own)):
-        return "its public page"
-    return f"a page on {host}" if host else "the source named on this page"
+    kind, host = source_kind(source, org_website)
+    return SOURCES[kind].format(host=host)
 
 
 def described_notice(org_name: str, source: Any, org_website: str | None = None) -> str:
     """'Not confirmed by LACLJ; described from its public page (undated, c. 2017)'."""
-    what = source_words(source, org_website)
-    return f"Not confirmed by {org_name}; described from {what} ({source_when(source)})"
+    return LINES["described"].format(org=org_name, source=source_words(source, org_website),
+                                     when=source_when(source))
+
+
+def line_kind(fresh: Freshness) -> str:
+    """Which of LINES a listing's confirmation line is."""
+    if fresh.described:
+        return "described"
+    if fresh.state == CURRENT:
+        return "organization" if fresh.by_organization else "maintainers"
+    return "unconfirmed"
+
+
+def confirmation_line(fresh: Freshness, org_name: str, source: Any,
+                      org_website: str | None) -> str:
+    """A card's one line on who confirmed the listing: 'Confirmed by LACLJ on May 3, 2026',
+    'Not confirmed since 3 May 2026', 'Not confirmed by LACLJ; described from ...'."""
+    return LINES[line_kind(fresh)].format(
+        org=org_name, date=long_date(fresh.verified), day=_day(fresh.verified),
+        source=source_words(source, org_website), when=source_when(source))
 
 
 @dataclass(frozen=True)
@@ -108,7 +163,7 @@ class Freshness:
         (a described listing's words need its organization's name: described_notice)."""
         if self.state == CURRENT or self.described:
             return ""
-        return f"Not confirmed since {_day(self.verified)}"
+        return LINES["unconfirmed"].format(day=_day(self.verified))
 
 
 def of(program: ProgramEntry, today: dt.date, window: int = DEFAULT_WINDOW_DAYS) -> Freshness:

@@ -21,7 +21,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator import (admission, calendars, confirm, feeds, freshness, glance, jsonld, places,
-                       vocab)
+                       search_index, vocab)
 from generator.directory import Directory, OrgEntry, ProgramEntry
 from generator.emails import mailto
 from generator.facets import (BY_KEY, FACETS, UNKNOWN, finder_config, people, place_names,
@@ -89,6 +89,7 @@ class Renderer:
                                 is_urgent=self.is_urgent,
                                 described_notice=self.described_notice,
                                 confirmation_line=self.confirmation_line,
+                                finder_codes=self.finder_codes,
                                 provenance=self.provenance,
                                 linked_data=self.linked_data,
                                 guides_for=guides_for, people=people,
@@ -217,7 +218,8 @@ class Renderer:
         feed of each value it can offer to follow."""
         config = finder_config(self.directory, self.settings.today, self.settings.window_days,
                                self.settings.urgent_days)
-        return {**config, "feeds": feeds.paths_by_value(self.directory)}
+        return {**config, "feeds": feeds.paths_by_value(self.directory),
+                "confirmation": search_index.words()}
 
     def freshness_of(self, program: ProgramEntry) -> freshness.Freshness:
         return freshness.of(program, self.settings.today, self.settings.window_days)
@@ -252,21 +254,17 @@ class Renderer:
         return counts
 
     def confirmation_line(self, program: ProgramEntry) -> str:
-        """A card's one line on who confirmed the listing: 'Confirmed by LACLJ on 3 May 2026',
-        'Not confirmed since 3 May 2026', 'Not confirmed by LACLJ; described from ...'."""
-        fresh = self.freshness_of(program)
+        """A card's one line on who confirmed the listing (freshness.confirmation_line)."""
         org = self.directory.organizations[program.org_id].data
-        name = org.short_name or org.name
-        if fresh.described:
-            return self.described_notice(program)
-        if fresh.state == freshness.CURRENT and fresh.by_organization:
-            return f"Confirmed by {name} on {_date(fresh.verified)}"
-        if fresh.state == freshness.CURRENT:
-            return (f"Not confirmed by {name}; checked by the maintainers on "
-                    f"{_date(fresh.verified)} against "
-                    f"{freshness.source_words(program.data.source, org.website)} "
-                    f"({freshness.source_when(program.data.source)})")
-        return fresh.notice
+        return freshness.confirmation_line(self.freshness_of(program), org.short_name or org.name,
+                                           program.data.source, org.website)
+
+    def finder_codes(self, program: ProgramEntry) -> str:
+        """The card facts the finder writes in words itself (search_index.codes)."""
+        org = self.directory.organizations[program.org_id].data
+        return search_index.codes(self.freshness_of(program), program.data.source, org.website,
+                                  self.status_of(program), self.is_urgent(program),
+                                  BY_KEY["remote"].values(program)[0])
 
     def linked_data(self, entry: ProgramEntry | OrgEntry) -> Markup:
         """The page's schema.org JSON-LD block: a listing is valid until the day it would be
@@ -519,7 +517,7 @@ def _label(value: str, vocabulary: vocab.Vocabulary) -> str:
 
 
 def _date(day: dt.date | None) -> str:
-    return f"{day:%B} {day.day}, {day.year}" if day else "Not stated"
+    return freshness.long_date(day) if day else "Not stated"
 
 
 def _front_matter(values: dict[str, Any]) -> str:

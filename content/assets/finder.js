@@ -434,8 +434,68 @@
       more.hidden = pending.length === 0;
     }
 
+    // The card facts that describe no opportunity come as codes (generator/search_index.py:
+    // "pbx", a letter, then the value), so no search matches their words; these write them out
+    // with the words the config carries (generator/freshness.py: LINES, SOURCES, WHEN).
+    function decode(codes) {
+      var found = {};
+      (codes || "").split(" ").forEach(function (word) {
+        if (word.indexOf("pbx") === 0) found[word.charAt(3)] = word.slice(4);
+      });
+      return found;
+    }
+
+    function fill(template, parts) {
+      return template.replace(/\{(\w+)\}/g, function (_, key) { return parts[key]; });
+    }
+
+    function dateOf(digits) {
+      return new Date(Date.UTC(+digits.slice(0, 4), +digits.slice(4, 6) - 1, +digits.slice(6, 8)));
+    }
+
+    function month(date) {
+      return date.toLocaleString("en-US", { month: "long", timeZone: "UTC" });
+    }
+
+    function dayFirst(date) {  // "6 May 2026"
+      return date.getUTCDate() + " " + month(date) + " " + date.getUTCFullYear();
+    }
+
+    function monthFirst(date) {  // "May 6, 2026"
+      return month(date) + " " + date.getUTCDate() + ", " + date.getUTCFullYear();
+    }
+
+    function fromHex(hex) {
+      var bytes = new Uint8Array((hex.match(/../g) || []).map(function (b) { return parseInt(b, 16); }));
+      return new TextDecoder().decode(bytes);
+    }
+
+    function confirmation(code, org) {
+      var words = config.confirmation;
+      var line = /^([a-z]+)(\d{8})$/.exec(code.c || "");
+      if (!line || !words.lines[line[1]]) return { kind: "", text: "" };
+      var date = dateOf(line[2]);
+      var source = /^(own|none|host)([0-9a-f]*)$/.exec(code.s || "") || ["", "none", ""];
+      var when = /^(updated|published|estimated|undated)(\d*)$/.exec(code.w || "") || ["", "undated", ""];
+      var whenDate = when[2].length === 8 ? dayFirst(dateOf(when[2])) : "";
+      return { kind: line[1], text: fill(words.lines[line[1]], {
+        org: org, date: monthFirst(date), day: dayFirst(date),
+        source: fill(words.sources[source[1]], { host: fromHex(source[2]) }),
+        when: fill(words.when[when[1]], { day: whenDate, year: when[2] })
+      }) };
+    }
+
+    function statusOf(code) {
+      return Object.keys(config.statuses).filter(function (s) {
+        return s.replace(/-/g, "") === code.t;
+      })[0] || "open";
+    }
+
     function renderCard(item) {
       var m = item.meta;
+      var code = decode(m.codes);
+      var status = statusOf(code);
+      var checked = confirmation(code, m.org);
       var li = el("li", { className: "pb-card" });
       var h = el("h3", { className: "pb-card__title" });
       h.append(el("a", { href: item.url }, m.title));
@@ -443,16 +503,17 @@
       li.append(el("p", { className: "pb-card__org" }, m.org + " · " + m.place));
       var badges = el("p", { className: "pb-card__badges" });
       if (m.kind && m.kind !== "Program") badges.append(badge(m.kind, "pb-badge--kind"));
-      if (m.urgent === "yes") badges.append(badge("Urgent", "pb-badge--urgent"));
-      if (m.status && m.status !== "open") {
-        badges.append(badge(config.statuses[m.status] || m.status, "pb-badge--closed"));
-      } else if (m.unconfirmed) {
-        badges.append(badge(m.unconfirmed, "pb-badge--stale"));
-      } else if (m.described) {
-        badges.append(badge(m.described, "pb-badge--described"));
+      if (code.u === "1") badges.append(badge("Urgent", "pb-badge--urgent"));
+      if (status !== "open") {
+        badges.append(badge(config.statuses[status], "pb-badge--closed"));
+      } else if (checked.kind === "unconfirmed") {
+        badges.append(badge(checked.text, "pb-badge--stale"));
+      } else if (checked.kind === "described") {
+        badges.append(badge(fill(config.confirmation.lines.described_badge, { org: m.org }),
+                            "pb-badge--described"));
       }
-      badges.append(m.remote === "yes" ? badge("Remote possible", "pb-badge--remote")
-        : m.remote === "no" ? badge("In person", "") : "");
+      badges.append(code.r === "yes" ? badge("Remote possible", "pb-badge--remote")
+        : code.r === "no" ? badge("In person", "") : "");
       (m.support ? m.support.split("|") : []).forEach(function (s) { badges.append(badge(s, "")); });
       li.append(badges);
       if (m.summary) li.append(el("p", { className: "pb-card__summary" }, m.summary));
@@ -460,7 +521,7 @@
       var when = m.kind === "Training" ? "When: " : m.kind === "Case" ? "Deadline: " : "Commitment: ";
       if (m.commitment) meta.append(el("span", {}, when + m.commitment));
       if (m.languages) meta.append(el("span", {}, "Languages: " + m.languages));
-      meta.append(el("span", {}, m.verified));
+      meta.append(el("span", {}, checked.text));
       li.append(meta);
       return li;
     }
