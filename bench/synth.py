@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from generator import vocab
+from generator import places, vocab
 from generator.validate import header_for
 
 WORDS = ("survivor petition declaration evidence interview prosecutor hearing court filing "
@@ -87,6 +87,15 @@ def _state(rng: random.Random) -> str:
     return rng.choice(("CA", "CA", "NY", "TX", "IL", "WA", "FL", rng.choice(vocab.STATES.ids())))
 
 
+def _county(state: str, number: int) -> str:
+    """A county the validator knows where it knows every county of the state (places.covers),
+    else a made-up one."""
+    if places.covers(state):
+        names = sorted({c.name for c in places.table().counties.values() if c.state == state})
+        return names[number % len(names)]
+    return f"County {number % 53}"
+
+
 def _checked(rng: random.Random, today: dt.date, added: dt.date | None = None) -> dict:
     """source, last_verified and added: added before the check, both on or before today."""
     verified = today - dt.timedelta(days=rng.randint(1, 30))
@@ -120,7 +129,7 @@ def _volunteer_work(rng: random.Random, number: int, state: str) -> dict:
         "clients": _pick(rng, vocab.CLIENTS, 3),
         "client_languages": _pick(rng, LANGUAGES, 3),
         "forums": _pick(rng, vocab.FORUMS, 2),
-        "location": {"state": state, "counties": [f"County {number % 53}"],
+        "location": {"state": state, "counties": [_county(state, number)],
                      **({"remote_possible": rng.random() < 0.5} if rng.random() < 0.7 else {})},
         "commitment": {"length": rng.choice(vocab.COMMITMENT_LENGTHS.ids()),
                        "duration": f"{rng.randint(1, 12)} months"},
