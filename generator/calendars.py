@@ -84,7 +84,7 @@ def files(directory: Directory, today: dt.date, site_url: str = "",
         if program.kind == "training":
             by_training.setdefault(program.id, []).append(item)
         if program.id not in listed:
-            listed[program.id] = program.is_listed(today, window)
+            listed[program.id] = freshness.is_listed(program, today, window)
         if item.upcoming and listed[program.id]:
             upcoming.append(item)
             by_org.setdefault(program.org_id, []).append(item)

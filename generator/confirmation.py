@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from generator import answers, confirm, yamledit
+from generator import answers, confirm, decisions, yamledit
 from generator.answers import BadAnswer, Question
 from generator.directory import Directory
 from generator.issueform import CONFIRM_FORM, BadIssue, unticked
@@ -135,7 +135,7 @@ def _update(path: str, kind: str, data: dict[str, Any], answered: list[Question]
 
 def _path(question: Question, kind: str) -> tuple[str, ...] | None:
     """Where the answer goes in a file of this kind, or None if it has no such field."""
-    fact = next((f for f in confirm.FACTS if f.label == question.label), None)
+    fact = next((f for f in decisions.FACTS if f.label == question.label), None)
     if fact is not None:
         return fact.path(kind) if kind != "organization" else None
     try:

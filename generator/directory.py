@@ -1,11 +1,13 @@
-"""The validated directory: what every later stage (render, export) works from."""
+"""The validated directory: what every later stage (render, export) works from.
+
+What a listing's dates make of it on a given day (current, archived, listed) is freshness's to
+say (freshness.is_listed); this module only holds the data."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from generator import freshness
 from generator.model import AnyListing, Contact, Organization
 
 
@@ -28,11 +30,6 @@ class ProgramEntry:
     @property
     def kind(self) -> str:
         return self.data.kind
-
-    def is_listed(self, today: dt.date, window: int = freshness.DEFAULT_WINDOW_DAYS) -> bool:
-        """Open and not archived: shown in lists and counts of open opportunities."""
-        return (self.data.status == "open" and not self.is_expired(today)
-                and freshness.of(self, today, window).state != freshness.ARCHIVED)
 
     def is_expired(self, today: dt.date) -> bool:
         """Past its expiry date, or over: a training after its last date, a case after its

@@ -26,7 +26,7 @@ def opportunities(directory: Directory, today: dt.date,
                   window: int = freshness.DEFAULT_WINDOW_DAYS,
                   urgent_days: int = freshness.DEFAULT_URGENT_DAYS) -> list[dict[str, Any]]:
     return [{"id": p.id, "url": program_url(p.id), "organization_id": p.org_id,
-             "listed": p.is_listed(today, window),
+             "listed": freshness.is_listed(p, today, window),
              **_fresh(p, today, window, urgent_days, text=False),
              **p.data.model_dump(mode="json")}
             for p in sorted(directory.programs.values(), key=lambda p: p.id)]
@@ -48,7 +48,7 @@ def _fresh(program: ProgramEntry, today: dt.date, window: int,
     while it stands. `text`: as the CSV writes them (true, false, empty)."""
     fresh = freshness.of(program, today, window)
     urgent = (freshness.urgent(program, today, urgent_days).shown
-              and program.is_listed(today, window))
+              and freshness.is_listed(program, today, window))
     waiting = freshness.clients_waiting(program, today, urgent_days)
     count = getattr(program.data, "clients_waiting", None) if waiting.shown else None
     by_org = fresh.state == freshness.CURRENT and fresh.by_organization
@@ -140,7 +140,7 @@ def _row(directory: Directory, program: ProgramEntry, today: dt.date,
         data["contact"] = (found.model_dump(mode="json") if found is not None
                            else {"website": org.website})
     row = {"id": program.id, "url": program_url(program.id), "organization_id": program.org_id,
-           "organization": org.name, "listed": _flag(program.is_listed(today, window)),
+           "organization": org.name, "listed": _flag(freshness.is_listed(program, today, window)),
            "contact.from_organization": _flag(inherited),
            **_fresh(program, today, window, urgent_days)}
     own, fields = _OWN[program.kind], by_path(data)

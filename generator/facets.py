@@ -7,8 +7,6 @@ A tri-state fact that nobody has stated is the value "unknown", never "no", so a
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +14,7 @@ from typing import Any
 from generator import freshness, places, vocab
 from generator.directory import Directory, ProgramEntry
 from generator.model import CleHours, Volunteers
+from generator.places import place_key
 
 UNKNOWN = "unknown"
 UNKNOWN_LABEL = "Not stated"
@@ -77,18 +76,6 @@ SUPPORT_LABELS = {"training": "Training", "cle-credit": "CLE credit (MCLE in Cal
 def _languages(program: ProgramEntry) -> list[str]:
     v = people(program)
     return list(dict.fromkeys(v.languages_required + v.languages_helpful)) or [UNKNOWN]
-
-
-def place_key(name: str) -> str:
-    """The key every spelling of one place shares: "San José", "San Jose" and "san  jose" are
-    all san-jose (accents, case and spacing folded). It is also the place page's folder, so a
-    name that would take a page number's folder ("Page 2") gets "place-" before it."""
-    plain = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
-    key = "-".join(re.findall(r"[a-z0-9]+", plain.encode("ascii", "ignore").decode("ascii")))
-    if not key or len(key) * 2 < len(re.sub(r"\W", "", plain)):  # mostly another script
-        key = "-".join(re.findall(r"\w+", plain)).replace("_", "-")
-    return f"place-{key}" if re.fullmatch(r"page-\d+", key) else key
 
 
 def _place_names(program: ProgramEntry) -> list[str]:
@@ -279,7 +266,7 @@ def confirmed(program: ProgramEntry, today: dt.date, window: int) -> str:
 def urgent_value(program: ProgramEntry, today: dt.date, window: int, urgent_days: int) -> str:
     """The finder's 'Urgent' value: yes only while listed and confirmed urgent."""
     shown = freshness.urgent(program, today, urgent_days).shown
-    return "yes" if shown and program.is_listed(today, window) else "no"
+    return "yes" if shown and freshness.is_listed(program, today, window) else "no"
 
 
 def offered(values: list[list[str]]) -> bool:
@@ -291,12 +278,12 @@ def offered(values: list[list[str]]) -> bool:
     return len(seen) > 1 or not all(values)
 
 
-def finder_config(directory: Directory, today: dt.date,
+def finder_facets(directory: Directory, today: dt.date,
                   window: int = freshness.DEFAULT_WINDOW_DAYS,
                   urgent_days: int = freshness.DEFAULT_URGENT_DAYS) -> dict[str, Any]:
-    """Every facet worth offering (see offered) with the label of every value that occurs:
-    what the finder page shows; and the words that name one of those values
-    (finder_words), which the finder applies as filters."""
+    """Every facet worth offering (see offered) with the label of every value that occurs,
+    and the statuses' labels: what the finder page shows (finder_words.finder_config adds the
+    words that name those values)."""
     programs = list(directory.programs.values())
     places = place_names(programs)
     facets = []
@@ -320,9 +307,7 @@ def finder_config(directory: Directory, today: dt.date,
                        "values": [[v, CONFIRMED_LABELS[v].format(days=window)]
                                   for v in (freshness.CURRENT, freshness.UNCONFIRMED,
                                             freshness.DESCRIBED) if v in seen_confirmed]})
-    from generator.finder_words import finder_words  # it reads this module's place names
-
-    return {"facets": facets, "statuses": STATUS_LABELS, **finder_words(programs, facets)}
+    return {"facets": facets, "statuses": STATUS_LABELS}
 
 
 def _label(facet: Facet, directory: Directory, value: str, places: dict[str, str]) -> str:

@@ -100,7 +100,7 @@ def files(directory: Directory, today: dt.date, site_url: str = "", cap: int = 5
     groups: dict[tuple[str, str], list[ProgramEntry]] = {}
     newest: dict[tuple[str, str], dt.date] = {}  # newest change among all listings of a value
     for program in ordered:
-        shown = program.is_listed(today, window)
+        shown = freshness.is_listed(program, today, window)
         if shown and len(listed) < cap:
             listed.append(program)
         for key in FACET_KEYS:

@@ -8,7 +8,7 @@ same as ticking its box, and shown as such) and leaves the word out of the text 
 
 The map is built here, from the vocabularies and the facets' labels, and shipped in the finder's
 configuration; finder.js only looks phrases up. It holds only values a facet offers in this
-directory (facets.finder_config decides that): a word whose filter would narrow nothing, or
+directory (finder_config decides that): a word whose filter would narrow nothing, or
 would find no listing, stays a word of text.
 
 Phrases are folded as finder.js folds what is typed (fold): accents, case and punctuation do
@@ -17,14 +17,15 @@ not count, so "Español", "espanol" and "ESPAÑOL" are one phrase, and "in-house
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from typing import Any
 
 import langcodes
 
-from generator import places, vocab
-from generator.directory import ProgramEntry
+from generator import facets, freshness, places, vocab
+from generator.directory import Directory, ProgramEntry
 
 # What people call a language besides the name the vocabulary shows (vocab.LANGUAGES): the
 # registry's English name for cmn is "Mandarin Chinese", but attorneys write "Mandarin".
@@ -115,3 +116,13 @@ def language_names(code: str) -> list[str]:
         pass
     names += [re.sub(r"\s*\(.*\)\s*$", "", name) for name in names]
     return list(dict.fromkeys(name for name in names if name and name != code))
+
+
+def finder_config(directory: Directory, today: dt.date,
+                  window: int = freshness.DEFAULT_WINDOW_DAYS,
+                  urgent_days: int = freshness.DEFAULT_URGENT_DAYS) -> dict[str, Any]:
+    """What the finder page needs: the facets worth offering with their values' labels, the
+    statuses (facets.finder_facets), and the words that name one of those values, which the
+    finder applies as filters."""
+    config = facets.finder_facets(directory, today, window, urgent_days)
+    return {**config, **finder_words(list(directory.programs.values()), config["facets"])}

@@ -166,6 +166,12 @@ class Freshness:
         return LINES["unconfirmed"].format(day=_day(self.verified))
 
 
+def is_listed(program: ProgramEntry, today: dt.date, window: int = DEFAULT_WINDOW_DAYS) -> bool:
+    """Open and not archived: shown in lists and counts of open opportunities."""
+    return (program.data.status == "open" and not program.is_expired(today)
+            and of(program, today, window).state != ARCHIVED)
+
+
 def of(program: ProgramEntry, today: dt.date, window: int = DEFAULT_WINDOW_DAYS) -> Freshness:
     return judge(program.data, today, window, program.is_expired(today),
                  _own_date_ahead(program, today))

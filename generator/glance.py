@@ -173,7 +173,7 @@ def action(program: ProgramEntry, contact: Contact | None, org_website: str | No
     that names the listing and its address `page` (so the organization knows where the attorney
     came from), or, where only a home page is known, that no volunteer page is published."""
     data = program.data
-    if not program.is_listed(today, window):
+    if not freshness.is_listed(program, today, window):
         return None
     if data.kind == "training" and data.registration:
         return Action("Register for this training: open the registration page",

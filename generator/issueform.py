@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from generator import answers, confirm, vocab
+from generator import answers, confirm, decisions, vocab
 from generator.answers import (CHOICE, CHOICES, CLE, DATE, DATES, FLAG, ITEMS, LANGUAGES, LINE,
                                NUMBER, SESSIONS, TEXT, BadAnswer, Question)
 from generator.load import slug
@@ -295,7 +295,7 @@ CONFIRM_INTRO = (
 
 def _confirm_questions() -> tuple[Question, ...]:
     facts = tuple(_q(fact.work or fact.training or "", fact.label, fact.kind, fact.vocabulary,
-                     help=fact.question) for fact in confirm.FACTS if fact.kind)
+                     help=fact.question) for fact in decisions.FACTS if fact.kind)
     return (
         _q("listing", "Listing", required=True,
            help="The id of the listing, or the address of its page, e.g. "

@@ -67,14 +67,25 @@ class Table:
 
 def fold(name: str) -> str:
     """Lower case, accents removed, spaces and punctuation as single spaces: "San José" and
-    "san  jose" are both "san jose". The same folding as facets.place_key, with spaces."""
+    "san  jose" are both "san jose". The same folding as place_key, with spaces."""
     plain = unicodedata.normalize("NFKD", name)
     plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
     return " ".join(re.findall(r"[a-z0-9]+", plain))
 
 
+def place_key(name: str) -> str:
+    """The key every spelling of one place shares: "San José", "San Jose" and "san  jose" are
+    all san-jose (accents, case and spacing folded). It is also the place page's folder, so a
+    name that would take a page number's folder ("Page 2") gets "place-" before it."""
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    key = "-".join(re.findall(r"[a-z0-9]+", plain.encode("ascii", "ignore").decode("ascii")))
+    if not key or len(key) * 2 < len(re.sub(r"\W", "", plain)):  # mostly another script
+        key = "-".join(re.findall(r"\w+", plain)).replace("_", "-")
+    return f"place-{key}" if re.fullmatch(r"page-\d+", key) else key
+
+
 def _key(name: str) -> str:
-    from generator.facets import place_key  # facets imports this module
     return place_key(name)
 
 
@@ -176,7 +187,7 @@ def canonical_counties(state: str | None, names: Iterable[Any]) -> list[Any]:
 def values(location: Any) -> list[str]:
     """The place-facet values a listing's location is found by: each region, county and city
     it names, each named city's county if it is a county seat, and each region of those
-    counties. Counties and cities use facets.place_key; regions their id."""
+    counties. Counties and cities use place_key; regions their id."""
     state = location.state
     found: list[str] = []
     for name in location.regions:

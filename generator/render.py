@@ -20,11 +20,12 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from generator import (admission, calendars, confirm, feeds, freshness, glance, jsonld, places,
+from generator import (admission, calendars, decisions, feeds, freshness, glance, jsonld, places,
                        search_index, vocab)
 from generator.directory import Directory, OrgEntry, ProgramEntry
 from generator.emails import mailto
-from generator.facets import (BY_KEY, FACETS, UNKNOWN, finder_config, people, place_names,
+from generator.finder_words import finder_config
+from generator.facets import (BY_KEY, FACETS, UNKNOWN, people, place_names,
                               status_of)
 from generator.load import slug
 from generator.urls import absolute, browse_url, page_url, program_url
@@ -192,10 +193,10 @@ class Renderer:
 
     def not_yet(self, program: ProgramEntry) -> str:
         """'Not stated yet: bar admission, hours, mentoring. Ask Saerom Choi.': the decision
-        facts (confirm.FACTS, the table the confirmation request asks from) the listing leaves
+        facts (decisions.FACTS, the table the confirmation request asks from) the listing leaves
         unknown, and whom to ask; '' when every one is known."""
-        unknown = confirm.unknown(self.directory, program)
-        names = [fact.named() for fact in unknown if fact.path(program.kind) != confirm.NEXT_STEP]
+        unknown = decisions.unknown(self.directory, program)
+        names = [fact.named() for fact in unknown if fact.path(program.kind) != decisions.NEXT_STEP]
         if not names:
             return ""
         text = "Not stated yet: " + ", ".join(names) + "."
@@ -211,7 +212,7 @@ class Renderer:
         return status_of(program, self.settings.today, self.settings.window_days)
 
     def is_listed(self, program: ProgramEntry) -> bool:
-        return program.is_listed(self.settings.today, self.settings.window_days)
+        return freshness.is_listed(program, self.settings.today, self.settings.window_days)
 
     def finder_config(self) -> dict[str, Any]:
         """What the finder page needs: the facets with their values, the statuses, and the

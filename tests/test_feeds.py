@@ -10,7 +10,7 @@ from dataclasses import replace
 import feedparser
 import pytest
 
-from generator import feeds
+from generator import feeds, freshness
 from generator.directory import Directory
 from generator.facets import BY_KEY, UNKNOWN
 from generator.validate import validate_tree
@@ -103,7 +103,7 @@ def test_relative_links_resolve_against_the_feed_address(directory):
 
 def test_facet_feeds_hold_the_listed_listings_with_that_value(directory):
     out = feeds.files(directory, TODAY)
-    listed = [p for p in directory.programs.values() if p.is_listed(TODAY)]
+    listed = [p for p in directory.programs.values() if freshness.is_listed(p, TODAY)]
     for path, text in out.items():
         if path == feeds.ALL:
             continue

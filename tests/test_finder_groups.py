@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.facets import BY_KEY, finder_config, offered
+from generator.facets import BY_KEY, offered
+from generator.finder_words import finder_config
 from generator.validate import validate_tree
 from tests.conftest import TESTS, TODAY, build, make_project, open_page, serve
 

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from generator.facets import finder_config
+from generator.finder_words import finder_config
 from generator.finder_words import fold
 from generator.places import place_words
 from generator.validate import validate_tree

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import facets, hsds, jsonld, places
+from generator import facets, finder_words, hsds, jsonld, places
 from generator.cli import main
 from generator.validate import validate_tree
 from tests.conftest import TESTS, TODAY, make_project, validate_lines
@@ -70,7 +70,7 @@ def test_a_listing_is_found_by_what_it_names_and_what_contains_it():
     names = facets.place_names(directory.programs.values())
     assert names["san-francisco-bay-area"] == "San Francisco Bay Area"
     assert names["kings-county"] == "Kings County"  # the table's name, not "Brooklyn"
-    config = facets.finder_config(directory, TODAY)
+    config = finder_words.finder_config(directory, TODAY)
     place = next(f for f in config["facets"] if f["key"] == "place")
     assert ["san-francisco-bay-area", "San Francisco Bay Area"] in place["values"]
 

@@ -24,7 +24,8 @@ from types import SimpleNamespace
 import pytest
 
 from generator import export, freshness, hsds
-from generator.facets import confirmed, finder_config
+from generator.facets import confirmed
+from generator.finder_words import finder_config
 from generator.validate import validate_tree
 from tests.conftest import PROGRAM, ROOT, TESTS, build, make_project, validate_lines
 from tests.test_broken_files import apply
