@@ -11,10 +11,11 @@ from dataclasses import replace
 import pytest
 from icalendar import Calendar
 
-from generator import calendars, freshness
-from generator.directory import Directory
-from generator.model import Session
-from generator.validate import validate_tree
+from generator.core import freshness
+from generator.exports import calendars
+from generator.core.directory import Directory
+from generator.core.model import Session
+from generator.core.validate import validate_tree
 from tests.conftest import SITE_DATA
 
 TODAY = dt.date(2026, 11, 22)

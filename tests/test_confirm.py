@@ -12,8 +12,9 @@ import sys
 import pytest
 import yaml
 
-from generator import confirm, decisions
-from generator.validate import validate_tree
+from generator.contribute import confirm
+from generator.core import decisions
+from generator.core.validate import validate_tree
 from tests.conftest import ROOT, TESTS, run
 from tests.test_from_issue import FORMS, from_issue
 from tests.test_from_issue import data as values
@@ -432,7 +433,7 @@ def test_make_confirm_request_runs_the_command():
 
 
 def test_a_parent_written_on_one_line_is_not_edited_line_by_line(clinic):
-    from generator import yamledit
+    from generator.contribute import yamledit
     text = "title: A\ncommitment: {duration: 3 months}\n"
     with pytest.raises(yamledit.CannotEdit):
         yamledit.edit(text, {("commitment", "hours"): "2 hours a week"})

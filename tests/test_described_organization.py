@@ -12,9 +12,9 @@ import datetime as dt
 import subprocess
 import sys
 
-from generator import facets, freshness
-from generator.render import Renderer, Settings
-from generator.validate import validate_tree
+from generator.core import facets, freshness
+from generator.site.render import Renderer, Settings
+from generator.core.validate import validate_tree
 from tests.conftest import ROOT
 from tests.test_from_issue import body
 

@@ -10,10 +10,11 @@ from dataclasses import replace
 import feedparser
 import pytest
 
-from generator import feeds, freshness
-from generator.directory import Directory
-from generator.facets import BY_KEY, UNKNOWN
-from generator.validate import validate_tree
+from generator.core import freshness
+from generator.exports import feeds
+from generator.core.directory import Directory
+from generator.core.facets import BY_KEY, UNKNOWN
+from generator.core.validate import validate_tree
 from tests.conftest import SITE_DATA
 
 TODAY = dt.date(2026, 11, 22)

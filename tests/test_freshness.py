@@ -15,12 +15,13 @@ import sys
 
 import pytest
 
-from generator import export, freshness
-from generator.facets import confirmed, status_of
-from generator.finder_words import finder_config
-from generator.problems import SetupError
-from generator.render import Renderer, Settings
-from generator.validate import validate_tree
+from generator.core import freshness
+from generator.exports import export
+from generator.core.facets import confirmed, status_of
+from generator.site.finder_words import finder_config
+from generator.core.problems import SetupError
+from generator.site.render import Renderer, Settings
+from generator.core.validate import validate_tree
 from tests.conftest import ROOT, TESTS, build, make_project
 
 DATA = TESTS / "data" / "freshness"

@@ -17,10 +17,11 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 from jsonschema.validators import validator_for
 
-from generator import freshness, hsds
-from generator.directory import Directory
-from generator.model import Verification
-from generator.validate import validate_tree
+from generator.core import freshness
+from generator.exports import hsds
+from generator.core.directory import Directory
+from generator.core.model import Verification
+from generator.core.validate import validate_tree
 from tests.conftest import SITE_DATA, TODAY
 
 SCHEMAS = Path(__file__).parent / "data" / "hsds-3.0"

@@ -15,9 +15,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator import export, facets, freshness, glance, vocab
-from generator.render import Renderer, Settings
-from generator.validate import validate_tree
+from generator.core import facets, freshness, glance, vocab
+from generator.exports import export
+from generator.site.render import Renderer, Settings
+from generator.core.validate import validate_tree
 from tests.conftest import ROOT, SITE_DATA, validate_lines
 
 TODAY = dt.date(2026, 11, 22)
@@ -314,7 +315,7 @@ def test_a_page_opens_with_the_summary_and_says_who_checked_the_facts(site):
 
 def test_every_common_language_code_is_accepted():
     """Dari (prs) was refused: the registry writes it as fa-AF, a language with a region."""
-    from generator import vocab as vocabulary
+    from generator.core import vocab as vocabulary
     for code in vocabulary.LANGUAGES.ids():
         assert vocabulary.language_code(code) is not None, code  # tl reads as fil
     assert vocabulary.language_name("prs") == "Dari"

@@ -15,11 +15,11 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from generator import admission, decisions, glance, vocab
-from generator.directory import ProgramEntry
-from generator.privacy import link_problems
-from generator.render import Renderer, Settings, render_pages
-from generator.validate import validate_tree
+from generator.core import admission, decisions, glance, vocab
+from generator.core.directory import ProgramEntry
+from generator.core.privacy import link_problems
+from generator.site.render import Renderer, Settings, render_pages
+from generator.core.validate import validate_tree
 from tests.conftest import ROOT, SITE_DATA, TODAY
 
 SITE_URL = "https://directory.example.org"

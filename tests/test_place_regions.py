@@ -1,5 +1,5 @@
 """A listing is found by every place it names and every place that contains it: a county seat's
-county, a county's regions. Counties and regions are checked against generator/data/."""
+county, a county's regions. Counties and regions are checked against generator/core/data/."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import facets, finder_words, hsds, jsonld, places
-from generator.cli import main
-from generator.validate import validate_tree
+from generator.core import facets, places
+from generator.exports import hsds, jsonld
+from generator.site import finder_words
+from generator.adapters.cli import main
+from generator.core.validate import validate_tree
 from tests.conftest import TESTS, TODAY, make_project, validate_lines
 
 PLACES = TESTS / "data" / "places"

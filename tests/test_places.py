@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-from generator import facets, finder_words, places
-from generator.cli import main
-from generator.validate import validate_tree
+from generator.core import facets, places
+from generator.site import finder_words
+from generator.adapters.cli import main
+from generator.core.validate import validate_tree
 from tests.conftest import SITE_DATA, TODAY, make_project
 
 LISTINGS = "orgs/bay-legal-aid/u-visa-petitions.yml", "orgs/bay-legal-aid/vacatur-clinic.yml"
