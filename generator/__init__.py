@@ -1,7 +1,7 @@
 """A static site generator for a directory of pro bono opportunities for attorneys.
 
 Four stages, one folder each, and the adapters that run them; imports run one way, from the
-adapters down to the core (tests/test_layout.py reads them and fails on a back arrow):
+adapters down to the core (tests/test_imports.py reads them and fails on a back arrow):
 
     adapters/    the command line and the MkDocs plugin: thin, and the only MkDocs code
     contribute/  what organizations and maintainers run: new files, issue forms, confirm
