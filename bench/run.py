@@ -31,9 +31,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from bench.synth import MIX, write_directory
-from generator.generate import generate
-from generator.render import Settings
-from generator.validate import validate_tree
+from generator.site.generate import generate
+from generator.site.render import Settings
+from generator.core.validate import validate_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-22"

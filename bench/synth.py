@@ -17,8 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from generator import places, vocab
-from generator.validate import header_for
+from generator.core import places, vocab
+from generator.core.validate import header_for
 
 WORDS = ("survivor petition declaration evidence interview prosecutor hearing court filing "
          "relief status trafficking violence asylum visa record vacatur motion client meeting "

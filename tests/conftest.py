@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from generator.cli import main
+from generator.adapters.cli import main
 
 # The same examples on every run: a check that passes on one machine passes on CI. Examples that
 # once failed are pinned with @example next to their test. HYPOTHESIS_PROFILE=explore draws new

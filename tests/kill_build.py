@@ -4,7 +4,7 @@ Run by tests/test_atomic_swap.py in a process of its own (one thread, so forking
 
     python -m tests.kill_build exchange|fallback WORKDIR
 
-For each point N (a line run in generator/build.py, or a call that changes the file system:
+For each point N (a line run in generator/site/build.py, or a call that changes the file system:
 a rename, a removal, a new folder), a forked copy builds and SIGKILLs itself at its Nth point. Then this process
 takes a snapshot of the folder, builds again to the end, and takes another. MkDocs is replaced
 by a function that writes a small site, so a point costs milliseconds. Prints one JSON list:
@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 from types import SimpleNamespace
 
-from generator import build
+from generator.site import build
 
 OLD = {"index.html": "old", "a/b.html": "old", "a/c.html": "old only"}
 NEW = {"index.html": "new", "a/b.html": "new", "d/e.html": "new only"}

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from generator import build
+from generator.site import build
 from tests.conftest import ROOT
 from tests.kill_build import NEW, OLD
 

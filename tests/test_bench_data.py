@@ -5,7 +5,7 @@ county the directory knows)."""
 from __future__ import annotations
 
 from bench.synth import write_directory
-from generator.validate import validate_tree
+from generator.core.validate import validate_tree
 from tests.conftest import TODAY
 
 

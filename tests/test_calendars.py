@@ -11,10 +11,11 @@ from dataclasses import replace
 import pytest
 from icalendar import Calendar
 
-from generator import calendars
-from generator.directory import Directory
-from generator.model import Session
-from generator.validate import validate_tree
+from generator.core import freshness
+from generator.exports import calendars
+from generator.core.directory import Directory
+from generator.core.model import Session
+from generator.core.validate import validate_tree
 from tests.conftest import SITE_DATA
 
 TODAY = dt.date(2026, 11, 22)
@@ -223,7 +224,7 @@ def test_a_listed_training_keeps_only_its_sessions_to_come_in_the_shared_calenda
                 Session(date=TODAY, start="12:00", end="13:00"),  # today counts as to come
                 Session(date=dt.date(2026, 12, 3), start="12:00", end="13:00")]
     changed = with_training(directory, sessions=sessions)
-    assert changed.programs["t-visa-basics-training"].is_listed(TODAY)
+    assert freshness.is_listed(changed.programs["t-visa-basics-training"], TODAY)
     out = calendars.files(changed, TODAY)
     ahead = {"t-visa-basics-training-20261122@probono-directory",
              "t-visa-basics-training-20261203@probono-directory"}

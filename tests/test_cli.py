@@ -47,7 +47,7 @@ def test_problem_matcher_reads_every_problem_line(project):
 
 
 def test_schema_check_command(tmp_path, capsys):
-    from generator.cli import main
+    from generator.adapters.cli import main
 
     assert main(["--root", str(ROOT), "schema", "--check"]) == 0
     assert main(["--root", str(tmp_path), "schema", "--check"]) == 1

@@ -12,8 +12,9 @@ import sys
 import pytest
 import yaml
 
-from generator import confirm
-from generator.validate import validate_tree
+from generator.contribute import confirm
+from generator.core import decisions
+from generator.core.validate import validate_tree
 from tests.conftest import ROOT, TESTS, run
 from tests.test_from_issue import FORMS, from_issue
 from tests.test_from_issue import data as values
@@ -213,9 +214,9 @@ def _unknown_facts(listing: dict, org: dict) -> list[str]:
     """The questions a listing's data calls for, read from the file's values alone."""
     kind = listing.get("kind", "program")
     asked = []
-    for fact in confirm.facts_for(kind):
+    for fact in decisions.facts_for(kind):
         path = fact.path(kind)
-        if path == confirm.NEXT_STEP:
+        if path == decisions.NEXT_STEP:
             routes = [(c or {}).get(k) for c in (listing.get("contact"),
                                                  org.get("pro_bono_contact"))
                       for k in ("interest_form", "email", "website", "phone")]
@@ -253,7 +254,7 @@ def test_every_organization_in_the_directory_gets_its_message(org_id, capsys):
         for question in unknown:
             assert section.count(f"     - {question}") == 1, (path.name, question)
         kind = listing.get("kind", "program")
-        stated = [fact.asked(kind) for fact in confirm.FACTS
+        stated = [fact.asked(kind) for fact in decisions.FACTS
                   if fact.path(kind) and fact.asked(kind) not in unknown]
         for question in stated:
             assert f"     - {question}" not in section, (path.name, question)
@@ -280,7 +281,7 @@ def test_the_form_is_written_from_the_decision_facts():
     assert fields["Confirmation"]["attributes"]["options"] == [
         {"label": "I confirm these facts are current", "required": False}]
     assert not fields["Who is confirming"]["validations"]["required"]
-    for fact in confirm.FACTS:
+    for fact in decisions.FACTS:
         if fact.kind:
             assert fields[fact.label]["attributes"]["description"] == fact.question
             assert not fields[fact.label]["validations"]["required"]
@@ -432,7 +433,7 @@ def test_make_confirm_request_runs_the_command():
 
 
 def test_a_parent_written_on_one_line_is_not_edited_line_by_line(clinic):
-    from generator import yamledit
+    from generator.contribute import yamledit
     text = "title: A\ncommitment: {duration: 3 months}\n"
     with pytest.raises(yamledit.CannotEdit):
         yamledit.edit(text, {("commitment", "hours"): "2 hours a week"})

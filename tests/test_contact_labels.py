@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from generator.glance import is_home_page
+from generator.core.glance import is_home_page
 from tests.conftest import TESTS, build, make_project
 
 LABELS = TESTS / "data" / "labels" / "orgs"

@@ -8,9 +8,9 @@ import shutil
 
 import pytest
 
-from generator.emails import NotAnAddress, mailto, read_email
-from generator.render import Settings, render_pages
-from generator.validate import validate_tree
+from generator.core.emails import NotAnAddress, mailto, read_email
+from generator.site.render import Settings, render_pages
+from generator.core.validate import validate_tree
 from tests.conftest import ORG, PROGRAM, ROOT, TODAY, VALID, validate_lines
 from tests.test_broken_files import apply
 from tests.test_schema import check_jsonschema
@@ -244,7 +244,7 @@ def test_a_link_whose_words_show_its_own_address_passes(project, capsys, link):
     ("e.g. the form", "https://evil.example/", None),
 ])
 def test_the_words_of_a_link_against_its_target(shown, href, leads):
-    from generator.validate import _shown_elsewhere
+    from generator.core.validate import _shown_elsewhere
     assert _shown_elsewhere(shown, href) == leads
 
 
@@ -272,5 +272,5 @@ def test_the_volunteer_button_for_a_mailto_form_is_built_from_the_parsed_address
      "e.g. probono@example.org"),
 ])
 def test_a_mailto_link_is_read_by_the_same_parser(url, message):
-    from generator.lookalike import link_problem
+    from generator.core.lookalike import link_problem
     assert link_problem(url) == message

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from generator import fieldref
-from generator.model import Organization, Program
+from generator.contribute import fieldref
+from generator.core.model import Organization, Program
 from tests.conftest import ROOT, run
 from tests.test_mapping import paths
 

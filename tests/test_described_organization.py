@@ -12,9 +12,9 @@ import datetime as dt
 import subprocess
 import sys
 
-from generator import facets
-from generator.render import Renderer, Settings
-from generator.validate import validate_tree
+from generator.core import facets, freshness
+from generator.site.render import Renderer, Settings
+from generator.core.validate import validate_tree
 from tests.conftest import ROOT
 from tests.test_from_issue import body
 
@@ -97,7 +97,7 @@ def test_the_described_organization_fits_the_model(tmp_path):
 
     vacatur = listings["vacatur-motions-for-trafficking-survivors"]
     assert vacatur.data.status == "paused" and vacatur.data.paused_until == later
-    assert facets.status_of(vacatur, today) == "paused" and not vacatur.is_listed(today)
+    assert facets.status_of(vacatur, today) == "paused" and not freshness.is_listed(vacatur, today)
     assert facet("court", "vacatur-motions-for-trafficking-survivors") == ["court"]
 
     training = listings["trauma-informed-interviewing"]
@@ -106,7 +106,7 @@ def test_the_described_organization_fits_the_model(tmp_path):
     assert facet("remote", "trauma-informed-interviewing") == ["yes"]
     assert [(c.hours, c.category) for c in training.data.cle] == [
         (1.0, "general"), (0.5, "elimination-of-bias")]
-    assert facets.status_of(training, today) == "open" and training.is_listed(today)
+    assert facets.status_of(training, today) == "open" and freshness.is_listed(training, today)
     renderer = Renderer(directory, ROOT / "site_templates", Settings(today=today))
     assert renderer.next_step(training).href == "https://vslc.example.org/register"
     assert renderer.next_step(vacatur) is None  # paused: no call it cannot honour

@@ -8,9 +8,9 @@ import io
 
 import pytest
 
-from generator import export
-from generator.model import Program
-from generator.validate import validate_tree
+from generator.exports import export
+from generator.core.model import Program
+from generator.core.validate import validate_tree
 from tests.conftest import SITE_DATA
 
 TODAY = dt.date(2026, 11, 22)

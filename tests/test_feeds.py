@@ -10,10 +10,11 @@ from dataclasses import replace
 import feedparser
 import pytest
 
-from generator import feeds
-from generator.directory import Directory
-from generator.facets import BY_KEY, UNKNOWN
-from generator.validate import validate_tree
+from generator.core import freshness
+from generator.exports import feeds
+from generator.core.directory import Directory
+from generator.core.facets import BY_KEY, UNKNOWN
+from generator.core.validate import validate_tree
 from tests.conftest import SITE_DATA
 
 TODAY = dt.date(2026, 11, 22)
@@ -103,7 +104,7 @@ def test_relative_links_resolve_against_the_feed_address(directory):
 
 def test_facet_feeds_hold_the_listed_listings_with_that_value(directory):
     out = feeds.files(directory, TODAY)
-    listed = [p for p in directory.programs.values() if p.is_listed(TODAY)]
+    listed = [p for p in directory.programs.values() if freshness.is_listed(p, TODAY)]
     for path, text in out.items():
         if path == feeds.ALL:
             continue

@@ -257,7 +257,7 @@ def test_words_every_listing_page_writes_find_nothing(page, served_test_site):
 def test_what_the_index_leaves_out_is_on_the_listing_pages(page, site, served_test_site):
     """Each selector the index leaves out still matches on a built listing page, so renaming a
     class in a template cannot quietly put those words back in the index."""
-    from generator.search_index import EXCLUDED
+    from generator.site.search_index import EXCLUDED
 
     unmatched = set(EXCLUDED)
     for listing in sorted((site / "opportunities").glob("*/index.html")):
@@ -272,8 +272,8 @@ def test_programs_are_found_and_counted_though_the_index_leaves_their_kind_out(
     """The index holds no "program" value (every listing has one kind, so programs are the
     listings that are neither trainings nor cases): choosing Program, or Program and Case,
     still gives exactly those listings, and each kind's count is what choosing it gives."""
-    from generator.facets import status_of
-    from generator.validate import validate_tree
+    from generator.core.facets import status_of
+    from generator.core.validate import validate_tree
     from tests.conftest import SITE_DATA, TODAY
 
     directory = validate_tree(SITE_DATA, TODAY)
@@ -311,8 +311,8 @@ def found(page, expected: set[str]) -> None:
 def test_a_search_that_only_hidden_listings_match_offers_them(page, served_test_site):
     """"kept" is only in listings hidden by default: the finder says how many, of which
     statuses, and shows them on request."""
-    from generator.facets import STATUS_LABELS, status_of
-    from generator.validate import validate_tree
+    from generator.core.facets import STATUS_LABELS, status_of
+    from generator.core.validate import validate_tree
     from tests.conftest import SITE_DATA, TODAY
 
     directory = validate_tree(SITE_DATA, TODAY)
@@ -374,9 +374,9 @@ def ordered(page) -> list[str]:
 
 def test_with_no_words_what_helps_comes_first(page, served_test_site):
     """Urgent as shown, then confirmed within the window, then the most recently confirmed."""
-    from generator import freshness
-    from generator.facets import status_of, urgent_value
-    from generator.validate import validate_tree
+    from generator.core import freshness
+    from generator.core.facets import status_of, urgent_value
+    from generator.core.validate import validate_tree
     from tests.conftest import SITE_DATA, TODAY
 
     window, days = freshness.DEFAULT_WINDOW_DAYS, freshness.DEFAULT_URGENT_DAYS

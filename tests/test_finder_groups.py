@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.facets import BY_KEY, finder_config, offered
-from generator.validate import validate_tree
+from generator.core.facets import BY_KEY, offered
+from generator.site.finder_words import finder_config
+from generator.core.validate import validate_tree
 from tests.conftest import TESTS, TODAY, build, make_project, open_page, serve
 
 GROUPS = TESTS / "data" / "finder-groups"

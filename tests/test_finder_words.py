@@ -1,4 +1,4 @@
-"""Words that name a filter act as that filter (generator/finder_words.py), and the index holds
+"""Words that name a filter act as that filter (generator/site/finder_words.py), and the index holds
 what describes the opportunity, not what the page writes about its sources.
 
 Two fixture directories: tests/data/site (the finder's usual test listings) and
@@ -13,10 +13,10 @@ import re
 
 import pytest
 
-from generator.facets import finder_config
-from generator.finder_words import fold
-from generator.places import place_words
-from generator.validate import validate_tree
+from generator.site.finder_words import finder_config
+from generator.site.finder_words import fold
+from generator.core.places import place_words
+from generator.core.validate import validate_tree
 from tests.conftest import SITE_DATA, TESTS, TODAY, build, make_project, open_page, serve
 from tests.test_finder import results
 
@@ -62,7 +62,7 @@ def test_words_on_the_site_fixture():
 
 def test_place_words_name_counties_with_and_without_county():
     """A county with or without "County", and its seat, select the county and the regions
-    that take it in (a region-wide listing serves the county too; generator/places.py)."""
+    that take it in (a region-wide listing serves the county too; generator/core/places.py)."""
     directory = validate_tree(WORDS, TODAY)
     found = place_words(directory.programs.values())
     alameda = ["alameda-county", "san-francisco-bay-area", "northern-california"]

@@ -1,4 +1,4 @@
-"""Work in a forked copy of the process (generator/forked.py): its result comes back, its error
+"""Work in a forked copy of the process (generator/site/forked.py): its result comes back, its error
 is raised here, a copy that dies is an error, and leaving early stops it."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from generator import forked as forked_module
-from generator.forked import Forked, can_fork
+from generator.site import forked as forked_module
+from generator.site.forked import Forked, can_fork
 
 pytestmark = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
                                 reason="this platform cannot fork")

@@ -8,8 +8,9 @@ import sys
 import pytest
 import yaml
 
-from generator import issueform, vocab
-from generator.load import read_file
+from generator.contribute import issueform
+from generator.core import vocab
+from generator.core.load import read_file
 from tests.conftest import ROOT
 
 FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"

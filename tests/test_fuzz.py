@@ -22,11 +22,11 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator.load import MAX_BYTES, SourceFile
-from generator.memory import collector_paused
-from generator.model import LISTING_MODELS, Organization
-from generator.problems import Problem
-from generator.validate import read_tree, validate_file
+from generator.core.load import MAX_BYTES, SourceFile
+from generator.core.memory import collector_paused
+from generator.core.model import LISTING_MODELS, Organization
+from generator.core.problems import Problem
+from generator.core.validate import read_tree, validate_file
 from tests.conftest import SITE_DATA, TODAY
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "5000"))

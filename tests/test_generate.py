@@ -9,10 +9,10 @@ import threading
 
 import pytest
 
-from generator import generate as generate_module
-from generator.generate import can_fork, generate
-from generator.render import Settings
-from generator.validate import validate_tree
+from generator.site import generate as generate_module
+from generator.site.generate import can_fork, generate
+from generator.site.render import Settings
+from generator.core.validate import validate_tree
 from tests.conftest import ROOT, SITE_DATA, TODAY
 
 

@@ -15,9 +15,9 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from generator import mkdocs_plugin
-from generator.directory import Directory, OrgEntry, ProgramEntry
-from generator.model import Organization, Program
+from generator.adapters import mkdocs_plugin
+from generator.core.directory import Directory, OrgEntry, ProgramEntry
+from generator.core.model import Organization, Program
 from tests.conftest import ORG, PROGRAM, VALID, make_project
 
 HOSTILE = ('<script>alert(1)</script> "><img src=x onerror=alert(2)> {: onclick="alert(3)" } '
@@ -119,7 +119,7 @@ def test_hostile_text_is_escaped_once_everywhere(tmp_path, monkeypatch):
 
 
 def test_hostile_markdown_is_sanitized():
-    from generator.markup import to_html
+    from generator.core.markup import to_html
 
     out = str(to_html(HOSTILE + "\n\n<a href='javascript:x' onclick='y'>z</a>"
                                 "<iframe src=//evil.example></iframe><style>*{}</style>"))

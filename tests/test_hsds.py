@@ -17,10 +17,11 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 from jsonschema.validators import validator_for
 
-from generator import hsds
-from generator.directory import Directory
-from generator.model import Verification
-from generator.validate import validate_tree
+from generator.core import freshness
+from generator.exports import hsds
+from generator.core.directory import Directory
+from generator.core.model import Verification
+from generator.core.validate import validate_tree
 from tests.conftest import SITE_DATA, TODAY
 
 SCHEMAS = Path(__file__).parent / "data" / "hsds-3.0"
@@ -205,7 +206,7 @@ def test_status_follows_the_listing_and_today(hsds_data, listing, status):
 def test_only_listed_opportunities_are_active(directory, hsds_data):
     services = services_by_listing(hsds_data)
     for program in directory.programs.values():
-        assert (services[program.id]["status"] == "active") == program.is_listed(TODAY)
+        assert (services[program.id]["status"] == "active") == freshness.is_listed(program, TODAY)
 
 
 def test_an_open_listing_nobody_has_confirmed_for_long_is_inactive(directory):

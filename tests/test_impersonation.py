@@ -14,9 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.cli import main
-from generator.lookalike import link_problem, lookalike_host, skeletons
-from generator.model import LINK_RE
+from generator.adapters.cli import main
+from generator.core.lookalike import link_problem, lookalike_host, skeletons
+from generator.core.model import LINK_RE
 from tests.conftest import ORG, PROGRAM, VALID, run, validate_lines
 from tests.test_broken_files import apply
 from tests.test_schema import check_jsonschema
@@ -324,7 +324,7 @@ def test_two_organizations_may_run_programs_with_the_same_title(project, capsys)
        data=st.data())
 def test_the_host_index_finds_what_comparing_every_pair_finds(hosts, data):
     """The index (for speed at thousands of organizations) answers as comparing one by one."""
-    from generator import lookalike
+    from generator.core import lookalike
     index = lookalike.HostIndex({f"org-{i}": host for i, host in enumerate(hosts)})
     base = data.draw(st.sampled_from(hosts))
     edits = [base, base + ".evil.example", base.replace("i", "l", 1), base[1:],
@@ -416,7 +416,7 @@ def lookalike_hosts(draw, name: str = BASE, tld: str = "org") -> str:
 @given(other=st.sampled_from(["example.org", "herjustice.org", "legalaidsociety.org.uk"]),
        data=st.data())
 def test_every_composed_lookalike_of_a_host_is_one(other, data):
-    from generator import lookalike
+    from generator.core import lookalike
     _, name, suffix = lookalike.site_parts(other)
     host = data.draw(lookalike_hosts(name, suffix))
     assert lookalike_host(host, other) is True, host
@@ -543,8 +543,8 @@ def name_variants(draw, name: str = "Bay Example Legal Aid") -> str:
 @settings(max_examples=300, deadline=None)
 @given(variant=name_variants())
 def test_every_drawn_variant_of_a_name_folds_to_it(variant):
-    from generator import lookalike
-    from generator.validate import _alike
+    from generator.core import lookalike
+    from generator.core.validate import _alike
     name = lookalike.name_folds("Bay Example Legal Aid")
     assert _alike(lookalike.name_folds(variant), name), variant
 

@@ -1,4 +1,4 @@
-"""schema.org JSON-LD (generator/jsonld.py): every listing and organization of the test site
+"""schema.org JSON-LD (generator/exports/jsonld.py): every listing and organization of the test site
 expands with a JSON-LD processor, has what Google's JobPosting and Event documentation requires,
 uses only properties schema.org defines for its type, and stays inside its script element."""
 
@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 from pyld import jsonld as pyld
 
-from generator import jsonld
-from generator.directory import Directory, ProgramEntry
-from generator.model import Program, TrainingEvent
-from generator.validate import validate_tree
+from generator.exports import jsonld
+from generator.core.directory import Directory, ProgramEntry
+from generator.core.model import Program, TrainingEvent
+from generator.core.validate import validate_tree
 from tests.conftest import SITE_DATA, TODAY
 
 SITE_URL = "https://probono.example.org/"

@@ -15,9 +15,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator import export, facets, glance, vocab
-from generator.render import Renderer, Settings
-from generator.validate import validate_tree
+from generator.core import facets, freshness, glance, vocab
+from generator.exports import export
+from generator.site.render import Renderer, Settings
+from generator.core.validate import validate_tree
 from tests.conftest import ROOT, SITE_DATA, validate_lines
 
 TODAY = dt.date(2026, 11, 22)
@@ -196,10 +197,10 @@ def test_new_facets_read_the_model(directory):
 def test_past_trainings_and_cases_leave_the_default_views(directory):
     training = directory.programs["wage-claim-training-2026"]  # its one date: 2026-10-01
     case = directory.programs["u-visa-case-mam"]  # respond by 2026-12-15
-    assert facets.status_of(training, TODAY) == "past" and not training.is_listed(TODAY)
-    assert facets.status_of(case, TODAY) == "open" and case.is_listed(TODAY)
+    assert facets.status_of(training, TODAY) == "past" and not freshness.is_listed(training, TODAY)
+    assert facets.status_of(case, TODAY) == "open" and freshness.is_listed(case, TODAY)
     later = dt.date(2026, 12, 16)
-    assert facets.status_of(case, later) == "past" and not case.is_listed(later)
+    assert facets.status_of(case, later) == "past" and not freshness.is_listed(case, later)
     assert facets.status_of(directory.programs["survivor-clinic-being-set-up"], TODAY) == \
         "being-set-up"
 
@@ -314,7 +315,7 @@ def test_a_page_opens_with_the_summary_and_says_who_checked_the_facts(site):
 
 def test_every_common_language_code_is_accepted():
     """Dari (prs) was refused: the registry writes it as fa-AF, a language with a region."""
-    from generator import vocab as vocabulary
+    from generator.core import vocab as vocabulary
     for code in vocabulary.LANGUAGES.ids():
         assert vocabulary.language_code(code) is not None, code  # tl reads as fil
     assert vocabulary.language_name("prs") == "Dari"

@@ -15,11 +15,11 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from generator import admission, confirm, glance, vocab
-from generator.directory import ProgramEntry
-from generator.privacy import link_problems
-from generator.render import Renderer, Settings, render_pages
-from generator.validate import validate_tree
+from generator.core import admission, decisions, glance, vocab
+from generator.core.directory import ProgramEntry
+from generator.core.privacy import link_problems
+from generator.site.render import Renderer, Settings, render_pages
+from generator.core.validate import validate_tree
 from tests.conftest import ROOT, SITE_DATA, TODAY
 
 SITE_URL = "https://directory.example.org"
@@ -119,8 +119,8 @@ def test_at_a_glance_has_no_unknown_row_and_one_line_for_the_unknown_decision_fa
         glance_box = page.split('id="pb-glance-title"')[1].split("</section>")[0]
         assert "Not stated<" not in glance_box and "pb-unknown" not in glance_box
         program = directory.programs[listing]
-        unknown = [fact.named() for fact in confirm.unknown(directory, program)
-                   if fact.path(program.kind) != confirm.NEXT_STEP]
+        unknown = [fact.named() for fact in decisions.unknown(directory, program)
+                   if fact.path(program.kind) != decisions.NEXT_STEP]
         lines = re.findall(r'<p class="pb-not-yet" data-pagefind-ignore>([^<]*)</p>', page)
         assert len(lines) == 1 and unknown
         assert html.unescape(lines[0]).startswith("Not stated yet: " + ", ".join(unknown) + ".")

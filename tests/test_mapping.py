@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from generator.model import LISTING_MODELS, Organization, nested_model
+from generator.core.model import LISTING_MODELS, Organization, nested_model
 from tests.conftest import ROOT
 
 

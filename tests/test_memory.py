@@ -6,9 +6,9 @@ import gc
 
 import pytest
 
-from generator.memory import collector_paused
-from generator.problems import InvalidDirectory
-from generator.validate import validate_tree
+from generator.core.memory import collector_paused
+from generator.core.problems import InvalidDirectory
+from generator.core.validate import validate_tree
 from tests.conftest import SITE_DATA, TODAY, make_project
 
 

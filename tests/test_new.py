@@ -13,9 +13,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator import scaffold
-from generator.load import parse, read_file
-from generator.model import Program
+from generator.contribute import scaffold
+from generator.core.load import parse, read_file
+from generator.core.model import Program
 from tests.conftest import ROOT, SITE_SOURCES, with_make
 
 ORG = "bay-legal-aid"
@@ -409,7 +409,7 @@ def test_a_training_asked_on_the_terminal(project):
        where=st.one_of(st.none(), st.sampled_from(["Fresno County Bar, Fresno", "Online",
                                                    "Room 4 - Oakland"])))
 def test_a_session_written_any_usual_way_reads_back(day, start, minutes, twelve_hour, where):
-    from generator.answers import session
+    from generator.contribute.answers import session
     end = (dt.datetime.combine(day, start) + dt.timedelta(minutes=minutes)).time()
     if end <= start:
         end = start  # past midnight: one time only
@@ -430,5 +430,5 @@ def test_a_session_written_any_usual_way_reads_back(day, start, minutes, twelve_
 @pytest.mark.parametrize("text", ["CA, 1.5, General", "1.5 hours, General, CA",
                                   "California 1.5 general", "ca, 1.50 hrs, general"])
 def test_cle_credit_in_any_usual_order(text):
-    from generator.answers import cle_hours
+    from generator.contribute.answers import cle_hours
     assert cle_hours(text) == {"jurisdiction": "CA", "hours": 1.5, "category": "general"}

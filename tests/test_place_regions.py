@@ -1,5 +1,5 @@
 """A listing is found by every place it names and every place that contains it: a county seat's
-county, a county's regions. Counties and regions are checked against generator/data/."""
+county, a county's regions. Counties and regions are checked against generator/core/data/."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import facets, hsds, jsonld, places
-from generator.cli import main
-from generator.validate import validate_tree
+from generator.core import facets, places
+from generator.exports import hsds, jsonld
+from generator.site import finder_words
+from generator.adapters.cli import main
+from generator.core.validate import validate_tree
 from tests.conftest import TESTS, TODAY, make_project, validate_lines
 
 PLACES = TESTS / "data" / "places"
@@ -70,7 +72,7 @@ def test_a_listing_is_found_by_what_it_names_and_what_contains_it():
     names = facets.place_names(directory.programs.values())
     assert names["san-francisco-bay-area"] == "San Francisco Bay Area"
     assert names["kings-county"] == "Kings County"  # the table's name, not "Brooklyn"
-    config = facets.finder_config(directory, TODAY)
+    config = finder_words.finder_config(directory, TODAY)
     place = next(f for f in config["facets"] if f["key"] == "place")
     assert ["san-francisco-bay-area", "San Francisco Bay Area"] in place["values"]
 

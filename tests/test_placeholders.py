@@ -7,7 +7,7 @@ import shutil
 
 import yaml
 
-from generator import placeholders
+from generator.contribute import placeholders
 from tests.conftest import ROOT, run
 
 REPORT = "corrections@probono-directory.example"

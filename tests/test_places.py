@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-from generator import facets
-from generator.cli import main
-from generator.validate import validate_tree
+from generator.core import facets, places
+from generator.site import finder_words
+from generator.adapters.cli import main
+from generator.core.validate import validate_tree
 from tests.conftest import SITE_DATA, TODAY, make_project
 
 LISTINGS = "orgs/bay-legal-aid/u-visa-petitions.yml", "orgs/bay-legal-aid/vacatur-clinic.yml"
@@ -27,10 +28,10 @@ def spelled(tmp_path, first: str, second: str):
 
 
 def test_place_keys_fold_accents_case_and_spaces():
-    assert {facets.place_key(n) for n in ("San José", "San Jose", "SAN  JOSÉ", "san jose")} == \
+    assert {places.place_key(n) for n in ("San José", "San Jose", "SAN  JOSÉ", "san jose")} == \
         {"san-jose"}
-    assert facets.place_key("Page 2") == "place-page-2"  # not the state page's second page
-    assert facets.place_key("東京") != facets.place_key("大阪")  # not one empty key for both
+    assert places.place_key("Page 2") == "place-page-2"  # not the state page's second page
+    assert places.place_key("東京") != places.place_key("大阪")  # not one empty key for both
 
 
 def test_two_spellings_of_a_place_share_one_name_and_one_page(tmp_path, capsys):
@@ -50,7 +51,7 @@ def test_two_spellings_of_a_place_share_one_name_and_one_page(tmp_path, capsys):
         'County</a> · <a href="san-jose/">San José</a> · <a href="santa-clara-county/">Santa '
         'Clara County</a>']  # San José is Santa Clara County's seat
     directory = validate_tree(project, TODAY)
-    config = facets.finder_config(directory, TODAY)
+    config = finder_words.finder_config(directory, TODAY)
     place = next(f for f in config["facets"] if f["key"] == "place")
     assert ["san-jose", "San José"] in place["values"]
     assert [v for v, _ in place["values"]].count("san-jose") == 1

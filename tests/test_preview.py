@@ -62,7 +62,7 @@ def test_preview_refuses_a_broken_directory(project):
 
 
 def test_listing_urls_and_site_path(tmp_path, monkeypatch):
-    from generator.preview import listing_url, site_path
+    from generator.contribute.preview import listing_url, site_path
 
     assert listing_url("orgs/her-justice/t-visa.yml") == "opportunities/t-visa/"
     assert listing_url("orgs/her-justice/organization.yml") == "organizations/her-justice/"

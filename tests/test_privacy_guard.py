@@ -14,7 +14,7 @@ import re
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from generator.textcheck import check_text, normalize
+from generator.core.textcheck import check_text, normalize
 
 # The same examples on every run, whatever profile is loaded, so CI cannot fail on a draw
 # nobody saw; HYPOTHESIS_PROFILE=explore (tests/conftest.py) draws new ones to look further.

@@ -18,10 +18,10 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator import privacy
-from generator.memory import collector_paused
-from generator.privacy import ALLOWED_FORMS, GUIDE, LONG
-from generator.textcheck import check_text
+from generator.core import privacy
+from generator.core.memory import collector_paused
+from generator.core.privacy import ALLOWED_FORMS, GUIDE, LONG
+from generator.core.textcheck import check_text
 
 FIXED = os.environ.get("HYPOTHESIS_PROFILE") != "explore"
 MANY = int(os.environ.get("PRIVACY_EXAMPLES", "5000"))

@@ -8,10 +8,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.load import parse
-from generator.model import Program
-from generator.problems import Problem
-from generator.validate import _explain, _text_problems
+from generator.core.load import parse
+from generator.core.model import Program
+from generator.core.problems import Problem
+from generator.core.validate import _explain, _text_problems
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
                     st.text(max_size=40), st.dates().map(dt.date.isoformat))
@@ -70,7 +70,7 @@ _segments = st.lists(st.sampled_from(["a", "b", "opportunities", "browse", "page
 def test_relative_links_are_what_relpath_gives(here, slash, target, end):
     import posixpath
 
-    from generator.render import relative
+    from generator.site.render import relative
 
     here_path = "/".join(here) + ("/" if slash and here else "")
     target_path = "/".join(target) + (end if target else "")

@@ -23,9 +23,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from generator import export, freshness, hsds
-from generator.facets import confirmed, finder_config
-from generator.validate import validate_tree
+from generator.core import freshness
+from generator.exports import export, hsds
+from generator.core.facets import confirmed
+from generator.site.finder_words import finder_config
+from generator.core.validate import validate_tree
 from tests.conftest import PROGRAM, ROOT, TESTS, build, make_project, validate_lines
 from tests.test_broken_files import apply
 
@@ -477,7 +479,7 @@ def test_a_source_is_called_the_organizations_page_only_on_its_own_website(url, 
 def test_the_home_page_shows_each_card_once_urgent_first_then_the_newest_of_the_rest(
         directory, site):
     """Newest leaves out what Needed urgently shows and still fills its six places."""
-    from generator.render import Renderer, Settings
+    from generator.site.render import Renderer, Settings
     renderer = Renderer(directory, ROOT / "site_templates", Settings(today=TODAY))
     urgent = [p.id for p in renderer.listed if renderer.is_urgent(p)][:6]
     rest = sorted((p for p in renderer.listed if p.id not in urgent),

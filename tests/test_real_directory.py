@@ -21,10 +21,11 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator import freshness, hsds
-from generator.directory import Directory
-from generator.facets import FACETS, confirmed, status_of, urgent_value
-from generator.validate import validate_tree
+from generator.core import freshness
+from generator.exports import hsds
+from generator.core.directory import Directory
+from generator.core.facets import FACETS, confirmed, status_of, urgent_value
+from generator.core.validate import validate_tree
 from tests.conftest import ROOT, open_page
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import MAX_ID, find_files, parse, read_file
-from generator.problems import Problem
+from generator.core.load import MAX_ID, find_files, parse, read_file
+from generator.core.problems import Problem
 from tests.conftest import ORG, PROGRAM, SITE_DATA, run, validate_lines
 
 HEADER = b"# yaml-language-server: $schema=../../schema/listing.schema.json\n"
@@ -37,7 +37,7 @@ DEEP = [
 
 @pytest.mark.parametrize("text,expected", [c[1:] for c in DEEP], ids=[c[0] for c in DEEP])
 def test_deep_nesting_is_refused_with_its_place_not_a_crash(text, expected):
-    code = ("import sys; from generator.load import parse; "
+    code = ("import sys; from generator.core.load import parse; "
             "print(parse(sys.stdin.buffer.read(), 'x.yml')[1])")
     result = subprocess.run([sys.executable, "-c", code], input=HEADER + text,
                             capture_output=True, env={**os.environ, "PYTHONPATH": str(

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import schema
-from generator.validate import header_for
+from generator.core import schema
+from generator.core.validate import header_for
 from tests.conftest import ROOT, VALID
 from tests.test_broken_files import CASES, apply
 

@@ -9,7 +9,7 @@ import json
 import re
 from pathlib import Path
 
-from generator import schema
+from generator.core import schema
 from tests.conftest import ROOT, SITE_DATA, build, make_project
 
 PROGRAMS = {"u-visa-petitions", "vacatur-clinic", "vacatur-motions", "closed-clinic",
@@ -190,7 +190,7 @@ def test_failed_engine_build_also_leaves_the_site(tmp_path):
 
 
 def test_pages_command_writes_markdown(tmp_path, capsys):
-    from generator.cli import main
+    from generator.adapters.cli import main
 
     assert main(["--root", str(SITE_DATA), "pages", "--output", str(tmp_path)]) == 1
     assert capsys.readouterr().err == (
@@ -204,8 +204,8 @@ def test_pages_command_writes_markdown(tmp_path, capsys):
 def test_generated_pages_can_be_written_for_another_engine(tmp_path):
     import datetime as dt
 
-    from generator.render import Settings, render_pages, write_pages
-    from generator.validate import validate_tree
+    from generator.site.render import Settings, render_pages, write_pages
+    from generator.core.validate import validate_tree
 
     directory = validate_tree(SITE_DATA, dt.date(2026, 11, 22))
     pages = render_pages(directory, ROOT / "site_templates", Settings(dt.date(2026, 11, 22)))

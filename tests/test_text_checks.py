@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from generator.textcheck import check_text
+from generator.core.textcheck import check_text
 
 ORDINARY = [
     "La clínica abre el 3 de marzo de 2027; birth certificates since 2020 are accepted.",

@@ -68,7 +68,7 @@
     var generation = 0;
     var state = readState();
     // Words that name a filter ("remote", "Spanish", "CLE", "law student": see
-    // generator/finder_words.py) act as that filter and leave the text that is searched.
+    // generator/site/finder_words.py) act as that filter and leave the text that is searched.
     // `asked` is what state.q says once they are taken out; `sel` the filters in force: the
     // boxes ticked and those the words tick.
     var words = config.words || {};
@@ -434,9 +434,9 @@
       more.hidden = pending.length === 0;
     }
 
-    // The card facts that describe no opportunity come as codes (generator/search_index.py:
+    // The card facts that describe no opportunity come as codes (generator/site/search_index.py:
     // "pbx", a letter, then the value), so no search matches their words; these write them out
-    // with the words the config carries (generator/freshness.py: LINES, SOURCES, WHEN).
+    // with the words the config carries (generator/core/freshness.py: LINES, SOURCES, WHEN).
     function decode(codes) {
       var found = {};
       (codes || "").split(" ").forEach(function (word) {
