@@ -74,7 +74,7 @@ test: install-test                ## every test, browser tests included
 
 fuzz: install-test                ## the loader and validator on new random files, 20x the suite's
 	FUZZ_EXAMPLES=$(or $(EXAMPLES),100000) HYPOTHESIS_PROFILE=explore \
-		$(PY) -m pytest tests/test_fuzz.py -p no:cacheprovider $(ARGS)
+		$(PY) -m pytest tests/core/test_fuzz.py -p no:cacheprovider $(ARGS)
 
 clean:
 	rm -rf site .site-* $(VENV)

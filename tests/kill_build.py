@@ -1,6 +1,6 @@
 """Kill `build_site` at every line it runs, and report what each kill and the next build left.
 
-Run by tests/test_atomic_swap.py in a process of its own (one thread, so forking is safe):
+Run by tests/site/test_atomic_swap.py in a process of its own (one thread, so forking is safe):
 
     python -m tests.kill_build exchange|fallback WORKDIR
 

@@ -180,7 +180,7 @@ def test_the_finder_opens_on_every_open_listing_with_each_kind_counted(browser, 
     """The finder's own page, as an attorney opens it: every open listing, and each kind of
     listing counted, programs too (the index does not write their kind: they are the listings
     that are neither trainings nor cases, whether the directory has those or not)."""
-    from tests.test_finder import count_text, facet_count, results
+    from tests.site.test_finder import count_text, facet_count, results
 
     today = dt.date.today()
     window = freshness.window_days(ROOT)

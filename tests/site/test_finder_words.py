@@ -18,7 +18,7 @@ from generator.site.finder_words import fold
 from generator.core.places import place_words
 from generator.core.validate import validate_tree
 from tests.conftest import SITE_DATA, TESTS, TODAY, build, make_project, open_page, serve
-from tests.test_finder import results
+from tests.site.test_finder import results
 
 WORDS = TESTS / "data" / "finder-words"
 REMOTE = {"t-visa-basics-training", "t-visa-remote", "u-visa-case-mam", "u-visa-petitions"}

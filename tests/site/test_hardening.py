@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.conftest import open_page
-from tests.test_accessibility import PAGES
+from tests.site.test_accessibility import PAGES
 
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
        "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "

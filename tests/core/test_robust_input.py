@@ -14,7 +14,7 @@ import pytest
 
 from generator.core.load import MAX_ID, find_files, parse, read_file
 from generator.core.problems import Problem
-from tests.conftest import ORG, PROGRAM, SITE_DATA, run, validate_lines
+from tests.conftest import ORG, PROGRAM, ROOT, SITE_DATA, run, validate_lines
 
 HEADER = b"# yaml-language-server: $schema=../../schema/listing.schema.json\n"
 FLOW = ("nesting deeper than 12 levels; no field is nested this deep: check the brackets: each "
@@ -41,7 +41,7 @@ def test_deep_nesting_is_refused_with_its_place_not_a_crash(text, expected):
             "print(parse(sys.stdin.buffer.read(), 'x.yml')[1])")
     result = subprocess.run([sys.executable, "-c", code], input=HEADER + text,
                             capture_output=True, env={**os.environ, "PYTHONPATH": str(
-                                Path(__file__).parent.parent)}, check=False, timeout=60)
+                                ROOT)}, check=False, timeout=60)
     assert (result.returncode, result.stderr) == (0, b"")  # -11 was the segfault
     assert result.stdout.decode() == f"{[Problem('x.yml', *e) for e in expected]}\n"
 

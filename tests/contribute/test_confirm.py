@@ -16,8 +16,8 @@ from generator.contribute import confirm
 from generator.core import decisions
 from generator.core.validate import validate_tree
 from tests.conftest import ROOT, TESTS, run
-from tests.test_from_issue import FORMS, from_issue
-from tests.test_from_issue import data as values
+from tests.contribute.test_from_issue import FORMS, from_issue
+from tests.contribute.test_from_issue import data as values
 
 UNTICKED = "- [ ] I confirm these facts are current"
 

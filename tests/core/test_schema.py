@@ -12,7 +12,7 @@ import pytest
 from generator.core import schema
 from generator.core.validate import header_for
 from tests.conftest import ROOT, VALID
-from tests.test_broken_files import CASES, apply
+from tests.core.test_broken_files import CASES, apply
 
 SCHEMA_DIR = ROOT / "schema"
 

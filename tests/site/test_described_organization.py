@@ -16,7 +16,7 @@ from generator.core import facets, freshness
 from generator.site.render import Renderer, Settings
 from generator.core.validate import validate_tree
 from tests.conftest import ROOT
-from tests.test_from_issue import body
+from tests.contribute.test_from_issue import body
 
 ORG = "valley-survivors-law-center"
 

@@ -12,8 +12,8 @@ from generator.core.emails import NotAnAddress, mailto, read_email
 from generator.site.render import Settings, render_pages
 from generator.core.validate import validate_tree
 from tests.conftest import ORG, PROGRAM, ROOT, TODAY, VALID, validate_lines
-from tests.test_broken_files import apply
-from tests.test_schema import check_jsonschema
+from tests.core.test_broken_files import apply
+from tests.core.test_schema import check_jsonschema
 
 # The address from the report: a valid address by RFC 5322, and after mailto: a blind copy.
 SMUGGLED = "probono%40example.org?bcc=harvest%40evil.example&x=@example.org"

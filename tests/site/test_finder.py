@@ -351,7 +351,7 @@ def test_the_empty_message_names_what_is_set(page, served_test_site):
 
 @pytest.mark.parametrize("width", [360, 1280])
 def test_hidden_only_match_reads_at_phone_and_desktop_width(browser, served_test_site, width):
-    from tests.test_browser import SHOTS
+    from tests.site.test_browser import SHOTS
 
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()

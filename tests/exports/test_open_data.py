@@ -14,7 +14,7 @@ import feedparser
 import pytest
 from icalendar import Calendar
 
-from tests.test_finder import facet
+from tests.site.test_finder import facet
 
 
 def read(site, path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import ORG, PROGRAM, validate_lines
-from tests.test_broken_files import apply
+from tests.core.test_broken_files import apply
 
 LOCATION = "location:\n  state: CA\n  counties: [Alameda County]\n  remote_possible: true\n"
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from tests.conftest import PROGRAM, ROOT, VALID
-from tests.test_broken_files import apply
+from tests.core.test_broken_files import apply
 
 
 def _validate(root):

@@ -18,8 +18,8 @@ from generator.adapters.cli import main
 from generator.core.lookalike import link_problem, lookalike_host, skeletons
 from generator.core.model import LINK_RE
 from tests.conftest import ORG, PROGRAM, VALID, run, validate_lines
-from tests.test_broken_files import apply
-from tests.test_schema import check_jsonschema
+from tests.core.test_broken_files import apply
+from tests.core.test_schema import check_jsonschema
 
 HER = "orgs/her-justice/organization.yml"
 

@@ -22,9 +22,9 @@ from generator.exports import hsds
 from generator.core.directory import Directory
 from generator.core.model import Verification
 from generator.core.validate import validate_tree
-from tests.conftest import SITE_DATA, TODAY
+from tests.conftest import SITE_DATA, TESTS, TODAY
 
-SCHEMAS = Path(__file__).parent / "data" / "hsds-3.0"
+SCHEMAS = TESTS / "data" / "hsds-3.0"
 SITE_URL = "https://probono.example.org/directory/"
 HOSTILE = 'O\'Brien "&" <script>alert("x")</script> \\ Ünïcødé 法律 🚀 \u2028 \u202eevil'
 

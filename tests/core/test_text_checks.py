@@ -180,7 +180,7 @@ def test_links_in_link_fields_are_not_treated_as_markup():
 # -- characters that cut, hide or spoof text, through whole files ---------------------------------
 
 from tests.conftest import PROGRAM, run  # noqa: E402
-from tests.test_broken_files import apply  # noqa: E402
+from tests.core.test_broken_files import apply  # noqa: E402
 
 TITLE = "title: U visa petitions for survivors of violent crime"
 

@@ -29,7 +29,7 @@ from generator.core.facets import confirmed
 from generator.site.finder_words import finder_config
 from generator.core.validate import validate_tree
 from tests.conftest import PROGRAM, ROOT, TESTS, build, make_project, validate_lines
-from tests.test_broken_files import apply
+from tests.core.test_broken_files import apply
 
 DATA = TESTS / "data" / "provenance"
 TODAY = dt.date(2026, 11, 22)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import ORG, PROGRAM, validate_lines
-from tests.test_broken_files import apply
+from tests.core.test_broken_files import apply
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [

@@ -7,7 +7,7 @@ import re
 from generator.contribute import fieldref
 from generator.core.model import Organization, Program
 from tests.conftest import ROOT, run
-from tests.test_mapping import paths
+from tests.exports.test_mapping import paths
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from tests.conftest import ROOT, SITE_DATA
-from tests.test_broken_files import apply
+from tests.core.test_broken_files import apply
 
 PROGRAM = "orgs/bay-legal-aid/u-visa-petitions.yml"
 
@@ -150,7 +150,7 @@ def test_the_whole_path_on_a_copy_of_the_test_listings(tmp_path):
     """new, from-issue and a hand edit on a copy of the test listings, then diff for the reviewer."""
     import shutil
 
-    from tests.test_from_issue import body
+    from tests.contribute.test_from_issue import body
 
     copy = tmp_path / "repo"
     shutil.copytree(SITE_DATA / "orgs", copy / "orgs")
