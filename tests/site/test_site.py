@@ -58,8 +58,15 @@ def test_unknown_decision_facts_are_named_once_with_whom_to_ask(site):
     assert "<dt>Where</dt><dd>Remote · Alameda County, California</dd>" in full
     assert "<dt>Team size</dt><dd>2 to 3</dd>" in full
     assert "Not stated yet: hours, malpractice insurance. Ask BELA." in full
-    assert "Remote: not stated" not in html  # an unstated fact gets no badge, on cards too
-    assert "Remote: not stated" not in read(site, "browse/remedy/vacatur")
+    # an unstated fact gets no badge on its card either: neither "Remote possible" nor "In person"
+    browse = read(site, "browse/remedy/vacatur")
+
+    def badges(listing: str) -> set[str]:
+        card = browse.split(f'href="../../../opportunities/{listing}/"')[1].split("</article>")[0]
+        return set(re.findall(r'<span class="pb-badge[^"]*">([^<]*)</span>', card))
+
+    assert not {"Remote possible", "In person"} & badges("vacatur-motions")
+    assert "In person" in badges("vacatur-los-angeles")  # stated "no": its badge shows
     assert "<dt>Where</dt><dd>In person · " in read(site, "opportunities/accompaniment")
 
 
