@@ -21,6 +21,8 @@ from generator.core.problems import InvalidDirectory, Refused, SetupError
 from generator.site.render import Settings, render_pages, write_pages
 from generator.core.validate import read_tree, validate_tree
 
+FIELDS_PAGE = "content/contribute/fields.md"
+
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
@@ -54,8 +56,8 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("validate", help="check every file in orgs/ and list every problem")
     commands.add_parser("check-setup", help="list the stand-in values a maintainer must replace "
                         "before the site is published (the deploy job runs it)")
-    schema_cmd = commands.add_parser("schema", help="write schema/, the field reference in "
-                                     "CONTRIBUTING.md and the issue forms from the model")
+    schema_cmd = commands.add_parser("schema", help="write schema/, the field reference page "
+                                     "(content/contribute/fields.md) and the issue forms from the model")
     schema_cmd.add_argument("--check", action="store_true",
                             help="only report whether they are up to date")
     build_cmd = commands.add_parser("build", help="validate, then build the site atomically")
@@ -153,19 +155,19 @@ def _check_setup(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    folder, guide = args.root / "schema", args.root / "CONTRIBUTING.md"
+    folder, fields = args.root / "schema", args.root / FIELDS_PAGE
     if args.check:
         out_of_date = [f"schema/{name}" for name in schema.stale(folder)]
-        if guide.is_file() and fieldref.reference() not in guide.read_text(encoding="utf-8"):
-            out_of_date.append("CONTRIBUTING.md")
+        if not fields.is_file() or fields.read_text(encoding="utf-8") != fieldref.page():
+            out_of_date.append(FIELDS_PAGE)
         out_of_date += issueform.stale_forms(args.root)
         for name in out_of_date:
             print(f"{name}:1:1: out of date; run 'make schema'")
         return 1 if out_of_date else 0
     for path in schema.write_all(folder):
         print(f"wrote {path}")
-    if guide.is_file() and fieldref.update(guide):
-        print(f"updated the field reference in {guide}")
+    if fieldref.update(fields):
+        print(f"wrote {fields}")
     for path in issueform.write_forms(args.root):
         print(f"wrote {path}")
     return 0

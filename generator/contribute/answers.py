@@ -200,7 +200,7 @@ def term(vocabulary: vocab.Vocabulary, text: str, numbered: bool = False,
             f"choose from: {', '.join(map(shown, vocabulary.ids()))}"
             if len(vocabulary.terms) <= 12 else
             "choose one of the form's options" if labels else
-            "see the ids for this field in CONTRIBUTING.md")
+            "see the ids for this field in content/contribute/fields.md")
     raise BadAnswer(f"'{text}' is not a known {vocabulary.name}; {hint}")
 
 

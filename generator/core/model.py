@@ -1,8 +1,8 @@
 """The data model: what an organization file and a program file may say.
 
 These pydantic models are the single source of truth. The JSON Schema in `schema/` is generated
-from them (`python -m generator schema`), the contributor guide's field reference is generated from
-their descriptions, and the validator reads every file through them.
+from them (`python -m generator schema`), the field reference page (`content/contribute/fields.md`)
+is generated from their descriptions, and the validator reads every file through them.
 
 `None` means "nobody has said": a tri-state `bool | None` is never read as "no".
 
@@ -198,7 +198,8 @@ def _read_region(value: Any) -> Any:
     if found is None:
         wanted = places.region_suggestion(value)
         hint = (f"did you mean '{wanted}'?" if wanted else "use one of the region ids listed "
-                "for this field in CONTRIBUTING.md, or name the counties under counties:")
+                "for this field in content/contribute/fields.md, or name the counties "
+                "under counties:")
         raise PydanticCustomError("region", "'{value}' is not a known region; " + hint,
                                   {"value": value})
     return found
@@ -512,7 +513,7 @@ class Listing(Strict):
     clients: list[terms(vocab.CLIENTS)] = listing(vocab.CLIENTS, "Who the clients are.")
     client_languages: list[Language] = field(
         "Languages clients speak, as ISO 639 codes: es (Spanish), pa (Punjabi), mam (Mam), "
-        "quc (K'iche'), ht (Haitian Creole). CONTRIBUTING.md says how to find a code.", [])
+        "quc (K'iche'), ht (Haitian Creole). The field reference's 'Languages' section says how to find a code.", [])
     forums: list[terms(vocab.FORUMS)] = listing(vocab.FORUMS, "Where the work is filed or argued.")
     location: Location = field("Where the work happens.")
     contact: Contact | None = field(

@@ -53,7 +53,7 @@ from yaml.cyaml import CParser
 from generator.core import markup
 from generator.core.vocab import STATES
 
-GUIDE = "CONTRIBUTING.md, 'What the privacy guard refuses'"
+GUIDE = "the privacy rules: content/contribute/privacy.md"
 CONTACT_FIELDS = {"contact", "pro_bono_contact"}
 LINK_FIELDS = {"website", "url", "interest_form"}
 MIN_DIGITS = 7  # a run of this many digits is refused unless it is explained

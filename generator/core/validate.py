@@ -456,7 +456,7 @@ def _value_message(error: Any, kind: str, value: Any) -> str:
                 "starting with '- ', or write [first, second]")
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return (f"expected indented 'field: value' lines, got {_shape(value)}; see "
-                "CONTRIBUTING.md for this field")
+                "content/contribute/fields.md for this field")
     if kind == "string_type":
         return f"expected text, got {_shape(value)}; write a single value"
     if kind == "multiple_of":
@@ -532,7 +532,7 @@ def _unknown_term(value: str, allowed: list[str]) -> str:
     if len(allowed) <= 12:
         return f"'{value}' is not a known {what}; use one of: {', '.join(allowed)}"
     return (f"'{value}' is not a known {what}; use one of the ids listed for this field in "
-            "CONTRIBUTING.md")
+            "content/contribute/fields.md")
 
 
 def _closest(value: str, allowed: list[str]) -> str | None:

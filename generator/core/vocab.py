@@ -208,7 +208,7 @@ def language_problem(value: str) -> str:
         return (f"'{shown}' is not an ISO 639 language code; it may be one of: {listed}{more}; "
                 "write the code of the language the clients speak")
     return (f"'{shown}' is not an ISO 639 language code; write the two- or three-letter code, "
-            "e.g. es for Spanish (CONTRIBUTING.md says how to look one up)")
+            "e.g. es for Spanish (content/contribute/fields.md, 'Languages', says how to look one up)")
 
 
 def _plain(text: str) -> str:

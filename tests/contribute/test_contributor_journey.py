@@ -44,15 +44,29 @@ PROGRAM_ARGS = ["--title", "Vacatur for survivors in Fresno", "--summary",
                 "236.14.", "--kinds-of-work", "full-representation", "--practice-areas",
                 "criminal-record-relief", "--remedies", "vacatur", "--clients",
                 "trafficking-survivors", "--urgent", "yes", "--state", "CA", "--no-input"]
+TRAINING_ARGS = ["--title", "Vacatur motions for new volunteers", "--summary",
+                 "A live online introduction to vacatur motions under Penal Code 236.14.",
+                 "--description", "What the record must show, and how we mentor.",
+                 "--formats", "live-online",
+                 "--sessions", f"{dt.date.today() + dt.timedelta(days=90)} 12:00-13:30",
+                 "--time-zone", "America/Los_Angeles", "--free", "yes",
+                 "--practice-areas", "criminal-record-relief", "--state", "CA", "--no-input"]
+CASE_ARGS = ["--title", "Vacatur motion for a survivor in the Central Valley", "--summary",
+             "A survivor needs a volunteer to move to vacate two old convictions.",
+             "--description", "The records are gathered; our staff attorney reviews each step.",
+             "--respond-by", str(dt.date.today() + dt.timedelta(days=30)),
+             "--kinds-of-work", "full-representation", "--practice-areas", "criminal-record-relief",
+             "--remedies", "vacatur", "--state", "CA", "--no-input"]
 def make(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["make", *args], cwd=project, capture_output=True, text=True,
                           check=False)
 
 
 def add_the_new_organization(project: Path) -> tuple[str, str]:
-    """What CONTRIBUTING.md tells a new organization to do, with the answers as options.
+    """What CONTRIBUTING.md tells a new organization to do, with the answers as options: its
+    organization, then one listing of each kind (the commands are the guide's, `JOURNEY`).
 
-    Returns the organization's id and the listing's: ids no file in orgs/ uses yet (a real
+    Returns the organization's id and its program's: ids no file in orgs/ uses yet (a real
     organization could have chosen the same).
     """
     taken = " ".join(p.read_text(encoding="utf-8") for p in (project / "orgs").glob("*/*.yml"))
@@ -61,11 +75,23 @@ def add_the_new_organization(project: Path) -> tuple[str, str]:
                                      and org[3] not in taken)
     names = ["--name", name, "--short-name", short, "--id", org_id, "--website",
              f"https://{host}", "--pro-bono-contact-email", f"probono@{host}"]
+    written = []
     for step in (["new-org", "ARGS=" + shlex.join([*ORG_ARGS, *names])],
-                 ["new-program", f"ORG={org_id}", "ARGS=" + shlex.join(PROGRAM_ARGS)]):
+                 ["new-program", f"ORG={org_id}", "ARGS=" + shlex.join(PROGRAM_ARGS)],
+                 ["new-training", f"ORG={org_id}", "ARGS=" + shlex.join(TRAINING_ARGS)],
+                 ["new-case", f"ORG={org_id}", "ARGS=" + shlex.join(CASE_ARGS)]):
         result = make(project, *step)
         assert result.returncode == 0, result.stdout + result.stderr
-    return org_id, re.search(rf"Wrote orgs/{org_id}/([a-z0-9-]+)\.yml", result.stdout)[1]
+        written.append(re.search(r"Wrote orgs/([a-z0-9/-]+)\.yml", result.stdout)[1])
+    assert written[0] == f"{org_id}/organization"
+    return org_id, written[1].split("/")[1]
+
+
+# The commands CONTRIBUTING.md gives an organization, as the journey runs them (a test holds the
+# guide to this list); `make preview` serves until stopped, so the journey builds with `make site`
+# and tests/contribute/test_preview.py serves a listing as `make preview` does.
+JOURNEY = ("make new-org", "make new-program", "make new-training", "make new-case",
+           "make validate", "make preview")
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +118,10 @@ def test_the_new_listing_has_its_page_and_its_organization(journey):
     host = next(org[3] for org in NEW_ORGANIZATIONS if org[0] == org_id)
     assert f"mailto:probono@{host}" in page  # the organization's contact, inherited
     assert (site / "organizations" / org_id / "index.html").is_file()
+    listed = (site / "organizations" / org_id / "index.html").read_text(encoding="utf-8")
+    for title in ("Vacatur motions for new volunteers",
+                  "Vacatur motion for a survivor in the Central Valley"):
+        assert title in listed, title  # the training and the case, on their organization's page
 
 
 def test_the_new_listing_is_in_every_export(journey):

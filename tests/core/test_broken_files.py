@@ -53,7 +53,7 @@ CASES = [
     ("text-for-block", P, "commitment:\n  length: months\n  duration: 6 to 12 months\n"
      "  team_size: 2 to 3", "commitment: six months",
      [f"{P}:20:13: commitment: expected indented 'field: value' lines, got 'six months'; see "
-      "CONTRIBUTING.md for this field"], True),
+      "content/contribute/fields.md for this field"], True),
     ("javascript-link", P, "  interest_form: https://example.org/interest",
      "  interest_form: javascript:alert(1)",
      [f"{P}:40:18: interest_form: 'javascript:alert(1)' is not a link this directory accepts; "
@@ -115,22 +115,22 @@ CASES = [
       "http:// or mailto:"], False),
     ("a-number", P, "gather records", "gather records for A-123-456-789",
      [f"{P}:5:64: 'A-123-456-789' looks like an alien registration number (A-number); listings "
-      "describe programs, never clients: remove it (CONTRIBUTING.md, 'What the privacy guard refuses')"], False),
+      "describe programs, never clients: remove it (the privacy rules: content/contribute/privacy.md)"], False),
     ("date-of-birth", P, "gather records", "gather records (DOB: 03/14/1998)",
      [f"{P}:5:61: 'DOB: 03/14/1998' looks like a date of birth; listings describe programs, "
-      "never clients: remove it (CONTRIBUTING.md, 'What the privacy guard refuses')"], False),
+      "never clients: remove it (the privacy rules: content/contribute/privacy.md)"], False),
     ("case-number", P, "gather records", "gather records in case no. 22-CR-01234",
      [f"{P}:5:63: 'case no. 22-CR-01234' looks like a case or docket number; listings describe "
-      "programs, never clients: remove it (CONTRIBUTING.md, 'What the privacy guard refuses')"], False),
+      "programs, never clients: remove it (the privacy rules: content/contribute/privacy.md)"], False),
     ("receipt-number", P, "gather records", "gather records for EAC2190012345",
      [f"{P}:5:64: 'EAC2190012345' looks like a USCIS receipt number; listings describe "
-      "programs, never clients: remove it (CONTRIBUTING.md, 'What the privacy guard refuses')"], False),
+      "programs, never clients: remove it (the privacy rules: content/contribute/privacy.md)"], False),
     ("email-in-text", P, "gather records", "gather records (maria.g@gmail.com)",
      [f"{P}:5:61: 'maria.g@gmail.com' is an email address in the text; a contact's address "
-      "goes in contact.email, and a client's never goes in a listing (CONTRIBUTING.md, 'What the privacy guard refuses')"], False),
+      "goes in contact.email, and a client's never goes in a listing (the privacy rules: content/contribute/privacy.md)"], False),
     ("phone-in-text", P, "gather records", "gather records, call 415-555-0199",
      [f"{P}:5:66: '415-555-0199' is a phone number in the text; a contact's number goes "
-      "in contact.phone, and a client's never goes in a listing (CONTRIBUTING.md, 'What the privacy guard refuses')"], False),
+      "in contact.phone, and a client's never goes in a listing (the privacy rules: content/contribute/privacy.md)"], False),
 ]
 
 

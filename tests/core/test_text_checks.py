@@ -66,8 +66,8 @@ def test_client_details_are_flagged(text, what):
     assert any(what in m and "never clients" in m for m in messages), messages
 
 
-_REFUSE = ("; listings describe programs, never clients: remove it (CONTRIBUTING.md, 'What the "
-           "privacy guard refuses')")
+_REFUSE = ("; listings describe programs, never clients: remove it "
+           "(the privacy rules: content/contribute/privacy.md)")
 _LONG = ("is a long number of the kind that identifies a person (an A-number, a Social Security, "
          "phone or case number); the only long numbers a listing publishes are dates, times and "
          "years, statute and regulation sections after their citation, form numbers, sums of "
@@ -116,19 +116,19 @@ def test_a_contacts_email_and_phone_live_in_their_own_fields_only():
     """A note beside a contact is where a client's details were once slipped in."""
     assert check_text(("contact", "notes"), "Call (415) 555-0100 after 10am") == [(
         5, "'(415) 555-0100' is a phone number in the text; a contact's number goes in "
-        "contact.phone, and a client's never goes in a listing (CONTRIBUTING.md, 'What the "
-        "privacy guard refuses')")]
+        "contact.phone, and a client's never goes in a listing "
+        "(the privacy rules: content/contribute/privacy.md)")]
     assert check_text(("contact", "notes"), "client maria@gmail.com") == [(
         7, "'maria@gmail.com' is an email address in the text; a contact's address goes in "
-        "contact.email, and a client's never goes in a listing (CONTRIBUTING.md, 'What the "
-        "privacy guard refuses')")]
+        "contact.email, and a client's never goes in a listing "
+        "(the privacy rules: content/contribute/privacy.md)")]
     assert check_text(("contact", "phone"), "maria@gmail.com") != []
 
 
 def test_messages_name_the_field_of_the_files_kind():
     """An organization's contact is pro_bono_contact, a program's is contact."""
-    tail = (", and a client's never goes in a listing (CONTRIBUTING.md, 'What the privacy "
-            "guard refuses')")
+    tail = (", and a client's never goes in a listing "
+            "(the privacy rules: content/contribute/privacy.md)")
     assert check_text(("description",), "Email probono@example.org", kind="organization") == [
         (6, "'probono@example.org' is an email address in the text; a contact's address goes in "
             "pro_bono_contact.email" + tail)]
@@ -150,8 +150,8 @@ def test_an_identifier_far_into_a_long_text_is_found_at_its_place():
     offset = text.index("A\u2011")
     assert check_text(("description",), f"\u2019{text}") == [(
         offset + 1, "'A\u2011123\u2011456\u2011789' looks like an alien registration number "
-        "(A-number); listings describe programs, never clients: remove it (CONTRIBUTING.md, "
-        "'What the privacy guard refuses')")]
+        "(A-number); listings describe programs, never clients: remove it "
+        "(the privacy rules: content/contribute/privacy.md)")]
     assert check_text(("description",), f"{FILLER}SSN: 123 45 6789 {FILLER}")[0][0] == \
         len(FILLER)
     # a label well before its number, then a clean stretch with digits further on
@@ -167,8 +167,8 @@ def test_digits_spelled_out_are_refused_and_digit_words_in_prose_are_not():
                       "nine.")[0] == (12, "'four one five, five five five, oh one nine nine' "
                                       "spells out a long number of the kind that identifies a "
                                       "person; listings describe programs, never clients: "
-                                      "remove it (CONTRIBUTING.md, 'What the privacy guard "
-                                      "refuses')")
+                                      "remove it "
+                                      "(the privacy rules: content/contribute/privacy.md)")
     assert check_text(("summary",), "One or two attorneys, three to five hours, one day "
                       "a week for six to nine months.") == []
 
@@ -240,8 +240,7 @@ def test_an_image_in_markdown_is_refused(project, capsys, image):
 def test_the_guide_says_what_the_guard_refuses_and_its_examples_hold():
     from tests.conftest import ROOT
 
-    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    section = guide.split("## What the privacy guard refuses")[1].split("\n## ")[0]
+    section = (ROOT / "content/contribute/privacy.md").read_text(encoding="utf-8")
     refuses = section.split("It refuses:")[1].split("It leaves alone")[0]
     leaves = section.split("It leaves alone")[1].split("If it refuses")[0]
     refused = [e for e in re.findall(r"`([^`]+)`", refuses) if re.search(r"\d", e)]
@@ -251,5 +250,5 @@ def test_the_guide_says_what_the_guard_refuses_and_its_examples_hold():
         assert check_text(("description",), f"Client {example}."), example
     for example in allowed:
         assert check_text(("description",), f"See {example}.") == [], example
-    assert "CONTRIBUTING.md, 'What the privacy guard refuses'" in check_text(
+    assert "the privacy rules: content/contribute/privacy.md" in check_text(
         ("description",), "A123456789")[0][1]

@@ -277,6 +277,8 @@ def test_the_home_page_lists_only_confirmed_urgent_listings(site):
 def test_no_page_says_verified_and_none_says_confirmed_where_nobody_did(site):
     for path in site.rglob("*.html"):
         text = words(path.read_text(encoding="utf-8"))
+        # the field reference names the field last_verified: an identifier, not a statement
+        text = re.sub(r"\blast_verified[\w.]*", " ", text)
         assert "verified" not in text.lower(), path
     for listing in ("desk-check-dated-source",
                     "desk-check-undated-source", "desk-check-old-source", "urgent-desk-check"):
