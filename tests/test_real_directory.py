@@ -24,7 +24,7 @@ import pytest
 from generator.core import freshness
 from generator.exports import hsds
 from generator.core.directory import Directory
-from generator.core.facets import FACETS, confirmed, status_of, urgent_value
+from generator.core.facets import FACETS, confirmed, is_new, status_of, urgent_value
 from generator.core.validate import validate_tree
 from tests.conftest import ROOT, open_page
 
@@ -60,6 +60,8 @@ def _expected(program, today: dt.date) -> Counter[tuple[str, str]]:
         values[("status", status)] += 1
     values[("confirmed", confirmed(program, today, window))] += 1
     values[("urgent", urgent_value(program, today, window, freshness.urgent_days(ROOT)))] += 1
+    if is_new(program, today, window):
+        values[("new", "yes")] += 1
     return values
 
 

@@ -143,6 +143,12 @@
         values = values.filter(Boolean);
         if (values.length) read.sel[facet.key] = values;
       });
+      // "Newest first" was a sort order; an old link to it now asks for what is new
+      if (read.sort === "newest") {
+        read.sort = "relevance";
+        if (facetOf("new")) read.sel["new"] = ["yes"];
+      }
+      if (read.sort !== "urgent") read.sort = "relevance";
       return read;
     }
 
@@ -315,7 +321,6 @@
       if (config.facets.some(function (f) { return !f.primary && sel[f.key]; })) await loadAll();
       if (mine !== generation) return;
       var options = { filters: filtersFor(null) };
-      if (state.sort === "newest") options.sort = { added: "desc" };
       // urgent first, then confirmed, most recently first (the "helps" key of each listing's
       // page): asked for, or when there are no words to rank by
       if (state.sort === "urgent" || (state.sort === "relevance" && !term)) {

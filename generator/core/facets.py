@@ -269,6 +269,20 @@ def urgent_value(program: ProgramEntry, today: dt.date, window: int, urgent_days
     return "yes" if shown and freshness.is_listed(program, today, window) else "no"
 
 
+NEW_DAYS = 30  # the finder's "Added in the last 30 days"
+NEW_LABEL = f"Added in the last {NEW_DAYS} days"
+
+
+def is_new(program: ProgramEntry, today: dt.date,
+           window: int = freshness.DEFAULT_WINDOW_DAYS) -> bool:
+    """The finder's 'New' value: listed, and added within NEW_DAYS. A filter rather than a sort
+    order: Pagefind writes each sort key as a list of every page into the metadata every search
+    loads (about 2 bytes a listing, gzip-compressed), and a filter's chunk loads only when it is
+    chosen; only new listings carry the value."""
+    return (today - program.data.added).days <= NEW_DAYS and freshness.is_listed(
+        program, today, window)
+
+
 def offered(values: list[list[str]]) -> bool:
     """Whether a filter group narrows anything, given each listing's values of it: not when
     every value is "Not stated", nor when every listing has the one value there is."""
@@ -301,6 +315,9 @@ def finder_facets(directory: Directory, today: dt.date,
         facets.append({"key": "urgent", "label": "Urgent", "primary": False, "implicit": None,
                        "values": [[v, _flag_label(v)]
                                   for v in sorted(set(urgent), key=lambda v: v != "yes")]})
+    if offered([["yes"] if is_new(p, today, window) else [] for p in programs]):
+        facets.append({"key": "new", "label": "New", "primary": False, "implicit": None,
+                       "values": [["yes", NEW_LABEL]]})
     seen_confirmed = [confirmed(p, today, window) for p in programs]
     if offered([[v] for v in seen_confirmed]):
         facets.append({"key": "confirmed", "label": "Last confirmed", "primary": False,

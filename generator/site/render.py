@@ -29,7 +29,7 @@ from generator.site import search_index
 from generator.core.directory import Directory, OrgEntry, ProgramEntry
 from generator.core.emails import mailto
 from generator.site.finder_words import finder_config
-from generator.core.facets import (BY_KEY, FACETS, UNKNOWN, people, place_names,
+from generator.core.facets import (BY_KEY, FACETS, UNKNOWN, is_new, people, place_names,
                               status_of)
 from generator.core.load import slug
 from generator.core.urls import absolute, browse_url, page_url, program_url
@@ -91,7 +91,7 @@ class Renderer:
                                 slug=slug, FACETS=FACETS, status_of=self.status_of,
                                 is_listed=self.is_listed, freshness_of=self.freshness_of,
                                 urgent_of=self.urgent_of, waiting_of=self.waiting_of,
-                                is_urgent=self.is_urgent,
+                                is_urgent=self.is_urgent, is_new=self.is_new,
                                 described_notice=self.described_notice,
                                 confirmation_line=self.confirmation_line,
                                 finder_codes=self.finder_codes,
@@ -238,6 +238,10 @@ class Renderer:
     def is_urgent(self, program: ProgramEntry) -> bool:
         """Shown as urgent: listed, and the organization said so within urgent_days."""
         return self.urgent_of(program).shown and self.is_listed(program)
+
+    def is_new(self, program: ProgramEntry) -> bool:
+        """In the finder's "Added in the last 30 days" (facets.is_new)."""
+        return is_new(program, self.settings.today, self.settings.window_days)
 
     def described_notice(self, program: ProgramEntry) -> str:
         org = self.directory.organizations[program.org_id].data

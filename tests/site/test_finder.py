@@ -97,21 +97,37 @@ def test_unknown_is_its_own_value_never_no(page, served_test_site):
 
 
 def test_url_round_trips_through_reload_and_history(page, served_test_site):
-    page.goto(served_test_site + "find/?q=vacatur&remedy=vacatur&state=CA&sort=newest")
+    page.goto(served_test_site + "find/?q=vacatur&remedy=vacatur&state=CA&sort=urgent")
     assert results(page) == VACATUR_CA
     assert page.locator("#pb-q").input_value() == "vacatur"
-    assert page.locator("#pb-sort").input_value() == "newest"
+    assert page.locator("#pb-sort").input_value() == "urgent"
     page.reload()
     assert results(page) == VACATUR_CA
     facet(page, "state", "CA").uncheck()
-    page.wait_for_url(re.compile(r"remedy=vacatur&sort=newest$"))
+    page.wait_for_url(re.compile(r"remedy=vacatur&sort=urgent$"))
     page.go_back()
     page.wait_for_url(re.compile(r"state=CA"))
     assert settled(page, VACATUR_CA) == VACATUR_CA and facet(page, "state", "CA").is_checked()
     page.go_forward()
-    page.wait_for_url(re.compile(r"remedy=vacatur&sort=newest$"))
+    page.wait_for_url(re.compile(r"remedy=vacatur&sort=urgent$"))
     assert settled(page, {*VACATUR_CA, "vacatur-motions"}) == {*VACATUR_CA, "vacatur-motions"}
     assert not facet(page, "state", "CA").is_checked()
+
+
+def test_new_listings_are_a_filter_and_an_old_newest_link_asks_for_them(page, served_test_site):
+    """Added within 30 days of the fixture's today (2026-11-22) and listed: a filter, because a
+    second sort key would put a list of every page into what every search loads."""
+    page.goto(served_test_site + "find/?new=yes")
+    assert results(page) == {"t-visa-basics-training", "vacatur-clinic", "t-visa-remote",
+                             "vacatur-los-angeles", "u-visa-case-mam", "vacatur-motions"}
+    label = page.locator("label[for='" + facet(page, "new", "yes").get_attribute("id") + "']")
+    assert label.text_content().strip().startswith("Added in the last 30 days")
+    page.goto(served_test_site + "find/?remedy=vacatur&sort=newest")
+    assert results(page) == {"vacatur-clinic", "vacatur-los-angeles", "vacatur-motions"}
+    assert facet(page, "new", "yes").is_checked()
+    assert page.locator("#pb-sort").input_value() == "relevance"
+    assert [o.get_attribute("value") for o in page.locator("#pb-sort option").all()] == [
+        "relevance", "urgent"]
 
 
 def test_text_search_finds_a_listing_by_a_word_of_its_body(page, served_test_site):

@@ -1,7 +1,8 @@
 """The finder offers only filter groups that narrow something (facets.offered), decided from
 the data: on tests/data/finder-groups (two Bay Area listings) no group whose every value is
 "Not stated" (volunteers' languages, prior experience) and none whose one value every listing
-has (state, organization, commitment) is offered; the others are."""
+has (state, organization, commitment; "new": both were added within 30 days) is offered; the
+others are."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from tests.conftest import TESTS, TODAY, build, make_project, open_page, serve
 
 GROUPS = TESTS / "data" / "finder-groups"
 ABSENT = {"state", "organization", "commitment", "language", "client-language", "experience",
-          "urgent", "confirmed"}
+          "urgent", "confirmed", "new"}
 PRESENT = {"remedy", "listing", "practice-area", "kind", "clients", "place", "remote", "who",
            "court", "cle", "support"}
 
@@ -54,8 +55,8 @@ def test_the_finder_shows_only_groups_that_narrow(browser, served_groups: str):
     page.wait_for_selector("#pb-facets input[name='remote']")
     legends = set(page.locator("#pb-facets legend").all_inner_texts())
     assert legends == {BY_KEY[key].label for key in PRESENT}
-    assert not {BY_KEY[key].label for key in ABSENT - {"urgent", "confirmed"}} & legends
-    assert not {"Urgent", "Last confirmed"} & legends
+    assert not {BY_KEY[key].label for key in ABSENT - {"urgent", "confirmed", "new"}} & legends
+    assert not {"Urgent", "Last confirmed", "New"} & legends
     context.close()
     assert outside == []
 
