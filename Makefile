@@ -12,7 +12,7 @@ BODY   ?=
 FILES  ?=
 ARGS   ?=
 
-.PHONY: install install-test validate schema site serve preview diff test fuzz clean bench \
+.PHONY: install install-test validate schema site serve preview diff test test-fast fuzz clean bench \
 	new-org new-program new-training new-case from-issue stale confirm-request check-setup
 
 $(VENV)/.site-deps: pyproject.toml constraints.txt
@@ -71,6 +71,10 @@ diff: install                     ## what your change does to the directory, aga
 
 test: install-test                ## every test, browser tests included
 	$(PY) -m pytest
+
+test-fast: install-test           ## the edit-test loop: no browser, no MkDocs build (make test runs all)
+	PROBONO_TEST_FAST=1 FUZZ_EXAMPLES=50 PRIVACY_EXAMPLES=50 \
+		$(PY) -m pytest -m "not browser and not slow" -p no:cacheprovider -q $(ARGS)
 
 fuzz: install-test                ## the loader and validator on new random files, 20x the suite's
 	FUZZ_EXAMPLES=$(or $(EXAMPLES),100000) HYPOTHESIS_PROFILE=explore \

@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SITE_SOURCES, copy_repository, open_page, serve, with_make
+from tests.conftest import (ROOT, SITE_SOURCES, copy_repository, open_page, serve,
+                            skip_builds_when_fast, with_make)
 
 ORG_ARGS = ["--description", "Legal help for farmworkers and survivors of labor trafficking.",
             "--state", "CA", "--no-input"]
@@ -96,6 +97,7 @@ JOURNEY = ("make new-org", "make new-program", "make new-training", "make new-ca
 
 @pytest.fixture(scope="module")
 def journey(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
+    skip_builds_when_fast()
     project = tmp_path_factory.mktemp("journey") / "repo"
     project.mkdir()
     for name in (*SITE_SOURCES, "orgs"):

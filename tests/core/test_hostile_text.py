@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from generator.adapters import mkdocs_plugin
 from generator.core.directory import Directory, OrgEntry, ProgramEntry
 from generator.core.model import Organization, Program
-from tests.conftest import ORG, PROGRAM, VALID, make_project
+from tests.conftest import ORG, PROGRAM, VALID, make_project, skip_builds_when_fast
 
 HOSTILE = ('<script>alert(1)</script> "><img src=x onerror=alert(2)> {: onclick="alert(3)" } '
            '[x](javascript:alert(4)) {{ 7*7 }} {% if 1 %}j{% endif %} *em* </title> & done')
@@ -90,6 +90,7 @@ class _Elements(HTMLParser):
 
 
 def test_hostile_text_is_escaped_once_everywhere(tmp_path, monkeypatch):
+    skip_builds_when_fast()
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 

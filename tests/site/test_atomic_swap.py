@@ -11,13 +11,14 @@ import sys
 import pytest
 
 from generator.site import build
-from tests.conftest import ROOT
+from tests.conftest import ROOT, skip_builds_when_fast
 from tests.kill_build import NEW, OLD
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the kills fork")
 
 
 def kills(mode: str, tmp_path) -> list[dict]:
+    skip_builds_when_fast()
     result = subprocess.run([sys.executable, "-m", "tests.kill_build", mode, str(tmp_path)],
                             cwd=ROOT, capture_output=True, text=True, check=False, timeout=300,
                             env={**os.environ, "PYTHONPATH": str(ROOT)})
