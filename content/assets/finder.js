@@ -462,11 +462,7 @@
       return date.toLocaleString("en-US", { month: "long", timeZone: "UTC" });
     }
 
-    function dayFirst(date) {  // "6 May 2026"
-      return date.getUTCDate() + " " + month(date) + " " + date.getUTCFullYear();
-    }
-
-    function monthFirst(date) {  // "May 6, 2026"
+    function monthFirst(date) {  // "May 6, 2026", as freshness.long_date writes it
       return month(date) + " " + date.getUTCDate() + ", " + date.getUTCFullYear();
     }
 
@@ -482,11 +478,11 @@
       var date = dateOf(line[2]);
       var source = /^(own|none|host)([0-9a-f]*)$/.exec(code.s || "") || ["", "none", ""];
       var when = /^(updated|published|estimated|undated)(\d*)$/.exec(code.w || "") || ["", "undated", ""];
-      var whenDate = when[2].length === 8 ? dayFirst(dateOf(when[2])) : "";
+      var whenDate = when[2].length === 8 ? monthFirst(dateOf(when[2])) : "";
       return { kind: line[1], text: fill(words.lines[line[1]], {
-        org: org, date: monthFirst(date), day: dayFirst(date),
+        org: org, date: monthFirst(date),
         source: fill(words.sources[source[1]], { host: fromHex(source[2]) }),
-        when: fill(words.when[when[1]], { day: whenDate, year: when[2] })
+        when: fill(words.when[when[1]], { date: whenDate, year: when[2] })
       }) };
     }
 

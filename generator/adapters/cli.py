@@ -14,7 +14,7 @@ from typing import Any
 from generator.contribute import (answers, confirm, confirmation, diff, fieldref, history,
                                   issueform, newfile, placeholders, preview, scaffold, stale,
                                   yamledit)
-from generator.core import freshness, schema
+from generator.core import config, freshness, schema
 from generator.contribute.answers import CHOICE, CHOICES, CLE, SESSIONS, TEXT, Question
 from generator.site.build import BuildFailed, build_site
 from generator.core.problems import InvalidDirectory, Refused, SetupError
@@ -422,8 +422,8 @@ def _stale(args: argparse.Namespace) -> int:
 def _confirm_request(args: argparse.Namespace) -> int:
     today = args.today or dt.date.today()
     directory = validate_tree(args.root, today)
-    site_url = args.site_url or freshness.site_setting(args.root, "site_url")
-    repo = args.repo or confirm.repository(freshness.site_setting(args.root, "repo_url"))
+    site_url = args.site_url or config.setting(args.root, "site_url")
+    repo = args.repo or confirm.repository(config.setting(args.root, "repo_url"))
     request = confirm.request(directory, args.org_id, today, site_url, repo,
                               freshness.window_days(args.root), freshness.urgent_days(args.root))
     write = confirm.as_markdown if args.format == "markdown" else confirm.as_text

@@ -21,6 +21,7 @@ from urllib.parse import urlencode
 from generator.core import freshness, glance, vocab
 from generator.core.decisions import unknown
 from generator.core.directory import Directory, OrgEntry, ProgramEntry
+from generator.core.freshness import long_date
 from generator.core.markup import md_text
 from generator.core.problems import SetupError
 from generator.core.urls import SITE_NAME, absolute, org_url, program_url
@@ -107,7 +108,7 @@ def _opening(org: OrgEntry, listings: list[ProgramEntry], site_url: str) -> str:
         known = ("Nothing there has been confirmed by your organization yet: the maintainers "
                  "described it from the public sources named below.")
     else:
-        known = (f"Your organization last confirmed some of it on {_day(max(ours))}; the "
+        known = (f"Your organization last confirmed some of it on {long_date(max(ours))}; the "
                  "facts below show when each page was last checked, and by whom.")
     count = f"its {len(listings)} listing{'s' if len(listings) != 1 else ''}"
     return (f"We are the volunteer maintainers of the {SITE_NAME}{where}, which shows "
@@ -183,13 +184,11 @@ def _source(source: Any) -> str:
 def _checked(check: Any) -> str:
     if check.by == "organization":
         person = f" ({check.person})" if check.person else ""
-        return f"confirmed by your organization{person} on {_day(check.date)}"
+        return f"confirmed by your organization{person} on {long_date(check.date)}"
     return ("checked by the directory's maintainers, not by your organization, on "
-            f"{_day(check.date)}")
+            f"{long_date(check.date)}")
 
 
-def _day(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 # -- the message as text ------------------------------------------------------------------------

@@ -13,42 +13,15 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
+from generator.core import config
 from generator.core.load import ORG_FILE
 from generator.core.urls import org_url, program_url
 
 
 def site_path(root: Path) -> str:
     """The path part of mkdocs.yml's site_url ("/" when there is none): MkDocs serves there."""
-    try:
-        text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-        config = yaml.load(text, Loader=_ConfigLoader)  # noqa: S506 - unknown tags become None
-    except (OSError, yaml.YAMLError):
-        return "/"
-    url = config.get("site_url") if isinstance(config, dict) else None
-    path = urlsplit(url).path if isinstance(url, str) else ""
-    return "/" + path.strip("/") + "/" if path.strip("/") else "/"
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its tags (!ENV, !!python/name): they read as None."""
-
-
-def _env(loader: yaml.SafeLoader, node: yaml.Node) -> str | None:
-    """MkDocs' !ENV tag: the first of the named variables that is set, else the default."""
-    names = ([loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode)
-             else [str(n.value) for n in node.value])
-    for name in names:
-        if name in os.environ:
-            return os.environ[name]
-    return names[-1] if isinstance(node, yaml.SequenceNode) and len(names) > 1 else None
-
-
-_ConfigLoader.add_constructor("!ENV", _env)
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:", lambda loader, suffix, node: None)
+    path = urlsplit(config.setting(root, "site_url")).path.strip("/")
+    return f"/{path}/" if path else "/"
 
 
 def listing_url(shown_as: str) -> str | None:

@@ -15,6 +15,8 @@ Nothing is looked up on the network: whether a domain takes mail is not checked.
 
 from __future__ import annotations
 
+import functools
+
 import re
 from urllib.parse import quote
 
@@ -30,6 +32,7 @@ class NotAnAddress(ValueError):
     """Why a text is not an email address this directory accepts, in a contributor's words."""
 
 
+@functools.lru_cache(maxsize=4096)  # a build writes each organization's address on many pages
 def read_email(text: str) -> str:
     """The address in its normal form (the domain in lowercase), or NotAnAddress saying why."""
     try:

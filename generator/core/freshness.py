@@ -28,8 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import yaml
-
+from generator.core import config
 from generator.core.problems import SetupError
 
 if TYPE_CHECKING:
@@ -50,13 +49,13 @@ LINES = {
     "organization": "Confirmed by {org} on {date}",
     "maintainers": ("Not confirmed by {org}; checked by the maintainers on {date} against "
                     "{source} ({when})"),
-    "unconfirmed": "Not confirmed since {day}",
+    "unconfirmed": "Not confirmed since {date}",
     "described": "Not confirmed by {org}; described from {source} ({when})",
     "described_badge": "Not confirmed by {org}",
 }
 SOURCES = {"own": "its public page", "none": "the source named on this page",
            "host": "a page on {host}"}
-WHEN = {"updated": "updated {day}", "published": "published {day}",
+WHEN = {"updated": "updated {date}", "published": "published {date}",
         "estimated": "undated, c. {year}", "undated": "undated"}
 
 
@@ -73,20 +72,17 @@ def source_date(source: Any) -> tuple[str, dt.date | int | None]:
 
 
 def source_when(source: Any) -> str:
-    """What the source says of its own date: 'published 3 May 2019', 'updated ...',
+    """What the source says of its own date: 'published May 3, 2019', 'updated ...',
     'undated, c. 2017' or 'undated'."""
     kind, when = source_date(source)
     if isinstance(when, dt.date):
-        return WHEN[kind].format(day=_day(when))
+        return WHEN[kind].format(date=long_date(when))
     return WHEN[kind].format(year=when)
 
 
-def _day(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def long_date(day: dt.date) -> str:
-    """'November 12, 2026': how the pages write a date."""
+    """'November 12, 2026': how the site, its exports and the messages write a date (the
+    finder writes it the same way, monthFirst in finder.js)."""
     return f"{day:%B} {day.day}, {day.year}"
 
 
@@ -133,9 +129,9 @@ def line_kind(fresh: Freshness) -> str:
 def confirmation_line(fresh: Freshness, org_name: str, source: Any,
                       org_website: str | None) -> str:
     """A card's one line on who confirmed the listing: 'Confirmed by LACLJ on May 3, 2026',
-    'Not confirmed since 3 May 2026', 'Not confirmed by LACLJ; described from ...'."""
+    'Not confirmed since May 3, 2026', 'Not confirmed by LACLJ; described from ...'."""
     return LINES[line_kind(fresh)].format(
-        org=org_name, date=long_date(fresh.verified), day=_day(fresh.verified),
+        org=org_name, date=long_date(fresh.verified),
         source=source_words(source, org_website), when=source_when(source))
 
 
@@ -159,11 +155,11 @@ class Freshness:
 
     @property
     def notice(self) -> str:
-        """'Not confirmed since 12 March 2026' past the window; '' while current or described
+        """'Not confirmed since March 12, 2026' past the window; '' while current or described
         (a described listing's words need its organization's name: described_notice)."""
         if self.state == CURRENT or self.described:
             return ""
-        return LINES["unconfirmed"].format(day=_day(self.verified))
+        return LINES["unconfirmed"].format(date=long_date(self.verified))
 
 
 def is_listed(program: ProgramEntry, today: dt.date, window: int = DEFAULT_WINDOW_DAYS) -> bool:
@@ -220,7 +216,7 @@ def fast_claim(data: Any, own_date: dt.date | None, today: dt.date, days: int,
     if since is not None and today <= since + dt.timedelta(days=days):
         return Claim(True, since, "")
     if since is not None:
-        return Claim(False, since, f"{what} on {_day(since)}, not confirmed since")
+        return Claim(False, since, f"{what} on {long_date(since)}, not confirmed since")
     # Nobody at the organization said it: the claim is as old as its source, not as the day
     # the maintainers read it.
     return Claim(False, None, f"{what} in its source ({source_when(data.source)}); the "
@@ -256,38 +252,13 @@ def window_days(root: Path) -> int:
 
     Read without MkDocs, which the core does not import; the plugin reads the same option.
     """
-    return checked_window(_option(root, "freshness_days", DEFAULT_WINDOW_DAYS))
+    return checked_window(config.plugin_option(root, "freshness_days", DEFAULT_WINDOW_DAYS))
 
 
 def urgent_days(root: Path) -> int:
     """The short window for urgent claims (plugins: - probono: urgent_days: N), or 30."""
-    return checked_window(_option(root, "urgent_days", DEFAULT_URGENT_DAYS), "urgent_days",
-                          DEFAULT_URGENT_DAYS)
-
-
-def site_setting(root: Path, name: str) -> str:
-    """A top-level setting of root/mkdocs.yml written as text (site_url, repo_url), else ''
-    (a value set with !ENV is read by the caller from the environment)."""
-    value = _config(root).get(name)
-    return value.strip() if isinstance(value, str) else ""
-
-
-def _config(root: Path) -> dict[str, Any]:
-    path = root / "mkdocs.yml"
-    if not path.is_file():
-        return {}
-    config = yaml.load(path.read_text(encoding="utf-8"), Loader=_AnyTags)  # noqa: S506
-    return config if isinstance(config, dict) else {}
-
-
-def _option(root: Path, name: str, default: int) -> Any:
-    config = _config(root)
-    if not config:
-        return default
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("probono"), dict):
-            return plugin["probono"].get(name, default)
-    return default
+    return checked_window(config.plugin_option(root, "urgent_days", DEFAULT_URGENT_DAYS),
+                          "urgent_days", DEFAULT_URGENT_DAYS)
 
 
 def checked_window(days: Any, name: str = "freshness_days",
@@ -297,14 +268,3 @@ def checked_window(days: Any, name: str = "freshness_days",
         raise SetupError(f"mkdocs.yml: probono: {name} must be a number of days, 1 or "
                          f"more (it is {days!r}); the default is {default}")
     return days
-
-
-class _AnyTags(yaml.SafeLoader):
-    """A safe loader that reads MkDocs' tags (!ENV, !relative) as nothing instead of failing."""
-
-
-def _no_value(loader: yaml.SafeLoader, suffix: str, node: Any) -> None:
-    return None
-
-
-_AnyTags.add_multi_constructor("!", _no_value)

@@ -17,6 +17,7 @@ from generator.core import freshness, vocab
 from generator.core.directory import ProgramEntry
 from generator.core.emails import mailto
 from generator.core.facets import cle_hours, people
+from generator.core.freshness import long_date
 from generator.core.model import Contact, Session, Volunteers
 from generator.core.places import shown as named_places
 from generator.core.urls import SITE_NAME
@@ -278,10 +279,6 @@ def zone_name(zone: str | None, day: dt.date) -> str:
         return ""
     moment = dt.datetime.combine(day, dt.time(12), tzinfo=zoneinfo.ZoneInfo(zone))
     return moment.tzname() or zone
-
-
-def long_date(day: dt.date) -> str:
-    return f"{day:%B} {day.day}, {day.year}"
 
 
 def _and(items: list[str]) -> str:

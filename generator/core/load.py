@@ -572,7 +572,8 @@ class _Stop(Exception):
 
 
 ORG_FILE = "organization.yml"
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"  # the model's ListingId is written with it
+ID_RE = re.compile(ID_PATTERN)
 MAX_ID = 60  # characters: a page's address, and a file name in site/, stay readable and short
 # Ids the site's own pages take: organizations/index.md is the Organizations page, and
 # opportunities/index.md would stand where the listing pages' folder is.

@@ -25,6 +25,7 @@ from pydantic_core import PydanticCustomError
 
 from generator.core import places, vocab
 from generator.core.emails import LOCAL_CHARACTERS, NotAnAddress, read_email
+from generator.core.load import ID_PATTERN, MAX_ID
 
 URL_RE = r"^(https?://[^\s/?#]+\.[^\s]+|mailto:[^\s@]+@[^\s@]+\.[^\s@]+)$"
 # The same links as JSON Schema can tell them apart, for editors and other tools: no user info
@@ -216,7 +217,7 @@ Region = Annotated[str, BeforeValidator(_read_region),
 
 
 Clock = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
-ListingId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=100)]
+ListingId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=MAX_ID)]
 
 
 def field(description: str, default: Any = ..., **kwargs: Any) -> Any:

@@ -26,8 +26,16 @@ def absolute(site_url: str, url: str) -> str:
     return f"{site_url.rstrip('/')}/{url}" if site_url else f"/{url}"
 
 
+LISTINGS = "opportunities"  # the folder of every listing's page
+
+
+def program_page(program_id: str) -> str:
+    """A listing's page as the engine is given it (Markdown, inside the docs folder)."""
+    return f"{LISTINGS}/{program_id}.md"
+
+
 def program_url(program_id: str) -> str:
-    return f"opportunities/{program_id}/"
+    return page_url(program_page(program_id))
 
 
 def org_url(org_id: str) -> str:

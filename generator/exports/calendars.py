@@ -28,6 +28,7 @@ from icalendar import Calendar, Event, Timezone, vDuration, vText
 
 from generator.core import freshness
 from generator.core.directory import Directory, ProgramEntry
+from generator.core.freshness import long_date
 from generator.core.urls import SITE_NAME, program_url
 
 ALL = "calendar/all.ics"
@@ -42,7 +43,7 @@ _BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 def calendar_path(program: ProgramEntry) -> str | None:
     """The "Add to calendar" file of a training with dates; None for any other listing."""
     if program.kind == "training" and program.data.sessions:
-        return f"opportunities/{program.id}/{program.id}.ics"
+        return f"{program_url(program.id)}{program.id}.ics"
     return None
 
 
@@ -144,7 +145,7 @@ def _events(program: ProgramEntry, today: dt.date, base: str) -> list[_Dated]:
                 session.where or ("Online" if online else None))
     elif data.kind == "case":
         add(data.respond_by, f"Respond by: {data.title}",
-            [f"The last day to offer to take the case: {_day(data.respond_by)}."])
+            [f"The last day to offer to take the case: {long_date(data.respond_by)}."])
         if data.next_date is not None:
             add(data.next_date.date, f"{data.next_date.what}: {data.title}",
                 [f"Next date in the case: {_multi(data.next_date.what)}."])
@@ -186,8 +187,6 @@ def _midnight_utc(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), tzinfo=dt.timezone.utc)
 
 
-def _day(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def _one_line(text: str) -> str:

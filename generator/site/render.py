@@ -15,7 +15,7 @@ import datetime as dt
 import html
 import json
 import re
-from collections.abc import Iterable, MutableMapping
+from collections.abc import Callable, Iterable, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,7 +32,7 @@ from generator.site.finder_words import finder_config
 from generator.core.facets import (BY_KEY, FACETS, UNKNOWN, is_new, people, place_names,
                               status_of)
 from generator.core.load import slug
-from generator.core.urls import absolute, browse_url, page_url, program_url
+from generator.core.urls import absolute, browse_url, page_url, program_page, program_url
 from generator.core.markup import md_heading, to_html
 from generator.core.problems import SetupError
 
@@ -89,6 +89,7 @@ class Renderer:
                                 directory=directory, today=settings.today, settings=settings,
                                 contact_for=directory.contact_for, browse_url=browse_url,
                                 slug=slug, FACETS=FACETS, status_of=self.status_of,
+                                program_url=program_url,
                                 is_listed=self.is_listed, freshness_of=self.freshness_of,
                                 urgent_of=self.urgent_of, waiting_of=self.waiting_of,
                                 is_urgent=self.is_urgent, is_new=self.is_new,
@@ -114,6 +115,7 @@ class Renderer:
         self.env.tests["urgent_now"] = self.is_urgent
         self._related: dict[str, list[ProgramEntry]] | None = None
         self._cards: dict[str, str] = {}
+        self._decided: dict[tuple[str, str], Any] = {}
         self.listed = sorted((p for p in directory.programs.values() if self.is_listed(p)),
                              key=lambda p: (not self.is_urgent(p), *_newest_first(p)))
         # one name for each place however its listings spell it, the finder's names too
@@ -137,7 +139,7 @@ class Renderer:
                              calendar=calendars.org_calendar_path(org.id))
         for program in self.directory.programs.values():
             org = self.directory.organizations[program.org_id]
-            yield self._page(f"opportunities/{program.id}.md", program.data.title,
+            yield self._page(program_page(program.id), program.data.title,
                              TEMPLATES[program.kind], program=program, org=org,
                              description=program.data.summary,
                              feeds=feeds.feed_paths(program, org.data.short_name or
@@ -212,11 +214,20 @@ class Renderer:
 
     # -- the day of the build: status and freshness ---------------------------------------------
 
+    # A listing's state is decided once per build: pages, cards and the index ask many times.
     def status_of(self, program: ProgramEntry) -> str:
-        return status_of(program, self.settings.today, self.settings.window_days)
+        return self._once("status", program, lambda: status_of(
+            program, self.settings.today, self.settings.window_days))
 
     def is_listed(self, program: ProgramEntry) -> bool:
-        return freshness.is_listed(program, self.settings.today, self.settings.window_days)
+        return self._once("listed", program, lambda: freshness.is_listed(
+            program, self.settings.today, self.settings.window_days))
+
+    def _once(self, what: str, program: ProgramEntry, decide: Callable[[], Any]) -> Any:
+        key = (what, program.id)
+        if key not in self._decided:
+            self._decided[key] = decide()
+        return self._decided[key]
 
     def finder_config(self) -> dict[str, Any]:
         """What the finder page needs: the facets with their values, the statuses, and the
@@ -227,10 +238,12 @@ class Renderer:
                 "confirmation": search_index.words()}
 
     def freshness_of(self, program: ProgramEntry) -> freshness.Freshness:
-        return freshness.of(program, self.settings.today, self.settings.window_days)
+        return self._once("freshness", program, lambda: freshness.of(
+            program, self.settings.today, self.settings.window_days))
 
     def urgent_of(self, program: ProgramEntry) -> freshness.Claim:
-        return freshness.urgent(program, self.settings.today, self.settings.urgent_days)
+        return self._once("urgent", program, lambda: freshness.urgent(
+            program, self.settings.today, self.settings.urgent_days))
 
     def waiting_of(self, program: ProgramEntry) -> freshness.Claim:
         return freshness.clients_waiting(program, self.settings.today, self.settings.urgent_days)
@@ -305,7 +318,7 @@ class Renderer:
         if data.kind == "training":
             return glance.sessions_text(data.sessions, data.time_zone, self.settings.today)
         if data.kind == "case":
-            return f"Respond by {glance.long_date(data.respond_by)}"
+            return f"Respond by {freshness.long_date(data.respond_by)}"
         return data.commitment.duration or (
             vocab.COMMITMENT_LENGTHS.label(data.commitment.length)
             if data.commitment.length else "")

@@ -18,8 +18,9 @@ from pathlib import Path
 
 from generator.core import freshness
 from generator.core.problems import SetupError
+from generator.core.urls import LISTINGS
 
-GLOB = "opportunities/**/*.html"
+GLOB = f"{LISTINGS}/**/*.html"
 # Inside a listing's page (site_templates/_listing.html.j2 and the templates it includes): the
 # status notices, section headings, row labels and table headings, the next-step and contact
 # box, the "New to this work?" guides line, the "Not stated yet" line, notes the page adds, the

@@ -118,21 +118,21 @@ def test_the_message_as_text(capsys):
                         "Directory for Survivors' Advocates")
     assert lines[2] == "Dear Ana Example,"
     assert "Nothing on the site changes without your answer." in lines[4]
-    assert "Your organization last confirmed some of it on 10 November 2026" in lines[4]
+    assert "Your organization last confirmed some of it on November 10, 2026" in lines[4]
     at = lines.index("4. U visa declarations, little stated")
     assert lines[at + 1:at + 4] == [
         f"   Address: {SITE}opportunities/u-visa-nothing-stated/",
         "   Source: The clinic's volunteer page (https://rivera.example.org/volunteer); "
         "undated, c. 2024",
         "   Checked: checked by the directory's maintainers, not by your organization, on "
-        "1 November 2026"]
+        "November 1, 2026"]
     assert "     Who may volunteer: Not stated" in lines[at:]
     assert "     Next step: Volunteer: email Ana Example (answered by Ana Example, Pro Bono " \
         "Coordinator)" in lines[at:]
     assert ("   Confirm or correct it: https://github.com/example/probono/issues/new?"
             "template=confirm-listing.yml&listing=u-visa-nothing-stated") in lines[at:]
-    assert "   Checked: confirmed by your organization (Pro Bono Coordinator) on 10 November " \
-        "2026" in lines
+    assert "   Checked: confirmed by your organization (Pro Bono Coordinator) on November " \
+        "10, 2026" in lines
     assert ("   Nothing is missing here; please tell us whether it is still current."
             in lines)
     assert lines[-6:] == [

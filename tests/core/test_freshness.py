@@ -57,7 +57,7 @@ def test_the_window_moves_the_boundaries(directory):
     assert freshness.of(program, TODAY, window=90).state == "archived"
     fresh = freshness.of(program, TODAY)
     assert (fresh.confirm_by, fresh.archive_on) == (dt.date(2026, 11, 2), dt.date(2027, 5, 1))
-    assert fresh.notice == "Not confirmed since 6 May 2026"
+    assert fresh.notice == "Not confirmed since May 6, 2026"
     last_current_day = fresh.confirm_by
     assert freshness.of(program, last_current_day).state == "current"
     assert freshness.of(program, last_current_day + dt.timedelta(days=1)).state == "unconfirmed"
@@ -138,7 +138,7 @@ def test_pages_say_how_current_each_listing_is(site):
     assert "Not confirmed since" not in page(site, "confirmed-10-days-ago")
     assert "Not confirmed since" not in page(site, "confirmed-165-days-ago")
     unconfirmed = page(site, "confirmed-200-days-ago")
-    assert "<strong>Not confirmed since 6 May 2026.</strong>" in unconfirmed
+    assert "<strong>Not confirmed since May 6, 2026.</strong>" in unconfirmed
     assert "pb-primary" in unconfirmed  # still open: the next step stays
     archived = page(site, "confirmed-400-days-ago")
     assert "<strong>This listing is archived:</strong>" in archived

@@ -86,7 +86,7 @@ def test_a_dated_source_stops_counting_once_it_is_older_than_the_window(director
     ("org-confirmed-200-days-ago", "Confirmed by PELA on May 6, 2026."),
     ("desk-check-dated-source",
      "Not confirmed by PELA. Written by the directory's maintainers from its public page "
-     "(updated 1 October 2026), checked on November 1, 2026."),
+     "(updated October 1, 2026), checked on November 1, 2026."),
     # described from a source nobody at the organization confirmed: the banner says "Not
     # confirmed by PELA", so the footer says only who wrote it from what
     ("desk-check-undated-source",
@@ -94,7 +94,7 @@ def test_a_dated_source_stops_counting_once_it_is_older_than_the_window(director
      "(undated, c. 2017), checked on November 1, 2026."),
     ("desk-check-old-source",
      "Written by the directory's maintainers from its public page "
-     "(published 4 March 2019), checked on November 1, 2026."),
+     "(published March 4, 2019), checked on November 1, 2026."),
 ])
 def test_each_page_says_who_checked_what(site, listing, sentence):
     assert sentence in words(page(site, listing))
@@ -113,7 +113,7 @@ def test_an_undated_source_says_so_with_its_estimate_and_reason(site):
     ("org-confirmed-10-days-ago", None),
     ("desk-check-dated-source", None),
     ("org-confirmed-200-days-ago",
-     '<span class="pb-badge pb-badge--stale">Not confirmed since 6 May 2026</span>'),
+     '<span class="pb-badge pb-badge--stale">Not confirmed since May 6, 2026</span>'),
     ("desk-check-undated-source",
      '<span class="pb-badge pb-badge--described">Not confirmed by PELA</span>'),
     ("desk-check-old-source",
@@ -134,13 +134,13 @@ def test_each_page_says_it_is_unconfirmed_once_in_its_banner(site, listing, badg
 
 @pytest.mark.parametrize(("listing", "line"), [
     ("org-confirmed-10-days-ago", "Confirmed by PELA on November 12, 2026"),
-    ("org-confirmed-200-days-ago", "Not confirmed since 6 May 2026"),
+    ("org-confirmed-200-days-ago", "Not confirmed since May 6, 2026"),
     ("desk-check-dated-source", "Not confirmed by PELA; checked by the maintainers on November 1, "
-                                "2026 against its public page (updated 1 October 2026)"),
+                                "2026 against its public page (updated October 1, 2026)"),
     ("desk-check-undated-source",
      "Not confirmed by PELA; described from its public page (undated, c. 2017)"),
     ("desk-check-old-source",
-     "Not confirmed by PELA; described from its public page (published 4 March 2019)"),
+     "Not confirmed by PELA; described from its public page (published March 4, 2019)"),
 ])
 def test_each_card_says_who_confirmed_it(site, listing, line):
     org_page = (site / "organizations" / "pela" / "index.html").read_text(encoding="utf-8")
@@ -213,7 +213,7 @@ def test_the_finder_writes_each_card_line_as_the_pages_do(browser, tmp_path_fact
                               "desk-check-dated-source", "desk-check-undated-source"}
         badge = tab.locator('#pb-results .pb-card:has(a[href*="org-confirmed-200-days-ago"]) '
                             '.pb-badge--stale')
-        assert badge.inner_text() == "Not confirmed since 6 May 2026"
+        assert badge.inner_text() == "Not confirmed since May 6, 2026"
         for word in ("described", "since", "public", "news", "bar", "open", "yes"):
             assert tab.evaluate(RAW_SEARCH, word) == [], word
         context.close()
@@ -243,11 +243,11 @@ def test_the_finder_offers_each_kind_of_confirmation(directory, site):
 
 @pytest.mark.parametrize(("listing", "shown", "note"), [
     ("urgent-confirmed-10-days-ago", True, None),
-    ("urgent-confirmed-45-days-ago", False, "Marked urgent on 8 October 2026, not confirmed since."),
+    ("urgent-confirmed-45-days-ago", False, "Marked urgent on October 8, 2026, not confirmed since."),
     ("urgent-desk-check", False,
      "Marked urgent in its source (undated); the organization has not confirmed it."),
     ("case-waiting-10-days", True, None),
-    ("case-waiting-45-days", False, "Marked urgent on 8 October 2026, not confirmed since."),
+    ("case-waiting-45-days", False, "Marked urgent on October 8, 2026, not confirmed since."),
 ])
 def test_urgent_is_shown_only_while_the_organization_said_so(site, listing, shown, note):
     text = page(site, listing)
@@ -263,7 +263,7 @@ def test_urgent_is_shown_only_while_the_organization_said_so(site, listing, show
 def test_clients_waiting_is_shown_only_while_the_organization_said_so(site):
     assert "<dt>Clients waiting</dt><dd>3 (as of November 12, 2026)</dd>" in \
         page(site, "case-waiting-10-days")
-    assert ("<dt>Clients waiting</dt><dd data-pagefind-ignore>3 clients waiting on 8 October 2026, not confirmed "
+    assert ("<dt>Clients waiting</dt><dd data-pagefind-ignore>3 clients waiting on October 8, 2026, not confirmed "
             "since</dd>") in page(site, "case-waiting-45-days")
 
 
@@ -285,7 +285,7 @@ def test_no_page_says_verified_and_none_says_confirmed_where_nobody_did(site):
         assert "Confirmed by PELA" not in words(page(site, listing)), listing
     # the organization's confirmation of 200 days ago is said with its date, under the notice
     old = words(page(site, "org-confirmed-200-days-ago"))
-    assert ("Not confirmed since 6 May 2026. The organization has not confirmed this listing in "
+    assert ("Not confirmed since May 6, 2026. The organization has not confirmed this listing in "
             "the last 180 days; check with it before you plan on it.") in old
 
 
@@ -351,7 +351,7 @@ def test_hsds_assures_only_what_was_confirmed(directory):
     ("org-confirmed-10-days-ago", "2027-11-07"),
     ("desk-check-dated-source", "2027-10-27"),
     ("desk-check-undated-source", "2026-10-31"),  # nobody confirmed it: already over
-    ("desk-check-old-source", "2019-08-31"),  # as far as a page of 4 March 2019 backs it
+    ("desk-check-old-source", "2019-08-31"),  # as far as a page of March 4, 2019 backs it
 ])
 def test_json_ld_is_valid_only_as_far_as_a_confirmation_backs_it(site, listing, valid_through):
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>',
@@ -374,7 +374,7 @@ def test_stale_names_the_listings_the_organization_never_confirmed():
         "(orgs/pela/org-confirmed-200-days-ago.yml): not confirmed since 2026-05-06",
         "  - Checked by the maintainers against a page from 2019 "
         "(orgs/pela/desk-check-old-source.yml): never confirmed by the organization; described "
-        "by the maintainers on 2026-11-01 from a source shown as published 4 March 2019",
+        "by the maintainers on 2026-11-01 from a source shown as published March 4, 2019",
         "  - Checked by the maintainers against an undated page "
         "(orgs/pela/desk-check-undated-source.yml): never confirmed by the organization; "
         "described by the maintainers on 2026-11-01 from a source shown as undated, c. 2017",
