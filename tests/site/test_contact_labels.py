@@ -92,7 +92,7 @@ def test_a_scope_is_said_in_words(site):
 def test_further_sources_show_their_own_dates_and_the_day_they_were_checked(site):
     block = read(site, "organizations/home-only").split('class="pb-provenance pb-also-checked"')[1]
     assert text(block.split("</div>")[0]).startswith(
-        "> Also checked: A news report that names the organization. ( page ) Published 7 January "
+        "> Also checked: A news report that names the organization. ( page ) Published January 7, "
         "2026; checked on November 1, 2026. An old page of the organization's, with no date. "
         "Undated, c. 2015: calls the 2014 arrivals recent; checked on November 1, 2026.")
     listing = read(site, "opportunities/vacatur-petitions")
