@@ -12,7 +12,7 @@ BODY   ?=
 FILES  ?=
 ARGS   ?=
 
-.PHONY: install install-test validate schema site serve preview diff test test-fast fuzz clean bench \
+.PHONY: install install-test validate schema site serve preview diff test test-fast golden fuzz clean bench \
 	new-org new-program new-training new-case from-issue stale confirm-request check-setup
 
 $(VENV)/.site-deps: pyproject.toml constraints.txt
@@ -74,11 +74,14 @@ test: install-test                ## every test, browser tests included
 
 test-fast: install-test           ## the edit-test loop: no browser, no MkDocs build (make test runs all)
 	PROBONO_TEST_FAST=1 FUZZ_EXAMPLES=50 PRIVACY_EXAMPLES=50 \
-		$(PY) -m pytest -m "not browser and not slow" -p no:cacheprovider -q $(ARGS)
+		$(PY) -m pytest -m "not browser and not slow" -n auto -p no:cacheprovider -q $(ARGS)
 
 fuzz: install-test                ## the loader and validator on new random files, 20x the suite's
 	FUZZ_EXAMPLES=$(or $(EXAMPLES),100000) HYPOTHESIS_PROFILE=explore \
 		$(PY) -m pytest tests/core/test_fuzz.py -p no:cacheprovider $(ARGS)
+
+golden: install-test              ## rewrite tests/golden/ (the pages as generated) after a meant change
+	PROBONO_UPDATE_GOLDEN=1 $(PY) -m pytest tests/site/test_golden.py -p no:cacheprovider -q
 
 clean:
 	rm -rf site .site-* $(VENV)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import atexit
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -28,6 +30,63 @@ ORG = "orgs/bay-legal-aid/organization.yml"
 PROGRAM = "orgs/bay-legal-aid/u-visa-petitions.yml"
 
 
+# -- tests that read the repository's own orgs/ ---------------------------------------------------
+# They carry the `orgs` mark, and the contributor journey runs them again on a copy of the
+# repository with an organization added (tests/contribute/test_contributor_journey.py). Tests
+# that use the real site are marked by their fixture; every test is watched from the start of its
+# setup (the fixtures it is first to need included) to the end of its teardown: one that opens or
+# lists anything under orgs/, itself or in a Python process it starts (tests/audit/), without the
+# mark, fails and says so.
+ORGS = ROOT / "orgs"
+_READ_FROM_ORGS: set[str] = set()
+_AUDITED = frozenset({"open", "os.listdir", "os.scandir"})
+_USES_THE_REAL_SITE = {"real_site", "served"}
+_handle, _ORGS_LOG = tempfile.mkstemp(prefix="probono-orgs-reads-")
+os.close(_handle)
+atexit.register(os.unlink, _ORGS_LOG)
+
+
+def _note_orgs_reads(event: str, args: tuple) -> None:
+    if event in _AUDITED and args and isinstance(args[0], (str, os.PathLike)):
+        if event == "open" and args[1] is None and not os.path.isabs(args[0]):
+            return  # os.open, which may be relative to a folder's descriptor (shutil.rmtree)
+        path = os.path.abspath(os.fspath(args[0]))
+        if path == str(ORGS) or path.startswith(f"{ORGS}{os.sep}"):
+            _READ_FROM_ORGS.add(path)
+
+
+sys.addaudithook(_note_orgs_reads)
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    filter(None, [str(TESTS / "audit"), os.environ.get("PYTHONPATH", "")]))
+os.environ.update(PROBONO_ORGS_DIR=str(ORGS), PROBONO_ORGS_AUDIT=_ORGS_LOG)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if _USES_THE_REAL_SITE & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.orgs)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item):
+    _READ_FROM_ORGS.clear()
+    Path(_ORGS_LOG).write_text("", encoding="utf-8")
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
+    result = yield
+    read = _READ_FROM_ORGS | set(Path(_ORGS_LOG).read_text(encoding="utf-8").split())
+    if read and item.get_closest_marker("orgs") is None:
+        first = Path(min(read)).relative_to(ROOT).as_posix()
+        pytest.fail(f"{item.nodeid} reads the repository's own listings ({first}, and "
+                    f"{len(read) - 1} more) without @pytest.mark.orgs: mark it, so the "
+                    "contributor journey runs it again with an organization added, and "
+                    "check only what holds for any valid directory", pytrace=False)
+    return result
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A throwaway copy of the valid sample project, for tests that break files."""
@@ -39,6 +98,45 @@ def run(root: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int
     code = main(["--root", str(root), *args])
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def generator(*args: str, input: str | None = None,
+              env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`python -m generator ARGS` run in this process: what it prints, and its exit status.
+
+    As a subprocess would see it (stdin a pipe holding `input`, the environment `env` if given),
+    without paying a second of imports per command; tests/adapters/test_cli.py runs the real
+    entry point. An exception the command does not handle fails the test where it is raised.
+    """
+    import io
+
+    out, err = io.StringIO(), io.StringIO()
+    stdin = io.TextIOWrapper(io.BytesIO((input or "").encode("utf-8")), encoding="utf-8")
+    saved = dict(os.environ)
+    if env is not None:
+        os.environ.clear()
+        os.environ.update(env)
+    try:
+        with (contextlib.redirect_stdout(out), contextlib.redirect_stderr(err),
+              _stdin(stdin)):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:  # argparse's usage errors and --help
+                code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    return subprocess.CompletedProcess(["python", "-m", "generator", *args], code,
+                                       out.getvalue(), err.getvalue())
+
+
+@contextlib.contextmanager
+def _stdin(stream):
+    saved, sys.stdin = sys.stdin, stream
+    try:
+        yield
+    finally:
+        sys.stdin = saved
 
 
 def validate_lines(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:

@@ -199,6 +199,7 @@ def _deploy_build_step() -> tuple[str, dict[str, str], str]:
 
 
 @pytest.mark.slow
+@pytest.mark.orgs  # builds the repository's own listings
 def test_the_site_builds_exactly_as_the_deploy_job_builds_it(tmp_path):
     script, env, uploaded = _deploy_build_step()
     clone = copy_repository(tmp_path / "clone")

@@ -28,6 +28,8 @@ from generator.core.facets import FACETS, confirmed, is_new, status_of, urgent_v
 from generator.core.validate import validate_tree
 from tests.conftest import ROOT, open_page
 
+pytestmark = pytest.mark.orgs  # every test here reads the repository's own listings
+
 
 @pytest.fixture(scope="module")
 def directory() -> Directory:

@@ -7,7 +7,6 @@ import datetime as dt
 import json
 import shutil
 import subprocess
-import sys
 
 import pytest
 import yaml
@@ -15,7 +14,7 @@ import yaml
 from generator.contribute import confirm
 from generator.core import decisions
 from generator.core.validate import validate_tree
-from tests.conftest import ROOT, TESTS, run
+from tests.conftest import ROOT, TESTS, generator, run
 from tests.contribute.test_from_issue import FORMS, from_issue
 from tests.contribute.test_from_issue import data as values
 
@@ -234,6 +233,7 @@ def _unknown_facts(listing: dict, org: dict) -> list[str]:
     return asked
 
 
+@pytest.mark.orgs
 @pytest.mark.parametrize("org_id", sorted(p.name for p in (ROOT / "orgs").iterdir()
                                           if p.is_dir()))
 def test_every_organization_in_the_directory_gets_its_message(org_id, capsys):
@@ -407,16 +407,13 @@ def test_other_corrections_are_passed_on_to_the_maintainer(clinic):
 # -- stale and make --------------------------------------------------------------------------------
 
 def test_stale_names_the_pages_never_confirmed_with_the_command():
-    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(DATA), "stale",
-                             "--today", TODAY.isoformat(), "--format", "json"],
-                            capture_output=True, text=True, cwd=ROOT, check=False)
+    result = generator("--root", str(DATA), "stale", "--today", TODAY.isoformat(), "--format",
+                       "json")
     report, = json.loads(result.stdout)["organizations"]
     assert report["never_confirmed"] == ["orgs/rivera-clinic/asylum-training.yml",
                                          "orgs/rivera-clinic/u-visa-nothing-stated.yml"]
     assert report["confirm_request"] == "make confirm-request ORG=rivera-clinic"
-    text = subprocess.run([sys.executable, "-m", "generator", "--root", str(DATA), "stale",
-                           "--today", TODAY.isoformat()], capture_output=True, text=True,
-                          cwd=ROOT, check=False).stdout.splitlines()
+    text = generator("--root", str(DATA), "stale", "--today", TODAY.isoformat()).stdout.splitlines()
     at = text.index("  Never confirmed by the organization (2): orgs/rivera-clinic/"
                     "asylum-training.yml, orgs/rivera-clinic/u-visa-nothing-stated.yml")
     assert text[at + 1] == "  Ask it to confirm them: make confirm-request ORG=rivera-clinic"

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 
 import pytest
 
-from tests.conftest import ROOT, SITE_DATA
+from tests.conftest import ROOT, SITE_DATA, generator
 from tests.core.test_broken_files import apply
 
 PROGRAM = "orgs/bay-legal-aid/u-visa-petitions.yml"
@@ -27,18 +26,14 @@ def repo(project):
 
 
 def diff(project, *args):
-    return subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "diff",
-                           *args], capture_output=True, text=True, cwd=ROOT, check=False,
-                          env={"PATH": "/usr/bin:/bin"})
+    return generator("--root", str(project), "diff", *args, env={"PATH": "/usr/bin:/bin"})
 
 
 def new_listing(project, file_id: str, title: str, *extra: str) -> None:
-    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "new",
-                             "program", "bay-legal-aid", "--id", file_id, "--title", title,
-                             "--summary", "A summary.", "--description", "What volunteers do.",
-                             "--kinds-of-work", "training", "--practice-areas", "immigration",
-                             "--no-input", *extra], capture_output=True, text=True, cwd=ROOT,
-                            check=False)
+    result = generator("--root", str(project), "new", "program", "bay-legal-aid", "--id", file_id,
+                       "--title", title, "--summary", "A summary.", "--description",
+                       "What volunteers do.", "--kinds-of-work", "training", "--practice-areas",
+                       "immigration", "--no-input", *extra)
     assert result.returncode == 0, result.stderr
 
 
@@ -158,13 +153,11 @@ def test_the_whole_path_on_a_copy_of_the_test_listings(tmp_path):
     git(copy, "init", "-q", "-b", "main")
     git(copy, "add", "-A")
     git(copy, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "base")
-    run = [sys.executable, "-m", "generator", "--root", str(copy)]
-    created = subprocess.run([*run, "new", "program", "north-coast-justice", "--title",
-                              "U visa certifications", "--summary", "Ask for U visa "
-                              "certifications.", "--description", "Draft certification requests.",
-                              "--kinds-of-work", "limited-scope", "--practice-areas",
-                              "immigration", "--no-input"], capture_output=True, text=True,
-                             cwd=ROOT, check=False)
+    run = ["--root", str(copy)]
+    created = generator(*run, "new", "program", "north-coast-justice", "--title",
+                        "U visa certifications", "--summary", "Ask for U visa certifications.",
+                        "--description", "Draft certification requests.", "--kinds-of-work",
+                        "limited-scope", "--practice-areas", "immigration", "--no-input")
     assert created.returncode == 0, created.stderr
     issue = copy / "issue.md"
     issue.write_text(body("new-listing.yml", {
@@ -174,12 +167,11 @@ def test_the_whole_path_on_a_copy_of_the_test_listings(tmp_path):
         "description": "Research, draft and negotiate with the prosecutor's office.",
         "kinds-of-work": "Limited-scope help", "practice-areas": "Criminal record relief"}),
         encoding="utf-8")
-    updated = subprocess.run([*run, "from-issue", str(issue), "--write"], capture_output=True,
-                             text=True, cwd=ROOT, check=False)
+    updated = generator(*run, "from-issue", str(issue), "--write")
     assert updated.returncode == 0, updated.stderr
     issue.unlink()
     apply(copy, "orgs/north-coast-justice/closed-clinic.yml", "status: closed", "status: paused")
-    assert subprocess.run([*run, "validate"], capture_output=True, cwd=ROOT).returncode == 0
+    assert generator(*run, "validate").returncode == 0
     out = diff(copy, "main", "--markdown", "--site-url", "https://example.org/").stdout
     assert "Listings and organizations: 1 added, 1 paused, 1 updated." in out
     assert "[U visa certifications](https://example.org/opportunities/u-visa-certifications/)" \
@@ -199,14 +191,12 @@ def test_a_training_and_a_case_are_named_with_their_dates(tmp_path):
     git(copy, "init", "-q", "-b", "main")
     git(copy, "add", "-A")
     git(copy, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "base")
-    created = subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(copy), "new", "training",
-         "north-coast-justice", "--title", "Vacatur basics", "--summary", "An introduction.",
-         "--description", "Motions to vacate.", "--formats", "in person", "--sessions",
-         "2027-04-08 09:00-12:00 at Eureka Library", "--time-zone", "America/Los_Angeles",
-         "--cle", "CA, 3, General",
-         "--practice-areas", "criminal-record-relief", "--no-input"],
-        capture_output=True, text=True, cwd=ROOT, check=False)
+    created = generator(
+        "--root", str(copy), "new", "training", "north-coast-justice", "--title",
+        "Vacatur basics", "--summary", "An introduction.", "--description",
+        "Motions to vacate.", "--formats", "in person", "--sessions",
+        "2027-04-08 09:00-12:00 at Eureka Library", "--time-zone", "America/Los_Angeles",
+        "--cle", "CA, 3, General", "--practice-areas", "criminal-record-relief", "--no-input")
     assert created.returncode == 0, created.stderr
     apply(copy, "orgs/bay-legal-aid/t-visa-basics-training.yml", "date: 2027-01-14",
           "date: 2027-01-21")

@@ -11,7 +11,7 @@ import yaml
 from generator.contribute import issueform
 from generator.core import vocab
 from generator.core.load import read_file
-from tests.conftest import ROOT
+from tests.conftest import ROOT, generator
 
 FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
 
@@ -57,9 +57,7 @@ LISTING = {
 def from_issue(project, text: str, *args: str):
     path = project / "issue.md"
     path.write_text(text, encoding="utf-8")
-    return subprocess.run([sys.executable, "-m", "generator", "--root", str(project),
-                           "from-issue", str(path), *args], capture_output=True, text=True,
-                          cwd=ROOT, check=False)
+    return generator("--root", str(project), "from-issue", str(path), *args)
 
 
 def data(path):
@@ -88,8 +86,7 @@ def test_a_new_listing(project):
     assert values["last_verified"]["by"] == "organization"
     assert "urgent" not in values and "status" not in values  # blank: the defaults apply
     assert "Closes #" in result.stdout
-    check = subprocess.run([sys.executable, "-m", "generator", "--root", str(project),
-                            "validate"], capture_output=True, text=True, cwd=ROOT, check=False)
+    check = generator("--root", str(project), "validate")
     assert check.returncode == 0, check.stdout
 
 

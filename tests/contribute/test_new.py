@@ -7,7 +7,6 @@ import re
 import shlex
 import shutil
 import subprocess
-import sys
 
 import pytest
 from hypothesis import example, given, settings
@@ -16,20 +15,17 @@ from hypothesis import strategies as st
 from generator.contribute import scaffold
 from generator.core.load import parse, read_file
 from generator.core.model import Program
-from tests.conftest import ROOT, SITE_SOURCES, with_make
+from tests.conftest import ROOT, SITE_SOURCES, generator, with_make
 
 ORG = "bay-legal-aid"
 
 
 def new(project, *args, stdin=""):
-    return subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "new",
-                           *args], input=stdin, capture_output=True, text=True, cwd=ROOT,
-                          check=False)
+    return generator("--root", str(project), "new", *args, input=stdin)
 
 
 def validate(project):
-    return subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "validate"],
-                          capture_output=True, text=True, cwd=ROOT, check=False)
+    return generator("--root", str(project), "validate")
 
 
 def data(path):
@@ -125,9 +121,7 @@ def test_organization_then_its_program(project, tmp_path):
     values = data(project / "orgs" / "sslc" / "t-visas.yml")
     shutil.copytree(ROOT / "site_templates", project / "site_templates")
     assert values["source"]["description"] == "Written by the staff of SSLC for this directory."
-    pages = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "pages",
-                            "--output", str(tmp_path / "pages")], capture_output=True, text=True,
-                           cwd=ROOT, check=False)
+    pages = generator("--root", str(project), "pages", "--output", str(tmp_path / "pages"))
     assert pages.returncode == 0, pages.stderr
     assert "T visas" in (tmp_path / "pages" / "opportunities" / "t-visas.md").read_text()
 

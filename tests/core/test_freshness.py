@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import subprocess
-import sys
 
 import pytest
 
@@ -22,7 +21,7 @@ from generator.site.finder_words import finder_config
 from generator.core.problems import SetupError
 from generator.site.render import Renderer, Settings
 from generator.core.validate import validate_tree
-from tests.conftest import ROOT, TESTS, build, make_project
+from tests.conftest import ROOT, TESTS, build, generator, make_project
 
 DATA = TESTS / "data" / "freshness"
 TODAY = dt.date(2026, 11, 22)
@@ -153,9 +152,7 @@ def test_pages_say_how_current_each_listing_is(site):
 
 
 def stale(*args):
-    return subprocess.run([sys.executable, "-m", "generator", "--root", str(DATA), "stale",
-                           "--today", TODAY.isoformat(), *args], capture_output=True, text=True,
-                          cwd=ROOT, check=False)
+    return generator("--root", str(DATA), "stale", "--today", TODAY.isoformat(), *args)
 
 
 def test_stale_names_the_right_listings_per_organization():
@@ -194,14 +191,10 @@ def test_stale_as_json_and_markdown():
 def test_stale_fails_on_expired_only_when_asked():
     assert stale().returncode == 0
     assert stale("--fail-on-expired").returncode == 1
-    earlier = subprocess.run([sys.executable, "-m", "generator", "--root", str(DATA), "stale",
-                              "--today", "2026-11-13", "--fail-on-expired"],
-                             capture_output=True, text=True, cwd=ROOT, check=False)
+    earlier = generator("--root", str(DATA), "stale", "--today", "2026-11-13", "--fail-on-expired")
     assert earlier.returncode == 1  # the 400-day-old ones were past their window then too
-    current = subprocess.run([sys.executable, "-m", "generator", "--root",
-                              str(TESTS / "data" / "valid"), "stale", "--today", "2026-11-22",
-                              "--fail-on-expired"], capture_output=True, text=True, cwd=ROOT,
-                             check=False)
+    current = generator("--root", str(TESTS / "data" / "valid"), "stale", "--today", "2026-11-22",
+                        "--fail-on-expired")
     # a listing its organization never confirmed has its own line, but never fails the run
     assert current.returncode == 0, current.stdout + current.stderr
     assert ("  - U visa petitions for survivors of violent crime "

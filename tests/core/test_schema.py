@@ -49,6 +49,7 @@ def test_every_field_has_a_description(kind):
     assert missing == []
 
 
+@pytest.mark.orgs
 def test_every_data_file_names_its_schema():
     for path in sorted((ROOT / "orgs").rglob("*.yml")):
         kind = "organization" if path.name == "organization.yml" else "program"
@@ -74,6 +75,7 @@ def _files_by_kind(folders: list[Path]) -> dict[str, list[Path]]:
             "program": [p for p in files if p.name != "organization.yml"]}
 
 
+@pytest.mark.orgs
 def test_json_schema_accepts_every_valid_file():
     for kind, files in _files_by_kind([VALID / "orgs", ROOT / "orgs"]).items():
         assert files, kind

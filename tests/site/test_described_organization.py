@@ -9,21 +9,18 @@ each listing appears under the facets an attorney would filter by.
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 
 from generator.core import facets, freshness
 from generator.site.render import Renderer, Settings
 from generator.core.validate import validate_tree
-from tests.conftest import ROOT
+from tests.conftest import ROOT, generator
 from tests.contribute.test_from_issue import body
 
 ORG = "valley-survivors-law-center"
 
 
 def run(project, *args, stdin=None):
-    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), *args],
-                            capture_output=True, text=True, cwd=ROOT, check=False, input=stdin)
+    result = generator("--root", str(project), *args, input=stdin)
     assert result.returncode == 0, result.stdout + result.stderr
     return result
 

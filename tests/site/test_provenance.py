@@ -17,8 +17,6 @@ import html
 import io
 import json
 import re
-import subprocess
-import sys
 from types import SimpleNamespace
 
 import pytest
@@ -28,7 +26,7 @@ from generator.exports import export, hsds
 from generator.core.facets import confirmed
 from generator.site.finder_words import finder_config
 from generator.core.validate import validate_tree
-from tests.conftest import PROGRAM, ROOT, TESTS, build, make_project, validate_lines
+from tests.conftest import PROGRAM, ROOT, TESTS, build, generator, make_project, validate_lines
 from tests.core.test_broken_files import apply
 
 DATA = TESTS / "data" / "provenance"
@@ -360,9 +358,7 @@ def test_json_ld_is_valid_only_as_far_as_a_confirmation_backs_it(site, listing, 
 
 
 def test_stale_names_the_listings_the_organization_never_confirmed():
-    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(DATA), "stale",
-                             "--today", TODAY.isoformat()], capture_output=True, text=True,
-                            cwd=ROOT, check=False)
+    result = generator("--root", str(DATA), "stale", "--today", TODAY.isoformat())
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "Listings to confirm again (2026-11-22, window 180 days): 0 archived, 1 not confirmed "
@@ -400,10 +396,8 @@ def test_stale_names_an_organization_whose_only_unconfirmed_listing_counts_as_co
     for name in ("organization.yml", "desk-check-dated-source.yml",
                  "org-confirmed-10-days-ago.yml"):
         (orgs / name).write_bytes((DATA / "orgs" / "pela" / name).read_bytes())
-    runs = {fmt: subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(tmp_path), "stale", "--today",
-         TODAY.isoformat(), "--format", fmt], capture_output=True, text=True, cwd=ROOT,
-        check=False) for fmt in ("text", "markdown", "json")}
+    runs = {fmt: generator("--root", str(tmp_path), "stale", "--today", TODAY.isoformat(),
+                           "--format", fmt) for fmt in ("text", "markdown", "json")}
     assert runs["text"].stdout.splitlines()[2:5] == [
         "Provenance Example Legal Aid (pela); contact: Robin Example, probono@pela.example.org",
         "  Never confirmed by the organization (1): orgs/pela/desk-check-dated-source.yml",
