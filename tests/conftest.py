@@ -87,6 +87,26 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
     return result
 
 
+# The windows the tests decide listings' standing with, written out (mkdocs.yml sets the site's).
+WINDOW, URGENT_DAYS = 180, 30
+
+
+def life(directory, today: dt.date = TODAY, window: int = WINDOW,
+         urgent_days: int = URGENT_DAYS):
+    """Every listing's standing on `today` (generator/core/lifecycle.py)."""
+    from generator.core.lifecycle import Lifecycle
+
+    return Lifecycle(directory, today, window, urgent_days)
+
+
+def standing(program, today: dt.date = TODAY, window: int = WINDOW,
+             urgent_days: int = URGENT_DAYS):
+    """One listing's standing on `today`: its status, whether it is listed, its freshness."""
+    from generator.core import lifecycle
+
+    return lifecycle.standing(program, today, window, urgent_days)
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A throwaway copy of the valid sample project, for tests that break files."""

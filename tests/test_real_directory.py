@@ -24,9 +24,9 @@ import pytest
 from generator.core import freshness
 from generator.exports import hsds
 from generator.core.directory import Directory
-from generator.core.facets import FACETS, confirmed, is_new, status_of, urgent_value
+from generator.core.facets import FACETS
 from generator.core.validate import validate_tree
-from tests.conftest import ROOT, open_page
+from tests.conftest import ROOT, open_page, standing
 
 pytestmark = pytest.mark.orgs  # every test here reads the repository's own listings
 
@@ -56,13 +56,12 @@ def _filters(page: str) -> Counter[tuple[str, str]]:
 
 def _expected(program, today: dt.date) -> Counter[tuple[str, str]]:
     values = Counter((facet.key, value) for facet in FACETS for value in facet.indexed(program))
-    window = freshness.window_days(ROOT)
-    status = status_of(program, today, window)
-    if status != "open":
-        values[("status", status)] += 1
-    values[("confirmed", confirmed(program, today, window))] += 1
-    values[("urgent", urgent_value(program, today, window, freshness.urgent_days(ROOT)))] += 1
-    if is_new(program, today, window):
+    now = standing(program, today, freshness.window_days(ROOT), freshness.urgent_days(ROOT))
+    if now.status != "open":
+        values[("status", now.status)] += 1
+    values[("confirmed", now.fresh.confirmed)] += 1
+    values[("urgent", "yes" if now.urgent else "no")] += 1
+    if now.new:
         values[("new", "yes")] += 1
     return values
 
@@ -189,7 +188,7 @@ def test_the_finder_opens_on_every_open_listing_with_each_kind_counted(browser, 
     today = dt.date.today()
     window = freshness.window_days(ROOT)
     by_kind = Counter(program.kind for program in directory.programs.values()
-                      if status_of(program, today, window) == "open")
+                      if standing(program, today, window).status == "open")
     context, page, outside = open_page(browser, served)
     page.goto(served + "find/")
     results(page)

@@ -15,6 +15,7 @@ from generator.contribute import (answers, confirm, confirmation, diff, fieldref
                                   issueform, newfile, placeholders, preview, scaffold, stale,
                                   yamledit)
 from generator.core import config, freshness, schema
+from generator.core.lifecycle import Lifecycle
 from generator.contribute.answers import CHOICE, CHOICES, CLE, SESSIONS, TEXT, Question
 from generator.site.build import BuildFailed, build_site
 from generator.core.problems import InvalidDirectory, Refused, SetupError
@@ -409,7 +410,8 @@ def _stale(args: argparse.Namespace) -> int:
     today = args.today or dt.date.today()
     directory = validate_tree(args.root, today)
     window = freshness.window_days(args.root)
-    reports = stale.report(directory, today, window)
+    reports = stale.report(directory, Lifecycle(directory, today, window,
+                                                freshness.urgent_days(args.root)))
     if args.format == "json":
         sys.stdout.write(stale.as_json(reports, today, window))
     elif args.format == "markdown":

@@ -21,6 +21,7 @@ from urllib.parse import urlencode
 from generator.core import freshness, glance, vocab
 from generator.core.decisions import unknown
 from generator.core.directory import Directory, OrgEntry, ProgramEntry
+from generator.core.lifecycle import Lifecycle
 from generator.core.freshness import long_date
 from generator.core.markup import md_text
 from generator.core.problems import SetupError
@@ -62,14 +63,13 @@ def organization(directory: Directory, org_id: str) -> OrgEntry:
                      f"are: {', '.join(ids) or 'none'}")
 
 
-def request(directory: Directory, org_id: str, today: dt.date, site_url: str = "",
-            repo: str = "", window: int = freshness.DEFAULT_WINDOW_DAYS,
-            urgent_days: int = freshness.DEFAULT_URGENT_DAYS) -> Request:
+def request(directory: Directory, org_id: str, today: dt.date, site_url: str,
+            repo: str, window: int, urgent_days: int) -> Request:
     org = organization(directory, org_id)
     listings = sorted(directory.programs_of(org_id), key=lambda p: p.data.title.lower())
     entries = [_org_entry(org, site_url, repo)]
-    entries += [_listing_entry(directory, p, today, site_url, repo, window, urgent_days)
-                for p in listings]
+    life = Lifecycle(directory, today, window, urgent_days)
+    entries += [_listing_entry(directory, p, life, site_url, repo) for p in listings]
     return Request(org.data.name, _greeting(org), _opening(org, listings, site_url),
                    entries, form_url(repo))
 
@@ -134,13 +134,13 @@ def _org_entry(org: OrgEntry, site_url: str, repo: str) -> Entry:
                  shown, questions)
 
 
-def _listing_entry(directory: Directory, program: ProgramEntry, today: dt.date, site_url: str,
-                   repo: str, window: int, urgent_days: int) -> Entry:
-    data = program.data
+def _listing_entry(directory: Directory, program: ProgramEntry, life: Lifecycle, site_url: str,
+                   repo: str) -> Entry:
+    data, today = program.data, life.today
     shown = glance.rows(program, today)
     step = glance.action(program, directory.contact_for(program),
                          directory.organizations[program.org_id].data.website,
-                         directory.organizations[program.org_id].data.name, today, window)
+                         directory.organizations[program.org_id].data.name, life.listed(program))
     contact = directory.contact_for(program)
     answers = ", ".join(p for p in (contact.name, contact.role) if p) if contact else ""
     registers = step is not None and step.href == getattr(data, "registration", None)
@@ -148,24 +148,24 @@ def _listing_entry(directory: Directory, program: ProgramEntry, today: dt.date, 
     shown.append(("Next step", f"{step.text}{by}" if step else glance.NOT_STATED))
     shown.append(("Status", vocab.STATUSES.label(data.status)))
     questions = [fact.asked(program.kind) for fact in unknown(directory, program)]
-    questions += _fast_claims(program, today, urgent_days, shown)
+    questions += _fast_claims(program, life, shown)
     return Entry(data.title, absolute(site_url, program_url(program.id)),
                  form_url(repo, program.id), _source(data.source),
                  _checked(data.last_verified), shown, questions)
 
 
-def _fast_claims(program: ProgramEntry, today: dt.date, days: int,
+def _fast_claims(program: ProgramEntry, life: Lifecycle,
                  shown: list[tuple[str, str]]) -> list[str]:
     """'Urgent' and 'clients waiting': shown, and asked again once their short window is over."""
     questions = []
-    urgent = freshness.urgent(program, today, days)
+    urgent = life[program].urgent_claim
     if program.data.urgent:
         shown.append(("Urgent", "Yes, shown as urgent" if urgent.shown else urgent.notice))
         if not urgent.shown:
             questions.append("Is this still urgent?")
     else:
         shown.append(("Urgent", "No"))
-    waiting = freshness.clients_waiting(program, today, days)
+    waiting = life[program].waiting_claim
     if getattr(program.data, "clients_waiting", None) is not None:
         number = program.data.clients_waiting
         shown.append(("Clients waiting", f"{number}" if waiting.shown else waiting.notice))

@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 from generator.contribute import confirm
 from generator.core import freshness
 from generator.core.directory import Directory, ProgramEntry
+from generator.core.lifecycle import Lifecycle
 from generator.core.markup import md_text
 from generator.core.urls import absolute, program_url
 
@@ -58,17 +59,17 @@ class OrgReport:
     confirm_request: str = ""
 
 
-def report(directory: Directory, today: dt.date, window: int = freshness.DEFAULT_WINDOW_DAYS,
-           near: int = freshness.NEAR_DAYS) -> list[OrgReport]:
+def report(directory: Directory, life: Lifecycle, near: int = freshness.NEAR_DAYS
+           ) -> list[OrgReport]:
     """Every organization with a listing past or near its window, or one it never confirmed,
     by name."""
     found: dict[str, list[Stale]] = {}
     never: dict[str, list[str]] = {}
     for program in sorted(directory.programs.values(), key=lambda p: p.path):
-        stale = _stale(program, today, window, near)
+        stale = _stale(program, life, near)
         if stale is not None:
             found.setdefault(program.org_id, []).append(stale)
-        if program.data.last_verified.by != "organization" and not _done(program, today):
+        if program.data.last_verified.by != "organization" and not _done(program, life):
             never.setdefault(program.org_id, []).append(program.path)
     reports = []
     for org_id in {**found, **never}:
@@ -82,15 +83,16 @@ def report(directory: Directory, today: dt.date, window: int = freshness.DEFAULT
     return sorted(reports, key=lambda r: r.name.lower())
 
 
-def _done(program: ProgramEntry, today: dt.date) -> bool:
+def _done(program: ProgramEntry, life: Lifecycle) -> bool:
     """Closed, or over: nothing is waiting on a confirmation."""
-    return program.data.status == "closed" or program.is_expired(today)
+    return life.status(program) in ("closed", "expired", "past")
 
 
-def _stale(program: ProgramEntry, today: dt.date, window: int, near: int) -> Stale | None:
-    if _done(program, today):
+def _stale(program: ProgramEntry, life: Lifecycle, near: int) -> Stale | None:
+    if _done(program, life):
         return None
-    fresh = freshness.of(program, today, window)
+    today = life.today
+    fresh = life.fresh(program)
     if fresh.state == freshness.CURRENT:
         if (fresh.confirm_by - today).days > near:
             return None

@@ -1,7 +1,7 @@
 """The validated directory: what every later stage (render, export) works from.
 
-What a listing's dates make of it on a given day (current, archived, listed) is freshness's to
-say (freshness.is_listed); this module only holds the data."""
+What a listing's dates make of it on a given day (its status, whether it is listed, how current
+it is) is lifecycle's to say (generator/core/lifecycle.py); this module only holds the data."""
 
 from __future__ import annotations
 

@@ -6,13 +6,13 @@ A tri-state fact that nobody has stated is the value "unknown", never "no", so a
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from generator.core import freshness, places, vocab
 from generator.core.directory import Directory, ProgramEntry
+from generator.core.lifecycle import NEW_DAYS, Lifecycle
 from generator.core.model import CleHours, Volunteers
 from generator.core.places import place_key
 
@@ -237,50 +237,13 @@ STATUS_LABELS = {"open": "Open", "paused": "Paused", "being-set-up": "Being set 
                  "archived": "Archived (not confirmed)"}
 
 
-def status_of(program: ProgramEntry, today: dt.date,
-              window: int = freshness.DEFAULT_WINDOW_DAYS) -> str:
-    """open, paused, being-set-up, closed; expired past its expires: date; past once a
-    training's last date or a case's respond-by date has gone by; archived when nobody has
-    confirmed it for twice the freshness window."""
-    if program.data.expires is not None and program.data.expires < today:
-        return "expired"
-    if program.is_expired(today):
-        return "past"
-    if program.data.status != "closed" and \
-            freshness.of(program, today, window).state == freshness.ARCHIVED:
-        return "archived"
-    return program.data.status
-
-
 CONFIRMED_LABELS = {freshness.CURRENT: "Confirmed in the last {days} days",
                     freshness.UNCONFIRMED: "Not confirmed in the last {days} days",
                     freshness.DESCRIBED: "Never confirmed by the organization: described from "
                                          "a public source"}
 
 
-def confirmed(program: ProgramEntry, today: dt.date, window: int) -> str:
-    """The finder's 'Last confirmed' filter value (see Freshness.confirmed)."""
-    return freshness.of(program, today, window).confirmed
-
-
-def urgent_value(program: ProgramEntry, today: dt.date, window: int, urgent_days: int) -> str:
-    """The finder's 'Urgent' value: yes only while listed and confirmed urgent."""
-    shown = freshness.urgent(program, today, urgent_days).shown
-    return "yes" if shown and freshness.is_listed(program, today, window) else "no"
-
-
-NEW_DAYS = 30  # the finder's "Added in the last 30 days"
-NEW_LABEL = f"Added in the last {NEW_DAYS} days"
-
-
-def is_new(program: ProgramEntry, today: dt.date,
-           window: int = freshness.DEFAULT_WINDOW_DAYS) -> bool:
-    """The finder's 'New' value: listed, and added within NEW_DAYS. A filter rather than a sort
-    order: Pagefind writes each sort key as a list of every page into the metadata every search
-    loads (about 2 bytes a listing, gzip-compressed), and a filter's chunk loads only when it is
-    chosen; only new listings carry the value."""
-    return (today - program.data.added).days <= NEW_DAYS and freshness.is_listed(
-        program, today, window)
+NEW_LABEL = f"Added in the last {NEW_DAYS} days"  # lifecycle.Standing.new
 
 
 def offered(values: list[list[str]]) -> bool:
@@ -292,9 +255,7 @@ def offered(values: list[list[str]]) -> bool:
     return len(seen) > 1 or not all(values)
 
 
-def finder_facets(directory: Directory, today: dt.date,
-                  window: int = freshness.DEFAULT_WINDOW_DAYS,
-                  urgent_days: int = freshness.DEFAULT_URGENT_DAYS) -> dict[str, Any]:
+def finder_facets(directory: Directory, life: Lifecycle) -> dict[str, Any]:
     """Every facet worth offering (see offered) with the label of every value that occurs,
     and the statuses' labels: what the finder page shows (finder_words.finder_config adds the
     words that name those values)."""
@@ -309,19 +270,19 @@ def finder_facets(directory: Directory, today: dt.date,
             facets.append({"key": facet.key, "label": facet.label, "primary": facet.primary,
                            "implicit": facet.implicit,
                            "values": [[v, _label(facet, directory, v, places)] for v in seen]})
-    # urgent only while the organization said so within urgent_days (freshness.urgent)
-    urgent = [urgent_value(p, today, window, urgent_days) for p in programs]
+    # urgent only while listed and the organization said so within urgent_days
+    urgent = ["yes" if life.urgent(p) else "no" for p in programs]
     if offered([[v] for v in urgent]):
         facets.append({"key": "urgent", "label": "Urgent", "primary": False, "implicit": None,
                        "values": [[v, _flag_label(v)]
                                   for v in sorted(set(urgent), key=lambda v: v != "yes")]})
-    if offered([["yes"] if is_new(p, today, window) else [] for p in programs]):
+    if offered([["yes"] if life[p].new else [] for p in programs]):
         facets.append({"key": "new", "label": "New", "primary": False, "implicit": None,
                        "values": [["yes", NEW_LABEL]]})
-    seen_confirmed = [confirmed(p, today, window) for p in programs]
+    seen_confirmed = [life.fresh(p).confirmed for p in programs]
     if offered([[v] for v in seen_confirmed]):
         facets.append({"key": "confirmed", "label": "Last confirmed", "primary": False,
-                       "values": [[v, CONFIRMED_LABELS[v].format(days=window)]
+                       "values": [[v, CONFIRMED_LABELS[v].format(days=life.window)]
                                   for v in (freshness.CURRENT, freshness.UNCONFIRMED,
                                             freshness.DESCRIBED) if v in seen_confirmed]})
     return {"facets": facets, "statuses": STATUS_LABELS}

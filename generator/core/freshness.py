@@ -162,18 +162,13 @@ class Freshness:
         return LINES["unconfirmed"].format(date=long_date(self.verified))
 
 
-def is_listed(program: ProgramEntry, today: dt.date, window: int = DEFAULT_WINDOW_DAYS) -> bool:
-    """Open and not archived: shown in lists and counts of open opportunities."""
-    return (program.data.status == "open" and not program.is_expired(today)
-            and of(program, today, window).state != ARCHIVED)
-
-
-def of(program: ProgramEntry, today: dt.date, window: int = DEFAULT_WINDOW_DAYS) -> Freshness:
+def of(program: ProgramEntry, today: dt.date, window: int) -> Freshness:
+    """How current the listing is (its status and whether it is listed: lifecycle.py)."""
     return judge(program.data, today, window, program.is_expired(today),
                  _own_date_ahead(program, today))
 
 
-def judge(data: Any, today: dt.date, window: int = DEFAULT_WINDOW_DAYS, expired: bool = False,
+def judge(data: Any, today: dt.date, window: int, expired: bool = False,
           own_date_ahead: bool = False) -> Freshness:
     """The freshness of a listing's or an organization's data on `today`."""
     check = data.last_verified
@@ -223,7 +218,7 @@ def fast_claim(data: Any, own_date: dt.date | None, today: dt.date, days: int,
                  "organization has not confirmed it")
 
 
-def urgent(program: ProgramEntry, today: dt.date, days: int = DEFAULT_URGENT_DAYS) -> Claim:
+def urgent(program: ProgramEntry, today: dt.date, days: int) -> Claim:
     """Whether the listing's urgent flag is shown on `today` (never for a listing not urgent)."""
     data = program.data
     if not data.urgent:
@@ -231,8 +226,7 @@ def urgent(program: ProgramEntry, today: dt.date, days: int = DEFAULT_URGENT_DAY
     return fast_claim(data, data.urgent_confirmed, today, days, "Marked urgent")
 
 
-def clients_waiting(program: ProgramEntry, today: dt.date,
-                    days: int = DEFAULT_URGENT_DAYS) -> Claim:
+def clients_waiting(program: ProgramEntry, today: dt.date, days: int) -> Claim:
     data = program.data
     waiting = getattr(data, "clients_waiting", None)
     if waiting is None:

@@ -13,7 +13,7 @@ import zoneinfo
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
-from generator.core import freshness, vocab
+from generator.core import vocab
 from generator.core.directory import ProgramEntry
 from generator.core.emails import mailto
 from generator.core.facets import cle_hours, people
@@ -164,8 +164,7 @@ def training_offer(program: ProgramEntry) -> str:
 
 
 def action(program: ProgramEntry, contact: Contact | None, org_website: str | None,
-           org_name: str, today: dt.date,
-           window: int = freshness.DEFAULT_WINDOW_DAYS, page: str = "") -> Action | None:
+           org_name: str, listed: bool, page: str = "") -> Action | None:
     """The one next step, or None when the listing is not taking anyone (paused, closed, being
     set up, expired, past or archived): its page keeps the contact for questions, with no call
     to act.
@@ -174,7 +173,7 @@ def action(program: ProgramEntry, contact: Contact | None, org_website: str | No
     that names the listing and its address `page` (so the organization knows where the attorney
     came from), or, where only a home page is known, that no volunteer page is published."""
     data = program.data
-    if not freshness.is_listed(program, today, window):
+    if not listed:  # lifecycle.Standing.listed
         return None
     if data.kind == "training" and data.registration:
         return Action("Register for this training: open the registration page",

@@ -26,8 +26,8 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, vDuration, vText
 
-from generator.core import freshness
 from generator.core.directory import Directory, ProgramEntry
+from generator.core.lifecycle import Lifecycle
 from generator.core.freshness import long_date
 from generator.core.urls import SITE_NAME, program_url
 
@@ -62,9 +62,8 @@ class _Dated:
     zone: str | None  # the TZID a timed event uses
 
 
-def files(directory: Directory, today: dt.date, site_url: str = "",
-          window: int = freshness.DEFAULT_WINDOW_DAYS, site_name: str = SITE_NAME
-          ) -> dict[str, str]:
+def files(directory: Directory, life: Lifecycle, site_url: str = "",
+          site_name: str = SITE_NAME) -> dict[str, str]:
     """Calendar files by their path in the site (see the module's docstring).
 
     Every event is built once, all are sorted once, and each file takes its events in that
@@ -74,7 +73,7 @@ def files(directory: Directory, today: dt.date, site_url: str = "",
     dated: list[_Dated] = []
     for program in directory.programs.values():
         if program.kind in ("training", "case"):
-            dated += _events(program, today, base)
+            dated += _events(program, life.today, base)
     dated.sort(key=lambda d: d.key)
     upcoming: list[_Dated] = []
     by_org: dict[str, list[_Dated]] = {org_id: [] for org_id in directory.organizations}
@@ -85,7 +84,7 @@ def files(directory: Directory, today: dt.date, site_url: str = "",
         if program.kind == "training":
             by_training.setdefault(program.id, []).append(item)
         if program.id not in listed:
-            listed[program.id] = freshness.is_listed(program, today, window)
+            listed[program.id] = life.listed(program)
         if item.upcoming and listed[program.id]:
             upcoming.append(item)
             by_org.setdefault(program.org_id, []).append(item)

@@ -7,7 +7,6 @@ its organization's id, and every field as the data file gives it (unknown stays 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import typing
@@ -18,17 +17,14 @@ from pydantic import BaseModel
 from generator.core import freshness
 from generator.exports import calendars, feeds, hsds
 from generator.core.directory import Directory, ProgramEntry
-from generator.core.facets import status_of
+from generator.core.lifecycle import Lifecycle
 from generator.core.model import LISTING_MODELS, by_path, nested_model, unwrap as _unwrap
 from generator.core.urls import SITE_NAME, org_url, program_url
 
 
-def opportunities(directory: Directory, today: dt.date,
-                  window: int = freshness.DEFAULT_WINDOW_DAYS,
-                  urgent_days: int = freshness.DEFAULT_URGENT_DAYS) -> list[dict[str, Any]]:
+def opportunities(directory: Directory, life: Lifecycle) -> list[dict[str, Any]]:
     return [{"id": p.id, "url": program_url(p.id), "organization_id": p.org_id,
-             "listed": freshness.is_listed(p, today, window),
-             **_fresh(p, today, window, urgent_days, text=False),
+             "listed": life.listed(p), **_fresh(p, life, text=False),
              **p.data.model_dump(mode="json")}
             for p in sorted(directory.programs.values(), key=lambda p: p.id)]
 
@@ -37,8 +33,7 @@ FRESHNESS_COLUMNS = ("status_today", "confirmed", "confirmed_by_organization", "
                      "archive_on", "urgent_today", "clients_waiting_today")
 
 
-def _fresh(program: ProgramEntry, today: dt.date, window: int,
-           urgent_days: int = freshness.DEFAULT_URGENT_DAYS, text: bool = True) -> dict[str, Any]:
+def _fresh(program: ProgramEntry, life: Lifecycle, text: bool = True) -> dict[str, Any]:
     """The state of the listing on the day of the build, beside the facts in its file:
     status_today (open, paused, ..., expired, past, archived), confirmed (current, unconfirmed,
     described: the organization never confirmed it and its source is undated or old, or
@@ -47,13 +42,12 @@ def _fresh(program: ProgramEntry, today: dt.date, window: int,
     is in the past: it never counted). urgent_today says whether the urgent flag stands today
     (the organization said so within urgent_days); clients_waiting_today is the number only
     while it stands. `text`: as the CSV writes them (true, false, empty)."""
-    fresh = freshness.of(program, today, window)
-    urgent = (freshness.urgent(program, today, urgent_days).shown
-              and freshness.is_listed(program, today, window))
-    waiting = freshness.clients_waiting(program, today, urgent_days)
-    count = getattr(program.data, "clients_waiting", None) if waiting.shown else None
+    standing = life[program]
+    fresh, urgent = standing.fresh, standing.urgent
+    count = (getattr(program.data, "clients_waiting", None) if standing.waiting_claim.shown
+             else None)
     by_org = fresh.state == freshness.CURRENT and fresh.by_organization
-    return {"status_today": status_of(program, today, window), "confirmed": fresh.state,
+    return {"status_today": standing.status, "confirmed": fresh.state,
             "confirmed_by_organization": _flag(by_org) if text else by_org,
             "confirm_by": fresh.confirm_by.isoformat(), "archive_on": fresh.archive_on.isoformat(),
             "urgent_today": _flag(urgent) if text else urgent,
@@ -73,9 +67,7 @@ def to_json(records: list[dict[str, Any]]) -> str:
     return f"[\n{lines}\n]\n" if records else "[]\n"
 
 
-def to_csv(directory: Directory, today: dt.date,
-           window: int = freshness.DEFAULT_WINDOW_DAYS,
-           urgent_days: int = freshness.DEFAULT_URGENT_DAYS) -> str:
+def to_csv(directory: Directory, life: Lifecycle) -> str:
     """One row per listing, one column per field of the model, in the model's order.
 
     The columns are the same whatever the data says, so a spreadsheet or script that reads them
@@ -92,7 +84,7 @@ def to_csv(directory: Directory, today: dt.date,
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     for program in sorted(directory.programs.values(), key=lambda p: p.id):
-        row = _row(directory, program, today, window, urgent_days)
+        row = _row(directory, program, life)
         writer.writerow([_csv_safe(row.get(column, "")) for column in columns])
     return out.getvalue()
 
@@ -130,8 +122,7 @@ _KINDS = _listing_columns()
 _OWN = {kind: {name for name, _ in _columns(model)} for kind, model in LISTING_MODELS.items()}
 
 
-def _row(directory: Directory, program: ProgramEntry, today: dt.date,
-         window: int, urgent_days: int = freshness.DEFAULT_URGENT_DAYS) -> dict[str, str]:
+def _row(directory: Directory, program: ProgramEntry, life: Lifecycle) -> dict[str, str]:
     data = program.data.model_dump(mode="json")
     org = directory.organizations[program.org_id].data
     inherited = program.data.contact is None and (directory.contact_for(program) is not None
@@ -141,9 +132,9 @@ def _row(directory: Directory, program: ProgramEntry, today: dt.date,
         data["contact"] = (found.model_dump(mode="json") if found is not None
                            else {"website": org.website})
     row = {"id": program.id, "url": program_url(program.id), "organization_id": program.org_id,
-           "organization": org.name, "listed": _flag(freshness.is_listed(program, today, window)),
+           "organization": org.name, "listed": _flag(life.listed(program)),
            "contact.from_organization": _flag(inherited),
-           **_fresh(program, today, window, urgent_days)}
+           **_fresh(program, life)}
     own, fields = _OWN[program.kind], by_path(data)
     for column, kind in _KINDS.items():
         row[column] = _cell(fields.get(column), kind) if column in own else ""
@@ -178,16 +169,15 @@ def _csv_safe(cell: str) -> str:
     return cell
 
 
-def files(directory: Directory, today: dt.date, window: int = freshness.DEFAULT_WINDOW_DAYS,
-          site_url: str = "", site_name: str = SITE_NAME,
-          urgent_days: int = freshness.DEFAULT_URGENT_DAYS) -> dict[str, str]:
+def files(directory: Directory, life: Lifecycle, site_url: str = "",
+          site_name: str = SITE_NAME) -> dict[str, str]:
     """Export files by their path in the site: the directory's own JSON and CSV, the same
     listings in Open Referral HSDS 3.0 under api/hsds/, Atom feeds under feeds/ and
     iCalendar files under calendar/ (and beside each training's page)."""
-    programs = opportunities(directory, today, window, urgent_days)
+    programs = opportunities(directory, life)
     return {"api/opportunities.json": to_json(programs),
             "api/organizations.json": to_json(organizations(directory)),
-            "api/opportunities.csv": to_csv(directory, today, window, urgent_days),
-            **hsds.files(directory, today, site_url, window, urgent_days),
-            **feeds.files(directory, today, site_url, window=window, site_name=site_name),
-            **calendars.files(directory, today, site_url, window, site_name)}
+            "api/opportunities.csv": to_csv(directory, life),
+            **hsds.files(directory, life, site_url),
+            **feeds.files(directory, life, site_url, site_name=site_name),
+            **calendars.files(directory, life, site_url, site_name)}

@@ -22,8 +22,9 @@ from collections.abc import Iterable
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
-from generator.core import freshness, vocab
+from generator.core import vocab
 from generator.core.directory import Directory, ProgramEntry
+from generator.core.lifecycle import Lifecycle
 from generator.core.facets import BY_KEY, UNKNOWN
 from generator.core.load import slug
 from generator.core.urls import SITE_NAME, browse_url, org_url, program_url
@@ -85,9 +86,8 @@ def entry_id(program: ProgramEntry) -> str:
     return f"{TAG},{program.data.added.isoformat()}:{program.id}"
 
 
-def files(directory: Directory, today: dt.date, site_url: str = "", cap: int = 50,
-          window: int = freshness.DEFAULT_WINDOW_DAYS, site_name: str = SITE_NAME
-          ) -> dict[str, str]:
+def files(directory: Directory, life: Lifecycle, site_url: str = "", cap: int = 50,
+          site_name: str = SITE_NAME) -> dict[str, str]:
     """Feed files by their path in the site: feeds/all.atom and feeds/<facet>/<value>.atom.
 
     Links are absolute under `site_url` when it is given, else relative to the feed file (feed
@@ -100,7 +100,7 @@ def files(directory: Directory, today: dt.date, site_url: str = "", cap: int = 5
     groups: dict[tuple[str, str], list[ProgramEntry]] = {}
     newest: dict[tuple[str, str], dt.date] = {}  # newest change among all listings of a value
     for program in ordered:
-        shown = freshness.is_listed(program, today, window)
+        shown = life.listed(program)
         if shown and len(listed) < cap:
             listed.append(program)
         for key in FACET_KEYS:

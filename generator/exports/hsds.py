@@ -25,9 +25,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.core import freshness, places, vocab
+from generator.core import places, vocab
 from generator.core.directory import Directory, OrgEntry, ProgramEntry
-from generator.core.facets import status_of
+from generator.core.lifecycle import Lifecycle
 from generator.core.model import (Contact, Location, Organization, by_path, nested_model,
                              without_ids)
 from generator.core.urls import org_url, program_url
@@ -91,16 +91,15 @@ def hsds_id(*parts: str) -> str:
     return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
-# The directory's status on the day of the build (facets.status_of), as HSDS says it.
+# The directory's status on the day of the build (lifecycle.Standing.status), as HSDS says it.
 _STATUS = {"open": "active", "paused": "temporarily closed", "being-set-up": "inactive",
            "unknown": "inactive", "archived": "inactive", "closed": "defunct", "expired": "defunct", "past": "defunct"}
 
 
-def status(program: ProgramEntry, today: dt.date,
-           window: int = freshness.DEFAULT_WINDOW_DAYS) -> str:
+def status(program: ProgramEntry, life: Lifecycle) -> str:
     """HSDS's status: active while listed; closed or over is defunct; paused is temporarily
     closed; being set up, or archived for want of a recent check, is inactive."""
-    return _STATUS[status_of(program, today, window)]
+    return _STATUS[life.status(program)]
 
 
 def organization(entry: OrgEntry, site_url: str = "") -> dict[str, Any]:
@@ -129,9 +128,8 @@ def organization(entry: OrgEntry, site_url: str = "") -> dict[str, Any]:
         "attributes": attributes})
 
 
-def service(directory: Directory, program: ProgramEntry, today: dt.date,
-            site_url: str = "", window: int = freshness.DEFAULT_WINDOW_DAYS,
-            urgent_days: int = freshness.DEFAULT_URGENT_DAYS) -> dict[str, Any]:
+def service(directory: Directory, program: ProgramEntry, life: Lifecycle,
+            site_url: str = "") -> dict[str, Any]:
     """The HSDS service record of one listing, without its organization."""
     data, sid, key = program.data, hsds_id("service", program.id), ("service", program.id)
     contact = directory.contact_for(program)
@@ -139,34 +137,32 @@ def service(directory: Directory, program: ProgramEntry, today: dt.date,
         "id": sid, "organization_id": hsds_id("organization", program.org_id),
         "name": data.title, "description": data.description,
         "url": _page(site_url, program_url(program.id)),
-        "email": contact.email if contact else None, "status": status(program, today, window),
+        "email": contact.email if contact else None, "status": status(program, life),
         "application_process": _application(data, contact), "fees_description": _fees(data),
         "accreditations": _accreditations(data), "alert": _alert(data),
-        "assured_date": _assured(program, today, window),
+        "assured_date": _assured(program, life),
         "schedules": _schedules(program, sid),
         "service_areas": _areas(data.location, key, sid),
         "languages": [_language(code, key, service_id=sid) for code in data.client_languages],
         "contacts": [_contact(contact, key, service_id=sid)] if contact else [],
-        "attributes": _attributes(program, sid, today, urgent_days)})
+        "attributes": _attributes(program, sid, life)})
 
 
-def _assured(program: ProgramEntry, today: dt.date, window: int) -> str | None:
+def _assured(program: ProgramEntry, life: Lifecycle) -> str | None:
     """HSDS's assured_date: the day the facts were confirmed, by the organization or by the
     maintainers against a source dated inside the window. A desk check of an undated or old
     source assures nothing, so it has none."""
-    fresh = freshness.of(program, today, window)
+    fresh = life.fresh(program)
     return None if fresh.described else fresh.verified.isoformat()
 
 
-def files(directory: Directory, today: dt.date, site_url: str = "",
-          window: int = freshness.DEFAULT_WINDOW_DAYS,
-          urgent_days: int = freshness.DEFAULT_URGENT_DAYS) -> dict[str, str]:
+def files(directory: Directory, life: Lifecycle, site_url: str = "") -> dict[str, str]:
     """HSDS files by their path in the site: organizations with their services nested,
     services with their organization nested, and the taxonomy terms (and their taxonomies)
     that the attributes in both name by taxonomy_term_id."""
     orgs = {o.id: organization(o, site_url)
             for o in sorted(directory.organizations.values(), key=lambda o: o.id)}
-    services = {p.id: service(directory, p, today, site_url, window, urgent_days)
+    services = {p.id: service(directory, p, life, site_url)
                 for p in sorted(directory.programs.values(), key=lambda p: p.id)}
     # Attributes name their taxonomy term by id; the terms are written once, in their own file
     # (nested in every attribute, they made up about half of both files).
@@ -367,20 +363,18 @@ def _schedules(program: ProgramEntry, sid: str) -> list[dict[str, Any]]:
     return found
 
 
-def _attributes(program: ProgramEntry, sid: str, today: dt.date | None = None,
-                urgent_days: int = freshness.DEFAULT_URGENT_DAYS) -> list[dict[str, Any]]:
+def _attributes(program: ProgramEntry, sid: str, life: Lifecycle) -> list[dict[str, Any]]:
     """The volunteer-side facts of a listing as HSDS attributes, in a fixed order. `urgent`
-    and `clients_waiting` are the claims as they stand on `today`: urgent is true only while the
+    and `clients_waiting` are the claims as they stand on the day: urgent is true only while the
     organization said so within urgent_days, and the number of clients waiting is left out
     once it is older than that (their dates go with them)."""
     data, model = program.data.model_dump(mode="json"), type(program.data)
     fields = by_path(data)
-    if today is not None:
-        if data.get("urgent"):
-            fields["urgent"] = freshness.urgent(program, today, urgent_days).shown
-        if data.get("clients_waiting") is not None and \
-                not freshness.clients_waiting(program, today, urgent_days).shown:
-            fields.pop("clients_waiting", None)
+    standing = life[program]
+    if data.get("urgent"):
+        fields["urgent"] = standing.urgent_claim.shown
+    if data.get("clients_waiting") is not None and not standing.waiting_claim.shown:
+        fields.pop("clients_waiting", None)
     found: dict[str, dict[str, Any]] = {}
 
     def add(record: dict[str, Any]) -> None:

@@ -17,15 +17,15 @@ not count, so "Español", "espanol" and "ESPAÑOL" are one phrase, and "in-house
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from typing import Any
 
 import langcodes
 
-from generator.core import facets, freshness, places, vocab
+from generator.core import facets, places, vocab
 from generator.core.directory import Directory, ProgramEntry
+from generator.core.lifecycle import Lifecycle
 
 # What people call a language besides the name the vocabulary shows (vocab.LANGUAGES): the
 # registry's English name for cmn is "Mandarin Chinese", but attorneys write "Mandarin".
@@ -118,11 +118,9 @@ def language_names(code: str) -> list[str]:
     return list(dict.fromkeys(name for name in names if name and name != code))
 
 
-def finder_config(directory: Directory, today: dt.date,
-                  window: int = freshness.DEFAULT_WINDOW_DAYS,
-                  urgent_days: int = freshness.DEFAULT_URGENT_DAYS) -> dict[str, Any]:
+def finder_config(directory: Directory, life: Lifecycle) -> dict[str, Any]:
     """What the finder page needs: the facets worth offering with their values' labels, the
     statuses (facets.finder_facets), and the words that name one of those values, which the
     finder applies as filters."""
-    config = facets.finder_facets(directory, today, window, urgent_days)
+    config = facets.finder_facets(directory, life)
     return {**config, **finder_words(list(directory.programs.values()), config["facets"])}

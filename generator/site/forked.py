@@ -35,7 +35,7 @@ def can_fork() -> bool:
 class Forked(Generic[T]):
     """`work(*arguments)` in a forked copy of this process.
 
-        with Forked(export.files, directory, today) as exports:
+        with Forked(export.files, directory, life) as exports:
             pages = render(...)          # meanwhile, here
             files = exports.result()     # waits for the copy
 

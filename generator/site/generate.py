@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator.exports import export
 from generator.core.directory import Directory
+from generator.core.lifecycle import Lifecycle
 from generator.site.forked import Forked, can_fork
 from generator.core.memory import collector_paused
 from generator.site.render import Page, Renderer, Settings
@@ -32,9 +33,10 @@ def generate(directory: Directory, templates: Path, settings: Settings,
              site_name: str = SITE_NAME, parallel: bool | None = None) -> Generated:
     """Every generated page and export file. `parallel` None: in a second process when that
     is safe here (see the module's docstring); False: one after the other."""
-    renderer = Renderer(directory, templates, settings)  # SetupError before any work
-    arguments = (directory, settings.today, settings.window_days, settings.site_url, site_name,
-                 settings.urgent_days)
+    # where each listing stands today, decided once, before the exports' process forks
+    life = Lifecycle(directory, settings.today, settings.window_days, settings.urgent_days)
+    renderer = Renderer(directory, templates, settings, life)  # SetupError before any work
+    arguments = (directory, life, settings.site_url, site_name)
     if parallel is None:
         parallel = can_fork()
     with collector_paused():  # in the forked process too (see generator/core/memory.py)

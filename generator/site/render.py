@@ -12,10 +12,8 @@ it (page planning, the Jinja environment, the status rules, the card cache) is s
 from __future__ import annotations
 
 import datetime as dt
-import html
-import json
 import re
-from collections.abc import Callable, Iterable, MutableMapping
+from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,12 +23,12 @@ from markupsafe import Markup, escape
 
 from generator.core import admission, decisions, freshness, glance, places, vocab
 from generator.exports import calendars, feeds, jsonld
-from generator.site import search_index
+from generator.site import search_index, theme
 from generator.core.directory import Directory, OrgEntry, ProgramEntry
 from generator.core.emails import mailto
 from generator.site.finder_words import finder_config
-from generator.core.facets import (BY_KEY, FACETS, UNKNOWN, is_new, people, place_names,
-                              status_of)
+from generator.core.facets import BY_KEY, FACETS, UNKNOWN, people, place_names
+from generator.core.lifecycle import Lifecycle
 from generator.core.load import slug
 from generator.core.urls import absolute, browse_url, page_url, program_page, program_url
 from generator.core.markup import md_heading, to_html
@@ -72,12 +70,16 @@ class _Environment(jinja2.Environment):
 
 
 class Renderer:
-    def __init__(self, directory: Directory, templates: Path, settings: Settings) -> None:
+    def __init__(self, directory: Directory, templates: Path, settings: Settings,
+                 life: Lifecycle | None = None) -> None:
         if not templates.is_dir():
             raise SetupError(f"the templates folder {templates} does not exist; run the command "
                              "from the project's top folder, or pass --root")
         self.directory = directory
         self.settings = settings
+        # made once per build (generate.py shares it with the exports)
+        self.life = life or Lifecycle(directory, settings.today, settings.window_days,
+                                      settings.urgent_days)
         self.env = _Environment(
             loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
@@ -115,7 +117,6 @@ class Renderer:
         self.env.tests["urgent_now"] = self.is_urgent
         self._related: dict[str, list[ProgramEntry]] | None = None
         self._cards: dict[str, str] = {}
-        self._decided: dict[tuple[str, str], Any] = {}
         self.listed = sorted((p for p in directory.programs.values() if self.is_listed(p)),
                              key=lambda p: (not self.is_urgent(p), *_newest_first(p)))
         # one name for each place however its listings spell it, the finder's names too
@@ -185,8 +186,7 @@ class Renderer:
     def next_step(self, program: ProgramEntry) -> glance.Action | None:
         org = self.directory.organizations[program.org_id].data
         return glance.action(program, self.directory.contact_for(program), org.website,
-                             org.short_name or org.name, self.settings.today,
-                             self.settings.window_days,
+                             org.short_name or org.name, self.is_listed(program),
                              # the page's address, for the organization: only a full one helps
                              absolute(self.settings.site_url, program_url(program.id))
                              if self.settings.site_url else "")
@@ -214,47 +214,36 @@ class Renderer:
 
     # -- the day of the build: status and freshness ---------------------------------------------
 
-    # A listing's state is decided once per build: pages, cards and the index ask many times.
+    # Where each listing stands today is decided once, by the Lifecycle; templates ask here.
     def status_of(self, program: ProgramEntry) -> str:
-        return self._once("status", program, lambda: status_of(
-            program, self.settings.today, self.settings.window_days))
+        return self.life.status(program)
 
     def is_listed(self, program: ProgramEntry) -> bool:
-        return self._once("listed", program, lambda: freshness.is_listed(
-            program, self.settings.today, self.settings.window_days))
-
-    def _once(self, what: str, program: ProgramEntry, decide: Callable[[], Any]) -> Any:
-        key = (what, program.id)
-        if key not in self._decided:
-            self._decided[key] = decide()
-        return self._decided[key]
+        return self.life.listed(program)
 
     def finder_config(self) -> dict[str, Any]:
         """What the finder page needs: the facets with their values, the statuses, and the
         feed of each value it can offer to follow."""
-        config = finder_config(self.directory, self.settings.today, self.settings.window_days,
-                               self.settings.urgent_days)
+        config = finder_config(self.directory, self.life)
         return {**config, "feeds": feeds.paths_by_value(self.directory),
                 "confirmation": search_index.words()}
 
     def freshness_of(self, program: ProgramEntry) -> freshness.Freshness:
-        return self._once("freshness", program, lambda: freshness.of(
-            program, self.settings.today, self.settings.window_days))
+        return self.life.fresh(program)
 
     def urgent_of(self, program: ProgramEntry) -> freshness.Claim:
-        return self._once("urgent", program, lambda: freshness.urgent(
-            program, self.settings.today, self.settings.urgent_days))
+        return self.life[program].urgent_claim
 
     def waiting_of(self, program: ProgramEntry) -> freshness.Claim:
-        return freshness.clients_waiting(program, self.settings.today, self.settings.urgent_days)
+        return self.life[program].waiting_claim
 
     def is_urgent(self, program: ProgramEntry) -> bool:
         """Shown as urgent: listed, and the organization said so within urgent_days."""
-        return self.urgent_of(program).shown and self.is_listed(program)
+        return self.life.urgent(program)
 
     def is_new(self, program: ProgramEntry) -> bool:
-        """In the finder's "Added in the last 30 days" (facets.is_new)."""
-        return is_new(program, self.settings.today, self.settings.window_days)
+        """In the finder's "Added in the last 30 days" (lifecycle.Standing.new)."""
+        return self.life[program].new
 
     def described_notice(self, program: ProgramEntry) -> str:
         org = self.directory.organizations[program.org_id].data
@@ -373,17 +362,8 @@ class Renderer:
         body = self.env.get_template(template).render(url=Linker(here), title=title,
                                                       feeds=feeds or [], calendar=calendar,
                                                       **context)
-        # Material writes page.meta.title into <title> and the header without escaping it (and
-        # its striptags filter would unescape an escaped heading), so the title goes in escaped.
-        # No navigation column either: these pages are not in the navigation, so it stood empty.
-        front: dict[str, Any] = {"title": html.escape(title), "hide": ["navigation", "toc"],
-                                 "generated": True}
-        if description:
-            front["description"] = _attribute(description)
-        if feeds:  # escaped here: the theme writes page.meta into the head as it is
-            front["feeds"] = [{"title": _attribute(name), "href": target}
-                              for name, target in feeds]
-        return Page(path, f"---\n{_front_matter(front)}---\n\n"
+        # what the theme is told (the title, description and feeds, escaped) is theme.py's
+        return Page(path, f"{theme.front_matter(title, description, feeds)}\n"
                           f"# {md_heading(title)}\n\n{_one_block(body)}\n")
 
     def card_html(self, program: ProgramEntry, url: Linker) -> Markup:
@@ -540,17 +520,6 @@ def _label(value: str, vocabulary: vocab.Vocabulary) -> str:
 
 def _date(day: dt.date | None) -> str:
     return freshness.long_date(day) if day else "Not stated"
-
-
-def _front_matter(values: dict[str, Any]) -> str:
-    """YAML front matter; every value is written in JSON form, which YAML reads the same."""
-    return "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
-                   for key, value in values.items())
-
-
-def _attribute(text: str) -> str:
-    """Material puts page.meta.description into an attribute without escaping it."""
-    return html.escape(text.replace("\n", " "), quote=True)
 
 
 _BLANK_LINES = re.compile(r"\n\s*\n")

@@ -14,7 +14,7 @@ import yaml
 from generator.contribute import confirm
 from generator.core import decisions
 from generator.core.validate import validate_tree
-from tests.conftest import ROOT, TESTS, generator, run
+from tests.conftest import ROOT, TESTS, URGENT_DAYS, WINDOW, generator, run
 from tests.contribute.test_from_issue import FORMS, from_issue
 from tests.contribute.test_from_issue import data as values
 
@@ -52,7 +52,7 @@ def request(*args: str, root=DATA, capsys) -> tuple[int, str, str]:
 
 
 def entries() -> dict[str, confirm.Entry]:
-    made = confirm.request(validate_tree(DATA, TODAY), ORG, TODAY, SITE, REPO)
+    made = confirm.request(validate_tree(DATA, TODAY), ORG, TODAY, SITE, REPO, WINDOW, URGENT_DAYS)
     return {entry.url: entry for entry in made.entries}
 
 
@@ -88,7 +88,8 @@ def test_the_next_step_is_asked_when_nobody_says_how_to_reach_the_organization(t
     path = tmp_path / LITTLE
     path.write_text(path.read_text(encoding="utf-8").replace(
         "urgent: true", "status: paused\nurgent: true"), encoding="utf-8")
-    made = confirm.request(validate_tree(tmp_path, TODAY), ORG, TODAY, SITE)
+    made = confirm.request(validate_tree(tmp_path, TODAY), ORG, TODAY, SITE, "", WINDOW,
+                           URGENT_DAYS)
     little = next(e for e in made.entries if e.url.endswith("/u-visa-nothing-stated/"))
     assert ("What is the one next step for a volunteer who is interested, and who answers it?"
             in little.questions)
@@ -103,7 +104,8 @@ def test_urgent_confirmed_within_the_short_window_is_not_asked_again(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace(
         "added: 2026-10-15\n", "added: 2026-10-15\nurgent_confirmed: 2026-11-20\n"),
         encoding="utf-8")
-    made = confirm.request(validate_tree(tmp_path, TODAY), ORG, TODAY, SITE)
+    made = confirm.request(validate_tree(tmp_path, TODAY), ORG, TODAY, SITE, "", WINDOW,
+                           URGENT_DAYS)
     little = next(e for e in made.entries if e.url.endswith("/u-visa-nothing-stated/"))
     assert "Is this still urgent?" not in little.questions
     assert ("Urgent", "Yes, shown as urgent") in little.shown

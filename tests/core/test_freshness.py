@@ -16,12 +16,11 @@ import pytest
 
 from generator.core import freshness
 from generator.exports import export
-from generator.core.facets import confirmed, status_of
 from generator.site.finder_words import finder_config
 from generator.core.problems import SetupError
 from generator.site.render import Renderer, Settings
 from generator.core.validate import validate_tree
-from tests.conftest import ROOT, TESTS, build, generator, make_project
+from tests.conftest import ROOT, TESTS, WINDOW, build, generator, life, make_project, standing
 
 DATA = TESTS / "data" / "freshness"
 TODAY = dt.date(2026, 11, 22)
@@ -45,21 +44,22 @@ def directory():
 def test_each_listing_is_current_unconfirmed_or_archived(directory, listing, state, status,
                                                          listed):
     program = directory.programs[listing]
-    assert freshness.of(program, TODAY).state == state
-    assert status_of(program, TODAY) == status
-    assert freshness.is_listed(program, TODAY) is listed
+    assert freshness.of(program, TODAY, WINDOW).state == state
+    assert standing(program, TODAY).status == status
+    assert standing(program, TODAY).listed is listed
 
 
 def test_the_window_moves_the_boundaries(directory):
     program = directory.programs["confirmed-200-days-ago"]
-    assert freshness.of(program, TODAY, window=365).state == "current"
-    assert freshness.of(program, TODAY, window=90).state == "archived"
-    fresh = freshness.of(program, TODAY)
+    assert freshness.of(program, TODAY, 365).state == "current"
+    assert freshness.of(program, TODAY, 90).state == "archived"
+    fresh = freshness.of(program, TODAY, WINDOW)
     assert (fresh.confirm_by, fresh.archive_on) == (dt.date(2026, 11, 2), dt.date(2027, 5, 1))
     assert fresh.notice == "Not confirmed since May 6, 2026"
     last_current_day = fresh.confirm_by
-    assert freshness.of(program, last_current_day).state == "current"
-    assert freshness.of(program, last_current_day + dt.timedelta(days=1)).state == "unconfirmed"
+    assert freshness.of(program, last_current_day, WINDOW).state == "current"
+    next_day = last_current_day + dt.timedelta(days=1)
+    assert freshness.of(program, next_day, WINDOW).state == "unconfirmed"
 
 
 @pytest.mark.parametrize(("config", "expected"), [
@@ -88,23 +88,23 @@ def test_the_project_sets_its_window_in_mkdocs_yml():
 
 
 def test_the_finder_filters_by_last_confirmation(directory):
-    config = finder_config(directory, TODAY)
+    config = finder_config(directory, life(directory))
     facet = next(f for f in config["facets"] if f["key"] == "confirmed")
     assert facet["values"] == [["current", "Confirmed in the last 180 days"],
                                ["unconfirmed", "Not confirmed in the last 180 days"]]
-    assert confirmed(directory.programs["confirmed-200-days-ago"], TODAY, 180) == "unconfirmed"
+    assert standing(directory.programs["confirmed-200-days-ago"]).fresh.confirmed == "unconfirmed"
     assert config["statuses"]["archived"] == "Archived (not confirmed)"
 
 
 def test_exports_carry_the_state_on_the_day_of_the_build(directory):
     rows = {row["id"]: row for row in json.loads(
-        export.files(directory, TODAY)["api/opportunities.json"])}
+        export.files(directory, life(directory))["api/opportunities.json"])}
     assert rows["confirmed-200-days-ago"]["confirmed"] == "unconfirmed"
     assert rows["confirmed-200-days-ago"]["confirm_by"] == "2026-11-02"
     assert rows["confirmed-400-days-ago"]["status_today"] == "archived"
     assert rows["confirmed-400-days-ago"]["listed"] is False
     assert rows["confirmed-10-days-ago"]["confirmed"] == "current"
-    csv_text = export.files(directory, TODAY)["api/opportunities.csv"]
+    csv_text = export.files(directory, life(directory))["api/opportunities.csv"]
     assert csv_text.splitlines()[0].startswith(
         "id,url,organization_id,organization,listed,status_today,confirmed,"
         "confirmed_by_organization,confirm_by,archive_on,urgent_today,clients_waiting_today,")

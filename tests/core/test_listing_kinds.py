@@ -19,7 +19,7 @@ from generator.core import facets, freshness, glance, vocab
 from generator.exports import export
 from generator.site.render import Renderer, Settings
 from generator.core.validate import validate_tree
-from tests.conftest import ROOT, SITE_DATA, validate_lines
+from tests.conftest import ROOT, SITE_DATA, life, standing, validate_lines
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -197,12 +197,11 @@ def test_new_facets_read_the_model(directory):
 def test_past_trainings_and_cases_leave_the_default_views(directory):
     training = directory.programs["wage-claim-training-2026"]  # its one date: 2026-10-01
     case = directory.programs["u-visa-case-mam"]  # respond by 2026-12-15
-    assert facets.status_of(training, TODAY) == "past" and not freshness.is_listed(training, TODAY)
-    assert facets.status_of(case, TODAY) == "open" and freshness.is_listed(case, TODAY)
+    assert standing(training, TODAY).status == "past" and not standing(training, TODAY).listed
+    assert standing(case, TODAY).status == "open" and standing(case, TODAY).listed
     later = dt.date(2026, 12, 16)
-    assert facets.status_of(case, later) == "past" and not freshness.is_listed(case, later)
-    assert facets.status_of(directory.programs["survivor-clinic-being-set-up"], TODAY) == \
-        "being-set-up"
+    assert standing(case, later).status == "past" and not standing(case, later).listed
+    assert standing(directory.programs["survivor-clinic-being-set-up"]).status == "being-set-up"
 
 
 # -- the page's opening summary and its one next step -------------------------------------------
@@ -260,7 +259,7 @@ def test_related_listings_link_both_ways(directory):
 
 
 def test_exports_carry_every_kind(directory):
-    reader = csv.DictReader(io.StringIO(export.to_csv(directory, TODAY)))
+    reader = csv.DictReader(io.StringIO(export.to_csv(directory, life(directory))))
     by_id = {row["id"]: row for row in reader}
     assert by_id["u-visa-case-mam"]["kind"] == "case"
     assert by_id["u-visa-case-mam"]["respond_by"] == "2026-12-15"

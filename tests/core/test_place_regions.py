@@ -14,7 +14,7 @@ from generator.exports import hsds, jsonld
 from generator.site import finder_words
 from generator.adapters.cli import main
 from generator.core.validate import validate_tree
-from tests.conftest import TESTS, TODAY, make_project, validate_lines
+from tests.conftest import TESTS, TODAY, life, make_project, validate_lines
 
 PLACES = TESTS / "data" / "places"
 ORG = "orgs/places-legal-aid"
@@ -72,7 +72,7 @@ def test_a_listing_is_found_by_what_it_names_and_what_contains_it():
     names = facets.place_names(directory.programs.values())
     assert names["san-francisco-bay-area"] == "San Francisco Bay Area"
     assert names["kings-county"] == "Kings County"  # the table's name, not "Brooklyn"
-    config = finder_words.finder_config(directory, TODAY)
+    config = finder_words.finder_config(directory, life(directory))
     place = next(f for f in config["facets"] if f["key"] == "place")
     assert ["san-francisco-bay-area", "San Francisco Bay Area"] in place["values"]
 
@@ -199,5 +199,5 @@ def test_a_listing_serving_a_region_names_it_in_its_exports():
     assert posting["jobLocation"] == {
         "@type": "Place", "name": "San Francisco Bay Area",
         "address": {"@type": "PostalAddress", "addressRegion": "CA", "addressCountry": "US"}}
-    areas = hsds.service(directory, program, TODAY)["service_areas"]
+    areas = hsds.service(directory, program, life(directory))["service_areas"]
     assert [area["name"] for area in areas] == ["San Francisco Bay Area, CA"]

@@ -9,7 +9,7 @@ from generator.core import facets, places
 from generator.site import finder_words
 from generator.adapters.cli import main
 from generator.core.validate import validate_tree
-from tests.conftest import SITE_DATA, TODAY, make_project
+from tests.conftest import SITE_DATA, TODAY, life, make_project
 
 LISTINGS = "orgs/bay-legal-aid/u-visa-petitions.yml", "orgs/bay-legal-aid/vacatur-clinic.yml"
 
@@ -51,7 +51,7 @@ def test_two_spellings_of_a_place_share_one_name_and_one_page(tmp_path, capsys):
         'County</a> · <a href="san-jose/">San José</a> · <a href="santa-clara-county/">Santa '
         'Clara County</a>']  # San José is Santa Clara County's seat
     directory = validate_tree(project, TODAY)
-    config = finder_words.finder_config(directory, TODAY)
+    config = finder_words.finder_config(directory, life(directory))
     place = next(f for f in config["facets"] if f["key"] == "place")
     assert ["san-jose", "San José"] in place["values"]
     assert [v for v, _ in place["values"]].count("san-jose") == 1

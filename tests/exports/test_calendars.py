@@ -16,7 +16,7 @@ from generator.exports import calendars
 from generator.core.directory import Directory
 from generator.core.model import Session
 from generator.core.validate import validate_tree
-from tests.conftest import SITE_DATA
+from tests.conftest import SITE_DATA, life, standing
 
 TODAY = dt.date(2026, 11, 22)
 SITE = "https://example.org/directory"
@@ -66,7 +66,7 @@ def in_file_zone(calendar: Calendar, event) -> dt.datetime:
 
 
 def test_the_files(directory):
-    out = calendars.files(directory, TODAY)
+    out = calendars.files(directory, life(directory))
     assert set(out) == {calendars.ALL, TRAINING, PAST_TRAINING, "calendar/organizations/bay-legal-aid.ics",
                         "calendar/organizations/centro-juridico.ics", "calendar/organizations/north-coast-justice.ics"}
     for program in directory.programs.values():
@@ -80,7 +80,7 @@ def test_the_files(directory):
 
 
 def test_the_directory_calendar_has_the_dates_to_come(directory):
-    calendar = read(calendars.files(directory, TODAY)[calendars.ALL])
+    calendar = read(calendars.files(directory, life(directory))[calendars.ALL])
     assert set(uids(calendar)) == UPCOMING  # the October training is past: not there
     starts = [event.start for event in calendar.events]
     days = [s.date() if isinstance(s, dt.datetime) else s for s in starts]
@@ -89,7 +89,7 @@ def test_the_directory_calendar_has_the_dates_to_come(directory):
 
 
 def test_a_timed_session_is_at_the_right_instant(directory):
-    calendar = read(calendars.files(directory, TODAY)[calendars.ALL])
+    calendar = read(calendars.files(directory, life(directory))[calendars.ALL])
     assert [tz.tz_name for tz in calendar.timezones] == ["America/Los_Angeles"]
     events = by_uid(calendar)
     first = events["t-visa-basics-training-20261203@probono-directory"]
@@ -107,7 +107,7 @@ def test_a_timed_session_is_at_the_right_instant(directory):
 
 
 def test_case_dates_are_all_day(directory):
-    calendar = read(calendars.files(directory, TODAY)[calendars.ALL])
+    calendar = read(calendars.files(directory, life(directory))[calendars.ALL])
     events = by_uid(calendar)
     respond = events["u-visa-case-mam-20261215@probono-directory"]
     following = events["u-visa-case-mam-20270201@probono-directory"]
@@ -122,7 +122,7 @@ def test_case_dates_are_all_day(directory):
 
 
 def test_a_training_file_keeps_its_past_sessions(directory):
-    out = calendars.files(directory, TODAY, site_url=SITE + "/")
+    out = calendars.files(directory, life(directory), site_url=SITE + "/")
     past = read(out[PAST_TRAINING])
     (event,) = past.events
     assert str(event["UID"]) == "wage-claim-training-2026-20261001@probono-directory"
@@ -138,7 +138,7 @@ def test_a_training_file_keeps_its_past_sessions(directory):
 
 
 def test_organization_calendars(directory):
-    out = calendars.files(directory, TODAY)
+    out = calendars.files(directory, life(directory))
     assert set(uids(read(out["calendar/organizations/bay-legal-aid.ics"]))) == \
         {u for u in UPCOMING if u.startswith("t-visa-basics")}
     assert set(uids(read(out["calendar/organizations/centro-juridico.ics"]))) == \
@@ -148,19 +148,20 @@ def test_organization_calendars(directory):
 
 
 def test_links_only_with_an_address(directory):
-    without = read(calendars.files(directory, TODAY)[calendars.ALL])
+    without = read(calendars.files(directory, life(directory))[calendars.ALL])
     assert all("URL" not in event for event in without.events)
-    with_site = read(calendars.files(directory, TODAY, site_url=SITE)[calendars.ALL])
+    with_site = read(calendars.files(directory, life(directory), site_url=SITE)[calendars.ALL])
     for event in with_site.events:
         listing = re.fullmatch(r"(.+)-\d{8}(?:-\d+)?@probono-directory", str(event["UID"]))[1]
         assert str(event["URL"]) == f"{SITE}/opportunities/{listing}/"
 
 
 def test_builds_are_identical_and_do_not_follow_the_clock(directory):
-    first = calendars.files(directory, TODAY, site_url=SITE)
-    assert calendars.files(directory, TODAY, site_url=SITE) == first
+    first = calendars.files(directory, life(directory), site_url=SITE)
+    assert calendars.files(directory, life(directory), site_url=SITE) == first
     # a day later the same events are to come: nothing in the files changes
-    assert calendars.files(directory, TODAY + dt.timedelta(days=1), site_url=SITE) == first
+    tomorrow = life(directory, TODAY + dt.timedelta(days=1))
+    assert calendars.files(directory, tomorrow, site_url=SITE) == first
 
 
 def with_training(directory: Directory, **changes) -> Directory:
@@ -175,7 +176,7 @@ def test_summer_time_another_zone_and_a_day_without_times(directory):
                 Session(date=dt.date(2027, 7, 1), start="15:00"),
                 Session(date=dt.date(2027, 7, 2), where="Main St. Library, Albany")]
     changed = with_training(directory, sessions=sessions, time_zone="America/New_York")
-    calendar = read(calendars.files(changed, TODAY)[TRAINING])
+    calendar = read(calendars.files(changed, life(changed))[TRAINING])
     events = by_uid(calendar)
     assert [tz.tz_name for tz in calendar.timezones] == ["America/New_York"]
     noon = events["t-visa-basics-training-20270701@probono-directory"]
@@ -196,7 +197,7 @@ def test_hostile_text_stays_in_its_property(directory):
     session = Session(date=dt.date(2026, 12, 3), start="12:00", end="13:30")
     sessions = [session.model_copy(update={"where": HOSTILE})]
     changed = with_training(directory, title=HOSTILE, summary=HOSTILE, sessions=sessions)
-    out = calendars.files(changed, TODAY)
+    out = calendars.files(changed, life(changed))
     for path in (calendars.ALL, TRAINING, "calendar/organizations/bay-legal-aid.ics"):
         text = out[path]
         lines = text.split("\r\n")
@@ -224,8 +225,8 @@ def test_a_listed_training_keeps_only_its_sessions_to_come_in_the_shared_calenda
                 Session(date=TODAY, start="12:00", end="13:00"),  # today counts as to come
                 Session(date=dt.date(2026, 12, 3), start="12:00", end="13:00")]
     changed = with_training(directory, sessions=sessions)
-    assert freshness.is_listed(changed.programs["t-visa-basics-training"], TODAY)
-    out = calendars.files(changed, TODAY)
+    assert standing(changed.programs["t-visa-basics-training"], TODAY).listed
+    out = calendars.files(changed, life(changed))
     ahead = {"t-visa-basics-training-20261122@probono-directory",
              "t-visa-basics-training-20261203@probono-directory"}
     cases = {u for u in UPCOMING if u.startswith("u-visa-case")}
@@ -243,7 +244,7 @@ def test_calendar_names_are_escaped_as_rfc_5545_text(directory):
     changed = Directory(organizations=dict(directory.organizations, **{org.id: replace(
         org, data=org.data.model_copy(update={"name": name}))}),
         programs=dict(directory.programs))
-    text = calendars.files(changed, TODAY, site_name="Directory, West; \\")
+    text = calendars.files(changed, life(changed), site_name="Directory, West; \\")
     unfolded = {path: body.replace("\r\n ", "").split("\r\n") for path, body in text.items()}
     org_lines = [line for line in unfolded["calendar/organizations/bay-legal-aid.ics"]
                  if line.startswith(("NAME", "X-WR-CALNAME"))]

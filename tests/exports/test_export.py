@@ -11,7 +11,7 @@ import pytest
 from generator.exports import export
 from generator.core.model import Program
 from generator.core.validate import validate_tree
-from tests.conftest import SITE_DATA
+from tests.conftest import SITE_DATA, life
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -22,7 +22,7 @@ def directory():
 
 
 def rows(directory) -> tuple[list[str], dict[str, dict[str, str]]]:
-    reader = csv.DictReader(io.StringIO(export.to_csv(directory, TODAY)))
+    reader = csv.DictReader(io.StringIO(export.to_csv(directory, life(directory))))
     return list(reader.fieldnames or []), {row["id"]: row for row in reader}
 
 

@@ -15,7 +15,7 @@ from generator.exports import feeds
 from generator.core.directory import Directory
 from generator.core.facets import BY_KEY, UNKNOWN
 from generator.core.validate import validate_tree
-from tests.conftest import SITE_DATA
+from tests.conftest import SITE_DATA, life, standing
 
 TODAY = dt.date(2026, 11, 22)
 SITE = "https://example.org/directory"
@@ -51,7 +51,7 @@ def day(parsed_time: time.struct_time) -> dt.date:
 
 
 def test_every_feed_is_atom_that_a_reader_parses(directory):
-    out = feeds.files(directory, TODAY)
+    out = feeds.files(directory, life(directory))
     expected = {feeds.ALL}
     for key in feeds.FACET_KEYS:
         expected |= {feeds.feed_path(key, v) for p in directory.programs.values()
@@ -66,7 +66,7 @@ def test_every_feed_is_atom_that_a_reader_parses(directory):
 
 
 def test_the_whole_directory_feed_lists_what_is_listed_newest_first(directory):
-    parsed = parse(feeds.files(directory, TODAY)[feeds.ALL], feeds.ALL)
+    parsed = parse(feeds.files(directory, life(directory))[feeds.ALL], feeds.ALL)
     assert entry_ids(parsed) == NEWEST_FIRST
     updated = [day(e.updated_parsed) for e in parsed.entries]
     assert updated == sorted(updated, reverse=True)
@@ -74,7 +74,8 @@ def test_the_whole_directory_feed_lists_what_is_listed_newest_first(directory):
 
 
 def test_an_entry_says_what_the_listing_says(directory):
-    parsed = parse(feeds.files(directory, TODAY, site_url=SITE + "/")[feeds.ALL], feeds.ALL)
+    out = feeds.files(directory, life(directory), site_url=SITE + "/")
+    parsed = parse(out[feeds.ALL], feeds.ALL)
     entry = {e.id: e for e in parsed.entries}["tag:probono-directory,2026-11-05:t-visa-remote"]
     program = directory.programs["t-visa-remote"].data
     assert entry.title == program.title
@@ -89,7 +90,7 @@ def test_an_entry_says_what_the_listing_says(directory):
 
 
 def test_relative_links_resolve_against_the_feed_address(directory):
-    out = feeds.files(directory, TODAY)
+    out = feeds.files(directory, life(directory))
     for path in (feeds.ALL, "feeds/remedy/t-visa.atom", "feeds/organization/centro-juridico.atom"):
         parsed = parse(out[path], path, site="https://host.example/sub")
         for entry in parsed.entries:
@@ -103,8 +104,8 @@ def test_relative_links_resolve_against_the_feed_address(directory):
 
 
 def test_facet_feeds_hold_the_listed_listings_with_that_value(directory):
-    out = feeds.files(directory, TODAY)
-    listed = [p for p in directory.programs.values() if freshness.is_listed(p, TODAY)]
+    out = feeds.files(directory, life(directory))
+    listed = [p for p in directory.programs.values() if standing(p, TODAY).listed]
     for path, text in out.items():
         if path == feeds.ALL:
             continue
@@ -122,18 +123,18 @@ def test_facet_feeds_hold_the_listed_listings_with_that_value(directory):
 
 def test_an_empty_feed_keeps_a_date_from_the_data(directory):
     # The only wage-claim listing is a past training: its feed is empty, dated by that listing.
-    out = feeds.files(directory, TODAY)
+    out = feeds.files(directory, life(directory))
     parsed = parse(out["feeds/remedy/wage-claim.atom"], "feeds/remedy/wage-claim.atom")
     assert parsed.entries == []
     assert day(parsed.feed.updated_parsed) == dt.date(2026, 9, 1)
-    nothing = parse(feeds.files(Directory(), TODAY)[feeds.ALL], feeds.ALL)
+    nothing = parse(feeds.files(Directory(), life(Directory()))[feeds.ALL], feeds.ALL)
     assert nothing.entries == [] and day(nothing.feed.updated_parsed) == feeds.NO_DATE
 
 
 def test_builds_are_identical_and_ids_do_not_name_the_host(directory):
-    first = feeds.files(directory, TODAY, site_url=SITE)
-    assert feeds.files(directory, TODAY, site_url=SITE) == first
-    elsewhere = feeds.files(directory, TODAY, site_url="https://mirror.example.net/")
+    first = feeds.files(directory, life(directory), site_url=SITE)
+    assert feeds.files(directory, life(directory), site_url=SITE) == first
+    elsewhere = feeds.files(directory, life(directory), site_url="https://mirror.example.net/")
     for path in first:
         a, b = parse(first[path], path), parse(elsewhere[path], path)
         assert [e.id for e in a.entries] == [e.id for e in b.entries]
@@ -145,8 +146,8 @@ def test_builds_are_identical_and_ids_do_not_name_the_host(directory):
 
 def test_the_feeds_do_not_follow_the_clock(directory):
     # The same listings a day later (still listed) give the same feed: no build time in it.
-    assert feeds.files(directory, TODAY)[feeds.ALL] == \
-        feeds.files(directory, TODAY + dt.timedelta(days=1))[feeds.ALL]
+    assert feeds.files(directory, life(directory))[feeds.ALL] == \
+        feeds.files(directory, life(directory, TODAY + dt.timedelta(days=1)))[feeds.ALL]
 
 
 def many_in_california(directory: Directory, count: int) -> Directory:
@@ -166,7 +167,7 @@ def test_every_feed_stops_at_the_cap(directory):
     # 60 generated listings added 1 Jan to 1 Mar 2026 (all listed: confirmed within 180 days of
     # 22 Nov would need June or later, so give them a window that keeps them all).
     big = many_in_california(directory, 60)
-    out = feeds.files(big, TODAY, window=400)
+    out = feeds.files(big, life(big, window=400))
     ca = parse(out["feeds/state/ca.atom"], "feeds/state/ca.atom")
     assert len(ca.entries) == 50
     ids = entry_ids(ca)
@@ -175,7 +176,7 @@ def test_every_feed_stops_at_the_cap(directory):
     assert ids[:7] == [i for i in NEWEST_FIRST if i not in ("vacatur-motions", "accompaniment")]
     assert generated == [f"generated-{n:03d}" for n in range(59, 16, -1)]
     assert len(parse(out[feeds.ALL], feeds.ALL).entries) == 50
-    small = feeds.files(big, TODAY, cap=5, window=400)
+    small = feeds.files(big, life(big, window=400), cap=5)
     for path, text in small.items():
         assert len(parse(text, path).entries) <= 5
     assert entry_ids(parse(small["feeds/state/ny.atom"], "x")) == ["vacatur-motions",
@@ -184,7 +185,7 @@ def test_every_feed_stops_at_the_cap(directory):
 
 
 def test_a_listing_page_links_feeds_that_exist(directory):
-    out = feeds.files(directory, TODAY)
+    out = feeds.files(directory, life(directory))
     for program in directory.programs.values():
         links = feeds.feed_paths(program)
         assert links[0] == (feeds.ALL_TITLE, feeds.ALL)
@@ -213,7 +214,7 @@ def test_hostile_text_stays_data(directory):
     data = program.data.model_copy(update={"title": HOSTILE_TITLE, "summary": HOSTILE_SUMMARY})
     programs = dict(directory.programs, **{program.id: replace(program, data=data)})
     hostile = Directory(organizations=dict(directory.organizations), programs=programs)
-    out = feeds.files(hostile, TODAY)
+    out = feeds.files(hostile, life(hostile))
     text = out[feeds.ALL]
     assert "<script>" not in text and "<img" not in text and "</title><entry>" not in text
     parsed = parse(text, feeds.ALL)

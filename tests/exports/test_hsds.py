@@ -22,7 +22,7 @@ from generator.exports import hsds
 from generator.core.directory import Directory
 from generator.core.model import Verification
 from generator.core.validate import validate_tree
-from tests.conftest import SITE_DATA, TESTS, TODAY
+from tests.conftest import SITE_DATA, TESTS, TODAY, life, standing
 
 SCHEMAS = TESTS / "data" / "hsds-3.0"
 SITE_URL = "https://probono.example.org/directory/"
@@ -39,7 +39,7 @@ FILES = {"api/hsds/organizations.json", "api/hsds/services.json",
 
 
 def export(directory: Directory, site_url: str = SITE_URL) -> dict[str, Any]:
-    out = hsds.files(directory, TODAY, site_url)
+    out = hsds.files(directory, life(directory), site_url)
     assert set(out) == FILES
     return {"organizations": json.loads(out["api/hsds/organizations.json"]),
             "services": json.loads(out["api/hsds/services.json"]),
@@ -155,11 +155,11 @@ def test_every_record_has_its_own_id(hsds_data):
 
 
 def test_the_same_directory_gives_the_same_files(directory):
-    first = hsds.files(directory, TODAY, SITE_URL)
-    assert hsds.files(directory, TODAY, SITE_URL) == first
+    first = hsds.files(directory, life(directory), SITE_URL)
+    assert hsds.files(directory, life(directory), SITE_URL) == first
     shuffled = Directory(dict(reversed(directory.organizations.items())),
                          dict(reversed(directory.programs.items())))
-    assert hsds.files(shuffled, TODAY, SITE_URL) == first
+    assert hsds.files(shuffled, life(shuffled), SITE_URL) == first
 
 
 def test_ids_are_derived_from_the_directory_ids(hsds_data):
@@ -206,7 +206,7 @@ def test_status_follows_the_listing_and_today(hsds_data, listing, status):
 def test_only_listed_opportunities_are_active(directory, hsds_data):
     services = services_by_listing(hsds_data)
     for program in directory.programs.values():
-        assert (services[program.id]["status"] == "active") == freshness.is_listed(program, TODAY)
+        assert (services[program.id]["status"] == "active") == standing(program, TODAY).listed
 
 
 def test_an_open_listing_nobody_has_confirmed_for_long_is_inactive(directory):
@@ -214,7 +214,8 @@ def test_an_open_listing_nobody_has_confirmed_for_long_is_inactive(directory):
     old = entry.data.model_copy(update={"last_verified": Verification(
         date=dt.date(2024, 1, 1), by="organization")})
     stale = dataclasses.replace(entry, data=old)
-    assert hsds.status(stale, TODAY) == "inactive"
+    changed = dataclasses.replace(directory, programs={**directory.programs, stale.id: stale})
+    assert hsds.status(stale, life(changed)) == "inactive"
 
 
 def test_a_paused_listing_says_when_it_reopens(hsds_data):
@@ -278,7 +279,7 @@ def test_hostile_text_survives_as_data(directory, validators):
         "location": entry.data.location.model_copy(update={"cities": [HOSTILE]})})
     hostile = Directory({org_entry.id: dataclasses.replace(org_entry, data=org)},
                         {entry.id: dataclasses.replace(entry, data=data)})
-    out = hsds.files(hostile, TODAY, SITE_URL)
+    out = hsds.files(hostile, life(hostile), SITE_URL)
     text = out["api/hsds/services.json"]
     terms = {t["id"]: t for t in json.loads(out["api/hsds/taxonomy_terms.json"])}
     assert "Ünïcødé 法律 🚀" in text and "\\u" not in text  # UTF-8, not escapes

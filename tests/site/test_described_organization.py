@@ -13,7 +13,7 @@ import datetime as dt
 from generator.core import facets, freshness
 from generator.site.render import Renderer, Settings
 from generator.core.validate import validate_tree
-from tests.conftest import ROOT, generator
+from tests.conftest import ROOT, generator, standing
 from tests.contribute.test_from_issue import body
 
 ORG = "valley-survivors-law-center"
@@ -94,7 +94,7 @@ def test_the_described_organization_fits_the_model(tmp_path):
 
     vacatur = listings["vacatur-motions-for-trafficking-survivors"]
     assert vacatur.data.status == "paused" and vacatur.data.paused_until == later
-    assert facets.status_of(vacatur, today) == "paused" and not freshness.is_listed(vacatur, today)
+    assert standing(vacatur, today).status == "paused" and not standing(vacatur, today).listed
     assert facet("court", "vacatur-motions-for-trafficking-survivors") == ["court"]
 
     training = listings["trauma-informed-interviewing"]
@@ -103,7 +103,7 @@ def test_the_described_organization_fits_the_model(tmp_path):
     assert facet("remote", "trauma-informed-interviewing") == ["yes"]
     assert [(c.hours, c.category) for c in training.data.cle] == [
         (1.0, "general"), (0.5, "elimination-of-bias")]
-    assert facets.status_of(training, today) == "open" and freshness.is_listed(training, today)
+    assert standing(training, today).status == "open" and standing(training, today).listed
     renderer = Renderer(directory, ROOT / "site_templates", Settings(today=today))
     assert renderer.next_step(training).href == "https://vslc.example.org/register"
     assert renderer.next_step(vacatur) is None  # paused: no call it cannot honour

@@ -9,6 +9,7 @@ import re
 import time
 
 import pytest
+from tests.conftest import standing
 
 pytestmark = pytest.mark.browser
 
@@ -288,14 +289,13 @@ def test_programs_are_found_and_counted_though_the_index_leaves_their_kind_out(
     """The index holds no "program" value (every listing has one kind, so programs are the
     listings that are neither trainings nor cases): choosing Program, or Program and Case,
     still gives exactly those listings, and each kind's count is what choosing it gives."""
-    from generator.core.facets import status_of
     from generator.core.validate import validate_tree
     from tests.conftest import SITE_DATA, TODAY
 
     directory = validate_tree(SITE_DATA, TODAY)
     open_by_kind: dict[str, set[str]] = {}
     for program in directory.programs.values():
-        if status_of(program, TODAY) == "open":
+        if standing(program, TODAY).status == "open":
             open_by_kind.setdefault(program.kind, set()).add(program.id)
     assert set(open_by_kind) == {"program", "training", "case"}  # the fixture has each
     page.goto(served_test_site + "find/")
@@ -327,12 +327,12 @@ def found(page, expected: set[str]) -> None:
 def test_a_search_that_only_hidden_listings_match_offers_them(page, served_test_site):
     """"kept" is only in listings hidden by default: the finder says how many, of which
     statuses, and shows them on request."""
-    from generator.core.facets import STATUS_LABELS, status_of
+    from generator.core.facets import STATUS_LABELS
     from generator.core.validate import validate_tree
     from tests.conftest import SITE_DATA, TODAY
 
     directory = validate_tree(SITE_DATA, TODAY)
-    having = {p.id: status_of(p, TODAY) for p in directory.programs.values()
+    having = {p.id: standing(p, TODAY).status for p in directory.programs.values()
               if re.search(r"\bkept\b", (SITE_DATA / p.path).read_text(encoding="utf-8"), re.I)}
     assert having and "open" not in having.values()
     by_status = [f"{list(having.values()).count(s)} {label.lower()}"
@@ -391,18 +391,15 @@ def ordered(page) -> list[str]:
 def test_with_no_words_what_helps_comes_first(page, served_test_site):
     """Urgent as shown, then confirmed within the window, then the most recently confirmed."""
     from generator.core import freshness
-    from generator.core.facets import status_of, urgent_value
     from generator.core.validate import validate_tree
-    from tests.conftest import SITE_DATA, TODAY
+    from tests.conftest import SITE_DATA, TODAY, standing
 
-    window, days = freshness.DEFAULT_WINDOW_DAYS, freshness.DEFAULT_URGENT_DAYS
     directory = validate_tree(SITE_DATA, TODAY)
     key = {}
     for p in directory.programs.values():
-        if status_of(p, TODAY) == "open":
-            fresh = freshness.of(p, TODAY, window)
-            key[p.id] = (urgent_value(p, TODAY, window, days) == "yes",
-                         fresh.state == freshness.CURRENT, fresh.verified)
+        now = standing(p, TODAY)  # the windows the test site's mkdocs.yml leaves at 180 and 30
+        if now.status == "open":
+            key[p.id] = (now.urgent, now.fresh.state == freshness.CURRENT, now.fresh.verified)
     assert any(k[0] for k in key.values()) and not all(k[1] for k in key.values())
     page.goto(served_test_site + "find/")
     ordered(page)

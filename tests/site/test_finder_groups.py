@@ -11,7 +11,7 @@ import pytest
 from generator.core.facets import BY_KEY, offered
 from generator.site.finder_words import finder_config
 from generator.core.validate import validate_tree
-from tests.conftest import TESTS, TODAY, build, make_project, open_page, serve
+from tests.conftest import TESTS, TODAY, build, life, make_project, open_page, serve
 
 GROUPS = TESTS / "data" / "finder-groups"
 ABSENT = {"state", "organization", "commitment", "language", "client-language", "experience",
@@ -21,7 +21,8 @@ PRESENT = {"remedy", "listing", "practice-area", "kind", "clients", "place", "re
 
 
 def test_groups_that_narrow_nothing_are_left_out_of_the_finder():
-    config = finder_config(validate_tree(GROUPS, TODAY), TODAY)
+    directory = validate_tree(GROUPS, TODAY)
+    config = finder_config(directory, life(directory))
     assert {facet["key"] for facet in config["facets"]} == PRESENT
 
 

@@ -17,7 +17,7 @@ from generator.site.finder_words import finder_config
 from generator.site.finder_words import fold
 from generator.core.places import place_words
 from generator.core.validate import validate_tree
-from tests.conftest import SITE_DATA, TESTS, TODAY, build, make_project, open_page, serve
+from tests.conftest import SITE_DATA, TESTS, TODAY, build, life, make_project, open_page, serve
 from tests.site.test_finder import results
 
 WORDS = TESTS / "data" / "finder-words"
@@ -25,7 +25,8 @@ REMOTE = {"t-visa-basics-training", "t-visa-remote", "u-visa-case-mam", "u-visa-
 
 
 def config_of(folder):
-    return finder_config(validate_tree(folder, TODAY), TODAY)
+    directory = validate_tree(folder, TODAY)
+    return finder_config(directory, life(directory))
 
 
 def test_fold_ignores_case_accents_and_punctuation():

@@ -23,10 +23,10 @@ import pytest
 
 from generator.core import freshness
 from generator.exports import export, hsds
-from generator.core.facets import confirmed
 from generator.site.finder_words import finder_config
 from generator.core.validate import validate_tree
-from tests.conftest import PROGRAM, ROOT, TESTS, build, generator, make_project, validate_lines
+from tests.conftest import (PROGRAM, ROOT, TESTS, WINDOW, build, generator, life, make_project,
+                            standing, validate_lines)
 from tests.core.test_broken_files import apply
 
 DATA = TESTS / "data" / "provenance"
@@ -68,14 +68,14 @@ def words(text: str) -> str:
 def test_only_the_organization_or_a_dated_source_counts_as_confirmed(directory, listing, state,
                                                                      value):
     program = directory.programs[listing]
-    assert freshness.of(program, TODAY).state == state
-    assert confirmed(program, TODAY, 180) == value
+    assert freshness.of(program, TODAY, WINDOW).state == state
+    assert standing(program).fresh.confirmed == value
 
 
 def test_a_dated_source_stops_counting_once_it_is_older_than_the_window(directory):
     program = directory.programs["desk-check-dated-source"]  # updated 2026-10-01
-    assert freshness.of(program, dt.date(2027, 3, 30)).state == "current"
-    assert freshness.of(program, dt.date(2027, 3, 31)).state == "described"
+    assert freshness.of(program, dt.date(2027, 3, 30), WINDOW).state == "current"
+    assert freshness.of(program, dt.date(2027, 3, 31), WINDOW).state == "described"
 
 
 @pytest.mark.parametrize(("listing", "sentence"), [
@@ -229,7 +229,8 @@ RAW_SEARCH = """async (term) => {
 
 
 def test_the_finder_offers_each_kind_of_confirmation(directory, site):
-    facet = next(f for f in finder_config(directory, TODAY)["facets"] if f["key"] == "confirmed")
+    config = finder_config(directory, life(directory))
+    facet = next(f for f in config["facets"] if f["key"] == "confirmed")
     assert facet["values"] == [
         ["current", "Confirmed in the last 180 days"],
         ["unconfirmed", "Not confirmed in the last 180 days"],
@@ -302,7 +303,7 @@ def test_the_footer_and_about_page_say_who_wrote_and_checked_what(site):
 
 
 def test_the_exports_say_who_confirmed_and_what_stands_today(directory):
-    files = export.files(directory, TODAY)
+    files = export.files(directory, life(directory))
     rows = {row["id"]: row for row in json.loads(files["api/opportunities.json"])}
     got = {key: (row["confirmed"], row["confirmed_by_organization"], row["urgent_today"],
                  row["clients_waiting_today"]) for key, row in rows.items()}
@@ -325,7 +326,7 @@ def test_the_exports_say_who_confirmed_and_what_stands_today(directory):
 
 
 def test_hsds_assures_only_what_was_confirmed(directory):
-    files = hsds.files(directory, TODAY)
+    files = hsds.files(directory, life(directory))
     services = {s["name"]: s for s in json.loads(files["api/hsds/services.json"])}
     term = next(t["id"] for t in json.loads(files["api/hsds/taxonomy_terms.json"])
                 if (t["taxonomy"], t["code"]) == ("listing", "urgent"))
