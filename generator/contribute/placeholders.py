@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.core import config
 from generator.core.problems import Problem
 
 
@@ -22,17 +23,16 @@ class Placeholder:
     pattern: str  # what a value still set to the stand-in looks like; group "value" is it
     what: str  # the setting, as the README names it
     fix: str
+    setting: tuple[str, ...] = ()  # in mkdocs.yml: the setting, read as the generator reads it
 
 
 # Domains reserved for examples (RFC 2606): mail to them goes nowhere.
 _EXAMPLE_DOMAIN = r"[\w.-]*(?:\.example|example\.(?:com|org|net))\b"
 
 PLACEHOLDERS = (
-    Placeholder("mkdocs.yml",
-                rf"^\s*report_email:\s*['\"]?(?P<value>[^\s'\"]+@{_EXAMPLE_DOMAIN})",
-                "extra.report_email",
+    Placeholder(config.FILE, rf"(?P<value>[^\s@]+@{_EXAMPLE_DOMAIN})", "extra.report_email",
                 "set it to the inbox where people report a wrong or stale listing (the About "
-                "page and every listing link to it)"),
+                "page and every listing link to it)", ("extra", "report_email")),
     Placeholder(".github/CODEOWNERS", r"^[^#\n]*?(?P<value>@probono-directory/maintainers)\b",
                 "code owner",
                 "replace it with your maintainers' team or users, each with write access to the "
@@ -49,6 +49,14 @@ def check(root: Path) -> list[Problem]:
             problems.append(Problem(placeholder.file, 1, 1, f"{placeholder.what}: the file is "
                                     "missing; restore it from the project and set the "
                                     f"{placeholder.what} in it"))
+            continue
+        if placeholder.setting:  # mkdocs.yml: read as YAML, !ENV as MkDocs reads it
+            found = config.located(root, *placeholder.setting)
+            if found is not None and isinstance(found[0], str) and \
+                    re.fullmatch(placeholder.pattern, found[0].strip()):
+                problems.append(Problem(placeholder.file, found[1], found[2],
+                                        f"{placeholder.what}: '{found[0].strip()}' is the "
+                                        f"project's stand-in; {placeholder.fix}"))
             continue
         text = path.read_text(encoding="utf-8")
         for found in re.finditer(placeholder.pattern, text, flags=re.M):

@@ -1,5 +1,6 @@
 """mkdocs.yml as the core reads it, without MkDocs: one reader for every setting the generator
-takes from it (the freshness windows, the site's public address, the repository's address).
+takes from it (the freshness windows, the site's public address, the repository's address, and
+for check-setup the report address with the line it is written on).
 
 Tags are read as MkDocs reads them where they carry a value (`!ENV NAME` and `!ENV [NAME,
 default]`: the first variable that is set, else the default), and as nothing otherwise
@@ -43,6 +44,26 @@ def read(root: Path) -> dict[str, Any]:
     except (OSError, yaml.YAMLError):
         return {}
     return config if isinstance(config, dict) else {}
+
+
+def located(root: Path, *keys: str) -> tuple[Any, int, int] | None:
+    """The setting at `keys` (e.g. "extra", "report_email") read as `read` reads it, with the
+    line and column where its value is written (inside its quotes, if quoted); None when the
+    file, or the setting, is not there."""
+    try:
+        node = yaml.compose((root / FILE).read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
+    except (OSError, yaml.YAMLError):
+        return None
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        node = next((value for name, value in node.value
+                     if isinstance(name, yaml.ScalarNode) and name.value == key), None)
+        if node is None:
+            return None
+    value = _Loader("").construct_object(node, deep=True)
+    quoted = isinstance(node, yaml.ScalarNode) and node.style in ("'", '"')
+    return value, node.start_mark.line + 1, node.start_mark.column + 1 + quoted
 
 
 def setting(root: Path, name: str) -> str:

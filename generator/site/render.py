@@ -5,8 +5,9 @@ plugin adds in memory, or `write_pages` puts in a folder for another engine. Eac
 Markdown heading followed by one block of HTML; text from data files reaches that HTML escaped
 by Jinja2 or sanitized by `markup.to_html`, exactly once, and Markdown leaves raw HTML alone.
 
-One module because the templates call back into one Renderer for every helper they use; splitting
-it (page planning, the Jinja environment, the status rules, the card cache) is still to do.
+One module because the templates call back into one Renderer for every helper they use. Where
+each listing stands today is the Lifecycle's (generator/core/lifecycle.py) and what the theme is
+told about a page is theme.py's; the page planning and the Jinja environment are still here.
 """
 
 from __future__ import annotations

@@ -82,3 +82,29 @@ def test_the_deploy_job_checks_before_it_builds():
     runs = [step.get("run", "") for step in steps]
     assert runs.index("make check-setup") < runs.index("make site")
     assert shutil.which("make")
+
+
+def test_the_address_is_read_as_the_site_reads_it(tmp_path, capsys, monkeypatch):
+    """extra.report_email, as YAML and with !ENV as MkDocs reads it: a comment or another
+    setting that mentions an example address is not the setting, and a quoted value is found
+    inside its quotes."""
+    def check(value: str) -> list[str]:
+        folder = tmp_path / str(len(list(tmp_path.iterdir())))
+        folder.mkdir()
+        copy_settings(folder, team="@legal-aid/web")
+        config = (folder / "mkdocs.yml").read_text(encoding="utf-8")
+        config = re.sub(r"report_email: \S+", f"report_email: {value}", config)
+        config += "# report_email: old@corrections.example\n"
+        (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+        code, out, _ = run(folder, "check-setup", capsys=capsys)
+        return [line.split(": extra.report_email")[0].split(":", 1)[1] for line in
+                out.splitlines() if code == 1]
+
+    assert check("corrections@probono.legal") == []  # the comment is not the setting
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(config, 1) if text.strip().startswith("report_email"))
+    assert check("'help@example.org'") == [f"{line}:18"]  # inside the quotes
+    monkeypatch.delenv("REPORT_EMAIL", raising=False)
+    assert check("!ENV [REPORT_EMAIL, 'help@example.org']") == [f"{line}:17"]
+    monkeypatch.setenv("REPORT_EMAIL", "corrections@probono.legal")
+    assert check("!ENV [REPORT_EMAIL, 'help@example.org']") == []
