@@ -56,21 +56,43 @@ def people(program: ProgramEntry) -> Volunteers:
     return data.audience if data.kind == "training" else data.volunteers
 
 
+@dataclass(frozen=True)
+class SupportFact:
+    """One kind of support a program or case offers its volunteers, in the one wording every
+    place uses: the finder's filter and its cards, the browse pages' cards, the page's facts
+    and the sentence "at a glance"."""
+
+    key: str  # the finder's value and the filter's URL value
+    label: str  # a filter value, a card's badge, a fact's name on the page
+    phrase: str  # inside a sentence: "Training, mentoring and sample materials"
+    offered: Callable[[Any], bool | None]  # read from the listing's `support`
+    facet: bool = True  # a value of the finder's Support filter (and a badge)
+
+
+SUPPORT = (
+    SupportFact("training", "Training", "training", lambda s: s.training.offered),
+    SupportFact("cle-credit", "CLE credit", "CLE credit", lambda s: s.cle_credit.offered),
+    SupportFact("mentoring", "Mentoring", "mentoring", lambda s: s.mentoring),
+    SupportFact("sample-materials", "Sample materials", "sample materials",
+                lambda s: s.sample_materials),
+    SupportFact("technical-assistance", "Co-counsel or technical assistance",
+                "co-counsel or technical assistance", lambda s: s.technical_assistance),
+    SupportFact("case-screening", "Cases screened", "cases screened", lambda s: s.case_screening),
+    SupportFact("social-worker", "Social worker for the client", "a social worker for the client",
+                lambda s: s.social_worker),
+    SupportFact("malpractice-coverage", "Malpractice coverage", "malpractice insurance",
+                lambda s: s.malpractice_coverage, facet=False),
+    SupportFact("interpreters", "Interpreters provided", "interpreters provided",
+                lambda s: s.interpreters_provided, facet=False),
+)
+SUPPORT_LABELS = {fact.key: fact.label for fact in SUPPORT if fact.facet}
+
+
 def _support(program: ProgramEntry) -> list[str]:
     if program.data.kind == "training":
         return ["cle-credit"] if program.data.cle else []
     s = program.data.support
-    offered = {"training": s.training.offered, "cle-credit": s.cle_credit.offered,
-               "mentoring": s.mentoring, "sample-materials": s.sample_materials,
-               "technical-assistance": s.technical_assistance, "case-screening": s.case_screening,
-               "social-worker": s.social_worker}
-    return [key for key, value in offered.items() if value]
-
-
-SUPPORT_LABELS = {"training": "Training", "cle-credit": "CLE credit (MCLE in California)",
-                  "mentoring": "Mentoring", "sample-materials": "Sample materials",
-                  "technical-assistance": "Co-counsel or technical assistance",
-                  "case-screening": "Cases screened", "social-worker": "Social worker for the client"}
+    return [fact.key for fact in SUPPORT if fact.facet and fact.offered(s)]
 
 
 def _languages(program: ProgramEntry) -> list[str]:

@@ -16,7 +16,7 @@ from urllib.parse import quote, unquote, urlsplit
 from generator.core import vocab
 from generator.core.directory import ProgramEntry
 from generator.core.emails import mailto
-from generator.core.facets import cle_hours, people
+from generator.core.facets import SUPPORT, cle_hours, people
 from generator.core.freshness import long_date
 from generator.core.model import Contact, Session, Volunteers
 from generator.core.places import shown as named_places
@@ -117,13 +117,8 @@ def support(program: ProgramEntry) -> str:
                  f"{data.capacity} places" if data.capacity else None]
         return "; ".join(p for p in parts if p) or NOT_STATED
     s = data.support
-    parts = [label for label, value in (
-        ("training", s.training.offered), ("mentoring", s.mentoring),
-        ("sample materials", s.sample_materials),
-        ("co-counsel or technical assistance", s.technical_assistance),
-        ("cases screened", s.case_screening), ("a social worker for the client", s.social_worker),
-        ("malpractice insurance", s.malpractice_coverage),
-        ("interpreters provided", s.interpreters_provided)) if value]
+    # CLE credit has its own row ("Credit")
+    parts = [fact.phrase for fact in SUPPORT if fact.key != "cle-credit" and fact.offered(s)]
     if s.attorney_of_record:
         parts.append("attorney of record: " +
                      vocab.ATTORNEY_OF_RECORD.label(s.attorney_of_record).lower())

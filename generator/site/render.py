@@ -28,7 +28,7 @@ from generator.site import search_index, theme
 from generator.core.directory import Directory, OrgEntry, ProgramEntry
 from generator.core.emails import mailto
 from generator.site.finder_words import finder_config
-from generator.core.facets import BY_KEY, FACETS, UNKNOWN, people, place_names
+from generator.core.facets import BY_KEY, FACETS, SUPPORT, UNKNOWN, people, place_names
 from generator.core.lifecycle import Lifecycle
 from generator.core.load import slug
 from generator.core.urls import absolute, browse_url, page_url, program_page, program_url
@@ -114,7 +114,8 @@ class Renderer:
                                 is_home_page=glance.is_home_page,
                                 no_volunteer_page=glance.no_volunteer_page,
                                 card_languages=card_languages,
-                                card_html=self.card_html, fact_rows=FactRows)
+                                card_html=self.card_html, fact_rows=FactRows,
+                                SUPPORT=SUPPORT)
         self.env.tests["urgent_now"] = self.is_urgent
         self._related: dict[str, list[ProgramEntry]] | None = None
         self._cards: dict[str, str] = {}

@@ -113,7 +113,7 @@ def checked(page, key: str, value: str) -> bool:
      {"t-visa-remote", "u-visa-petitions"}),
     ("español", "language", "es", "Languages a volunteer may use: Spanish",
      {"t-visa-remote", "u-visa-petitions"}),
-    ("CLE", "support", "cle-credit", "Support: CLE credit (MCLE in California)",
+    ("CLE", "support", "cle-credit", "Support: CLE credit",
      {"t-visa-basics-training", "u-visa-petitions"}),
     ("New York", "state", "NY", "State: New York", {"accompaniment", "vacatur-motions"}),
     ("NY", "state", "NY", "State: New York", {"accompaniment", "vacatur-motions"}),
