@@ -28,7 +28,8 @@ from generator.site import search_index, theme
 from generator.core.directory import Directory, OrgEntry, ProgramEntry
 from generator.core.emails import mailto
 from generator.site.finder_words import finder_config
-from generator.core.facets import BY_KEY, FACETS, SUPPORT, UNKNOWN, people, place_names
+from generator.core.facets import (BY_KEY, FACETS, STATUS_LABELS, SUPPORT, UNKNOWN, people,
+                                   place_names)
 from generator.core.lifecycle import Lifecycle
 from generator.core.load import slug
 from generator.core.urls import absolute, browse_url, page_url, program_page, program_url
@@ -115,7 +116,7 @@ class Renderer:
                                 no_volunteer_page=glance.no_volunteer_page,
                                 card_languages=card_languages,
                                 card_html=self.card_html, fact_rows=FactRows,
-                                SUPPORT=SUPPORT)
+                                SUPPORT=SUPPORT, STATUS_LABELS=STATUS_LABELS)
         self.env.tests["urgent_now"] = self.is_urgent
         self._related: dict[str, list[ProgramEntry]] | None = None
         self._cards: dict[str, str] = {}

@@ -33,3 +33,18 @@ def test_a_card_and_the_finders_card_name_the_same_support():
 def test_every_support_value_of_the_finder_has_its_one_label():
     assert set(SUPPORT_LABELS) == {fact.key for fact in SUPPORT if fact.facet}
     assert len({fact.label for fact in SUPPORT}) == len(SUPPORT)
+
+
+def test_a_card_names_a_listings_status_as_the_finder_does():
+    from generator.core.facets import STATUS_LABELS
+
+    directory = validate_tree(SITE_DATA, TODAY)
+    renderer = Renderer(directory, ROOT / "site_templates", Settings(TODAY))
+    seen = set()
+    for program in directory.programs.values():
+        status = renderer.status_of(program)
+        card = str(renderer.card_html(program, Linker("browse/")))
+        said = re.findall(r'<span class="pb-badge pb-badge--closed">([^<]+)</span>', card)
+        assert said == ([] if status == "open" else [STATUS_LABELS[status]]), program.id
+        seen.add(status)
+    assert {"open", "paused", "closed", "past"} <= seen
