@@ -38,27 +38,26 @@ PROGRAM = "orgs/bay-legal-aid/u-visa-petitions.yml"
 # lists anything under orgs/, itself or in a Python process it starts (tests/audit/), without the
 # mark, fails and says so.
 ORGS = ROOT / "orgs"
-_READ_FROM_ORGS: set[str] = set()
-_AUDITED = frozenset({"open", "os.listdir", "os.scandir"})
 _USES_THE_REAL_SITE = {"real_site", "served"}
-_handle, _ORGS_LOG = tempfile.mkstemp(prefix="probono-orgs-reads-")
-os.close(_handle)
-atexit.register(os.unlink, _ORGS_LOG)
+_ORGS_LOG = ""  # set once per test process, by pytest_configure
 
 
-def _note_orgs_reads(event: str, args: tuple) -> None:
-    if event in _AUDITED and args and isinstance(args[0], (str, os.PathLike)):
-        if event == "open" and args[1] is None and not os.path.isabs(args[0]):
-            return  # os.open, which may be relative to a folder's descriptor (shutil.rmtree)
-        path = os.path.abspath(os.fspath(args[0]))
-        if path == str(ORGS) or path.startswith(f"{ORGS}{os.sep}"):
-            _READ_FROM_ORGS.add(path)
+def pytest_configure(config: pytest.Config) -> None:
+    """Start watching for reads of orgs/: here once (tests import this module again by name, and
+    a second log would leave the first one unread), in this process and in each Python process
+    a test starts, which loads tests/audit/sitecustomize.py from PYTHONPATH."""
+    import importlib.util
 
-
-sys.addaudithook(_note_orgs_reads)
-os.environ["PYTHONPATH"] = os.pathsep.join(
-    filter(None, [str(TESTS / "audit"), os.environ.get("PYTHONPATH", "")]))
-os.environ.update(PROBONO_ORGS_DIR=str(ORGS), PROBONO_ORGS_AUDIT=_ORGS_LOG)
+    global _ORGS_LOG
+    handle, _ORGS_LOG = tempfile.mkstemp(prefix="probono-orgs-reads-")
+    os.close(handle)
+    atexit.register(os.unlink, _ORGS_LOG)
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(TESTS / "audit"), os.environ.get("PYTHONPATH", "")]))
+    os.environ.update(PROBONO_ORGS_DIR=str(ORGS), PROBONO_ORGS_AUDIT=_ORGS_LOG)
+    spec = importlib.util.spec_from_file_location("orgs_audit",
+                                                  TESTS / "audit" / "sitecustomize.py")
+    spec.loader.exec_module(importlib.util.module_from_spec(spec))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -69,7 +68,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_setup(item: pytest.Item):
-    _READ_FROM_ORGS.clear()
     Path(_ORGS_LOG).write_text("", encoding="utf-8")
     return (yield)
 
@@ -77,7 +75,7 @@ def pytest_runtest_setup(item: pytest.Item):
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
     result = yield
-    read = _READ_FROM_ORGS | set(Path(_ORGS_LOG).read_text(encoding="utf-8").split())
+    read = set(Path(_ORGS_LOG).read_text(encoding="utf-8").splitlines())
     if read and item.get_closest_marker("orgs") is None:
         first = Path(min(read)).relative_to(ROOT).as_posix()
         pytest.fail(f"{item.nodeid} reads the repository's own listings ({first}, and "

@@ -162,10 +162,13 @@ class Freshness:
         return LINES["unconfirmed"].format(date=long_date(self.verified))
 
 
-def of(program: ProgramEntry, today: dt.date, window: int) -> Freshness:
-    """How current the listing is (its status and whether it is listed: lifecycle.py)."""
-    return judge(program.data, today, window, program.is_expired(today),
-                 _own_date_ahead(program, today))
+def of(program: ProgramEntry, today: dt.date, window: int,
+       over: bool | None = None) -> Freshness:
+    """How current the listing is (its status and whether it is listed: lifecycle.py).
+    `over`: program.is_expired(today), when the caller has it already."""
+    if over is None:
+        over = program.is_expired(today)
+    return judge(program.data, today, window, over, _own_date_ahead(program, today))
 
 
 def judge(data: Any, today: dt.date, window: int, expired: bool = False,

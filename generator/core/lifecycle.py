@@ -53,11 +53,11 @@ class Standing:
 
 
 def standing(program: ProgramEntry, today: dt.date, window: int, urgent_days: int) -> Standing:
-    fresh = freshness.of(program, today, window)
-    expired = program.data.expires is not None and program.data.expires < today
-    if expired:
+    over = program.is_expired(today)  # past its expires: date, or its own dates
+    fresh = freshness.of(program, today, window, over)
+    if over and program.data.expires is not None and program.data.expires < today:
         status = "expired"
-    elif program.is_expired(today):
+    elif over:
         status = "past"
     elif program.data.status != "closed" and fresh.state == freshness.ARCHIVED:
         status = "archived"

@@ -78,14 +78,11 @@ def files(directory: Directory, life: Lifecycle, site_url: str = "",
     upcoming: list[_Dated] = []
     by_org: dict[str, list[_Dated]] = {org_id: [] for org_id in directory.organizations}
     by_training: dict[str, list[_Dated]] = {}
-    listed: dict[str, bool] = {}
     for item in dated:
         program = item.program
         if program.kind == "training":
             by_training.setdefault(program.id, []).append(item)
-        if program.id not in listed:
-            listed[program.id] = life.listed(program)
-        if item.upcoming and listed[program.id]:
+        if item.upcoming and life.listed(program):  # decided once per build (lifecycle.py)
             upcoming.append(item)
             by_org.setdefault(program.org_id, []).append(item)
     out = {ALL: _calendar(ALL, f"{site_name}: trainings and case dates", upcoming)}

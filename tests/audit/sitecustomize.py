@@ -1,5 +1,5 @@
 """Loaded by every Python process the tests start (tests/conftest.py puts this folder on
-PYTHONPATH): it notes each file or folder of the repository's orgs/ that the process opens or
+PYTHONPATH) and by the tests' own process (tests/conftest.py loads it too): it notes each file or folder of the repository's orgs/ that the process opens or
 lists, so a test that reads them through a subprocess is held to the `orgs` mark like one that
 reads them itself. It does nothing unless PROBONO_ORGS_AUDIT names the log to append to."""
 
